@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { updateServiceAction } from "@/app/services/actions";
+import { ServiceForm } from "@/components/services/service-form";
+import { getServiceBySlug } from "@/lib/queries/services";
+import { listTeams } from "@/lib/queries/teams";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const [t, service] = await Promise.all([getTranslations("serviceForm"), getServiceBySlug((await params).slug)]);
+  return { title: service ? t("editTitle", { name: service.name }) : undefined };
+}
+
+export default async function EditServicePage({ params }: Props) {
+  const { slug } = await params;
+  const [t, service, teams] = await Promise.all([getTranslations("serviceForm"), getServiceBySlug(slug), listTeams()]);
+  if (!service) notFound();
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{t("editTitle", { name: service.name })}</h1>
+      <ServiceForm
+        action={updateServiceAction.bind(null, service.id)}
+        teams={teams}
+        initial={{ ...service, traits: service.traits }}
+        submitLabel={t("save")}
+        cancelHref={`/services/${service.slug}`}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { CategorySection } from "@/components/assessment/category-section";
+import { HistoryList } from "@/components/assessment/history-list";
+import { ScorePanel } from "@/components/assessment/score-panel";
+import { buttonSecondary } from "@/components/ui/styles";
+import { loadAssessment } from "@/lib/assessment";
+import { pick, type Locale } from "@/lib/i18n/config";
+import { HISTORY_LIMIT } from "@/lib/queries/answers";
+import { getServiceBySlug } from "@/lib/queries/services";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const service = await getServiceBySlug((await params).slug);
+  return { title: service?.name };
+}
+
+export default async function AssessmentPage({ params }: Props) {
+  const { slug } = await params;
+  const [assessment, t, locale] = await Promise.all([loadAssessment(slug), getTranslations(), getLocale() as Promise<Locale>]);
+  if (!assessment) notFound();
+  const { service, checklist } = assessment;
+
+  return (
+    <div className="space-y-6">
+      <header className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-bold">{service.name}</h1>
+          <p className="mt-1 text-sm text-slate-600">
+            {t("assessment.team", { team: service.team.name })} · {t("tier.label", { tier: service.tier })}
+          </p>
+          <ul className="mt-2 flex flex-wrap gap-2" aria-label={t("serviceForm.traits")}>
+            {service.traits.length === 0 && <li className="text-sm text-slate-500">{t("assessment.noTraits")}</li>}
+            {service.traits.map((trait) => (
+              <li key={trait} className="rounded-full bg-slate-200 px-2.5 py-0.5 text-xs font-medium text-slate-800">{t(`traits.${trait}`)}</li>
+            ))}
+          </ul>
+          {service.description && <p className="mt-2 max-w-2xl whitespace-pre-line text-slate-700">{service.description}</p>}
+        </div>
+        <Link href={`/services/${service.slug}/edit`} className={buttonSecondary}>{t("assessment.editService")}</Link>
+      </header>
+      <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
+        <aside className="lg:sticky lg:top-4 lg:self-start">
+          <ScorePanel score={assessment.score} categories={checklist.map((category) => ({ key: category.key, title: pick(locale, { ja: category.titleJa, en: category.titleEn }) }))} />
+        </aside>
+        <div className="space-y-6">
+          {checklist.map((category) => (
+            <CategorySection key={category.key} assessment={assessment} category={category} />
+          ))}
+          <HistoryList events={assessment.events} limit={HISTORY_LIMIT} />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { notFound, redirect } from "next/navigation";
+import { withDatabase } from "@/lib/errors";
+import { createService, updateService, type ServiceWriteResult } from "@/lib/queries/services";
+import { getCurrentActor, type Actor } from "@/lib/queries/users";
+import { fieldErrorsFrom, formValues, type FormState } from "@/lib/validations/form";
+import { parseServiceForm, serviceIdSchema, type ServiceInput } from "@/lib/validations/service";
+
+async function writeService(formData: FormData, write: (input: ServiceInput, actor: Actor) => Promise<ServiceWriteResult>): Promise<FormState> {
+  const values = formValues(formData);
+  const parsed = parseServiceForm(formData);
+  if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsFrom(parsed.error), values };
+  const result = await withDatabase(async () => write(parsed.data, await getCurrentActor()));
+  if (!result.ok) return { status: "error", formError: { key: result.key }, values };
+  const written = result.value;
+  if (!written.ok) {
+    if ("notFound" in written) notFound();
+    return { status: "error", fieldErrors: { [written.field]: [{ key: written.key }] }, values };
+  }
+  revalidatePath("/services");
+  revalidatePath("/audit");
+  redirect(`/services/${written.slug}`);
+}
+
+export async function createServiceAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return writeService(formData, createService);
+}
+
+export async function updateServiceAction(serviceId: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  const id = serviceIdSchema.safeParse(serviceId);
+  if (!id.success) notFound();
+  return writeService(formData, (input, actor) => updateService(id.data, input, actor));
+}

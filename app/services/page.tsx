@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { ServiceTable } from "@/components/services/service-table";
+import { TeamFilter } from "@/components/services/team-filter";
+import { buttonPrimary, cardClass } from "@/components/ui/styles";
+import { scoreAnswers } from "@/lib/assessment";
+import { getChecklist } from "@/lib/queries/checklist";
+import { SERVICES_PAGE_SIZE, listServices } from "@/lib/queries/services";
+import { listTeams } from "@/lib/queries/teams";
+import { servicesQuerySchema } from "@/lib/validations/service";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("services"))("title") };
+}
+
+export default async function ServicesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const query = servicesQuerySchema.parse(await searchParams);
+  const page = query.page ?? 1;
+  const [t, teams, checklist, { total, services }] = await Promise.all([
+    getTranslations("services"),
+    listTeams(),
+    getChecklist(),
+    listServices({ teamSlug: query.team, page }),
+  ]);
+  const rows = services.map((service) => ({
+    ...service,
+    score: scoreAnswers(checklist, service.traits, new Map(service.answers.map((answer) => [answer.itemId, answer.status]))).overall,
+  }));
+  const pages = Math.max(1, Math.ceil(total / SERVICES_PAGE_SIZE));
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-bold">{t("title")}</h1>
+          <p className="text-slate-600">{t("intro")}</p>
+        </div>
+        <Link href="/services/new" className={buttonPrimary}>
+          {t("create")}
+        </Link>
+      </div>
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <TeamFilter teams={teams} selected={query.team} />
+        <p className="text-sm text-slate-600" aria-live="polite">
+          {t("count", { count: total })}
+        </p>
+      </div>
+      {rows.length === 0 ? (
+        <div className={`${cardClass} text-center`}>
+          <h2 className="text-lg font-semibold">{query.team ? t("emptyFiltered") : t("emptyTitle")}</h2>
+          {!query.team && <p className="mt-1 text-slate-600">{t("emptyBody")}</p>}
+          <Link href="/services/new" className={`${buttonPrimary} mt-4`}>
+            {t("create")}
+          </Link>
+        </div>
+      ) : (
+        <ServiceTable rows={rows} />
+      )}
+      {pages > 1 && (
+        <nav aria-label={t("pagination")} className="flex items-center justify-between text-sm">
+          {page > 1 ? <Link href={{ query: { ...(query.team ? { team: query.team } : {}), page: page - 1 } }}>{t("previous")}</Link> : <span />}
+          <span>{t("pageOf", { page, pages })}</span>
+          {page < pages ? <Link href={{ query: { ...(query.team ? { team: query.team } : {}), page: page + 1 } }}>{t("next")}</Link> : <span />}
+        </nav>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { saveAnswerAction } from "@/app/services/[slug]/actions";
+import { FieldError } from "@/components/ui/field-error";
+import { buttonPrimary, hintClass, inputClass, labelClass } from "@/components/ui/styles";
+import { ANSWER_STATUSES } from "@/lib/validations/answer";
+import { idleFormState } from "@/lib/validations/form";
+
+type Props = {
+  serviceId: string;
+  itemKey: string;
+  status?: string;
+  note: string;
+  links: string[];
+};
+
+export function AnswerForm({ serviceId, itemKey, status, note, links }: Props) {
+  const t = useTranslations();
+  const [state, formAction, pending] = useActionState(saveAnswerAction, idleFormState);
+  const errors = state.fieldErrors ?? {};
+  const sent = state.status === "error" ? state.values : undefined;
+  const id = (field: string) => `${itemKey}-${field}`;
+  const described = (field: string, hint?: string) =>
+    [hint, errors[field]?.length ? id(`${field}-error`) : undefined].filter(Boolean).join(" ") || undefined;
+  const checked = String(sent?.status ?? status ?? "");
+
+  return (
+    <form action={formAction} className="mt-3 space-y-3" key={sent ? JSON.stringify(sent) : "current"}>
+      <input type="hidden" name="serviceId" value={serviceId} />
+      <input type="hidden" name="itemKey" value={itemKey} />
+      <fieldset aria-describedby={described("status")}>
+        <legend className="sr-only">{t("assessment.itemStatus")}</legend>
+        <div className="flex flex-wrap gap-2">
+          {ANSWER_STATUSES.map((option) => (
+            <label key={option} className="flex cursor-pointer items-center gap-1.5 rounded border border-slate-300 px-2.5 py-1 text-sm has-checked:border-blue-700 has-checked:bg-blue-50">
+              <input type="radio" name="status" value={option} defaultChecked={checked === option} />
+              {t(`status.${option}`)}
+            </label>
+          ))}
+        </div>
+        <FieldError id={id("status-error")} messages={errors.status} />
+      </fieldset>
+      <div className="grid gap-3 md:grid-cols-2">
+        <div>
+          <label htmlFor={id("note")} className={labelClass}>{t("assessment.note")}</label>
+          <textarea id={id("note")} name="note" rows={2} defaultValue={String(sent?.note ?? note)} className={`${inputClass} mt-1`} aria-invalid={errors.note ? true : undefined} aria-describedby={described("note")} />
+          <FieldError id={id("note-error")} messages={errors.note} />
+        </div>
+        <div>
+          <label htmlFor={id("links")} className={labelClass}>{t("assessment.links")}</label>
+          <textarea id={id("links")} name="links" rows={2} defaultValue={String(sent?.links ?? links.join("\n"))} className={`${inputClass} mt-1 font-mono text-xs`} aria-invalid={errors.links ? true : undefined} aria-describedby={described("links", id("links-hint"))} spellCheck={false} />
+          <p id={id("links-hint")} className={hintClass}>{t("assessment.linksHint")}</p>
+          <FieldError id={id("links-error")} messages={errors.links} />
+        </div>
+      </div>
+      <div className="flex items-center gap-3">
+        <button type="submit" className={buttonPrimary} disabled={pending}>
+          {pending ? t("assessment.saving") : t("assessment.save")}
+        </button>
+        <p role="status" className="text-sm">
+          {state.formError && <span className="text-rose-700">{t(state.formError.key)}</span>}
+          {!pending && state.message && <span className="text-teal-800">{t(state.message.key)}</span>}
+        </p>
+      </div>
+    </form>
+  );
+}

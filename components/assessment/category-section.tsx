@@ -1,0 +1,75 @@
+import { useLocale, useTranslations } from "next-intl";
+import { AnswerForm } from "@/components/assessment/answer-form";
+import { StatusLabel } from "@/components/assessment/status-label";
+import { ScoreBadge } from "@/components/ui/score-badge";
+import { cardClass } from "@/components/ui/styles";
+import type { Assessment } from "@/lib/assessment";
+import { pick, type Locale } from "@/lib/i18n/config";
+import { isApplicable } from "@/lib/scoring";
+
+type Props = { assessment: Assessment; category: Assessment["checklist"][number] };
+
+export function CategorySection({ assessment, category }: Props) {
+  const t = useTranslations();
+  const locale = useLocale() as Locale;
+  const { service, answersByItem } = assessment;
+  const summary = assessment.score.categories[category.key];
+  const applicable = category.items.filter((item) => isApplicable(item, service.traits));
+  const setAside = category.items.filter((item) => !isApplicable(item, service.traits));
+  const title = pick(locale, { ja: category.titleJa, en: category.titleEn });
+  const headingId = `category-${category.key}`;
+
+  return (
+    <section aria-labelledby={headingId} className={cardClass}>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id={headingId} className="scroll-mt-4 text-lg font-semibold">{title}</h2>
+        <div className="flex items-center gap-3 text-sm text-slate-600">
+          {summary && summary.applicable > 0 && <span>{t("score.progress", { answered: summary.answered, applicable: summary.applicable })}</span>}
+          <ScoreBadge percent={summary?.percent ?? null} />
+        </div>
+      </div>
+      {applicable.length === 0 && <p className="mt-3 text-sm text-slate-600">{t("assessment.categoryEmpty")}</p>}
+      <ul className="mt-2 divide-y divide-slate-100">
+        {applicable.map((item) => {
+          const answer = answersByItem.get(item.id);
+          const text = pick(locale, { ja: item.textJa, en: item.textEn });
+          const guidance = pick(locale, { ja: item.guidanceJa, en: item.guidanceEn });
+          return (
+            <li key={item.id} className="py-4">
+              <article aria-labelledby={`item-${item.key}`}>
+                <div className="flex items-start justify-between gap-3">
+                  <h3 id={`item-${item.key}`} className="font-medium">{text}</h3>
+                  <StatusLabel status={answer?.status} />
+                </div>
+                {guidance && <p className="mt-1 text-sm text-slate-600">{guidance}</p>}
+                <AnswerForm
+                  serviceId={service.id}
+                  itemKey={item.key}
+                  status={answer?.status}
+                  note={answer?.note ?? ""}
+                  links={answer?.evidence.flatMap((evidence) => (evidence.url ? [evidence.url] : [])) ?? []}
+                />
+              </article>
+            </li>
+          );
+        })}
+      </ul>
+      {setAside.length > 0 && (
+        <details className="mt-3 rounded border border-dashed border-slate-300 bg-slate-50 p-3 text-sm" open={applicable.length === 0}>
+          <summary className="cursor-pointer font-medium text-slate-700">{t("assessment.setAsideTitle", { count: setAside.length })}</summary>
+          <p className="mt-2 text-slate-600">{t("assessment.setAsideBody")}</p>
+          <ul className="mt-2 space-y-2" aria-label={t("assessment.setAsideTitle", { count: setAside.length })}>
+            {setAside.map((item) => (
+              <li key={item.id} className="text-slate-700">
+                <span>{pick(locale, { ja: item.textJa, en: item.textEn })}</span>
+                <span className="ml-2 text-xs text-slate-500">
+                  {t("assessment.needsTraits", { traits: item.requiredTraits.map((trait) => t(`traits.${trait}`)).join(", ") })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}

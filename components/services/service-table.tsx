@@ -1,0 +1,49 @@
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import { ScoreBadge } from "@/components/ui/score-badge";
+import type { ScoreSummary } from "@/lib/scoring";
+
+type Row = { id: string; slug: string; name: string; tier: number; team: { name: string }; score: ScoreSummary };
+
+export function ServiceTable({ rows }: { rows: Row[] }) {
+  const t = useTranslations("services");
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <table className="min-w-full divide-y divide-slate-200 text-sm">
+        <thead className="bg-slate-50 text-left text-slate-700">
+          <tr>
+            <th scope="col" className="px-4 py-2 font-semibold">{t("columns.name")}</th>
+            <th scope="col" className="px-4 py-2 font-semibold">{t("columns.team")}</th>
+            <th scope="col" className="px-4 py-2 font-semibold">{t("columns.tier")}</th>
+            <th scope="col" className="px-4 py-2 font-semibold">{t("columns.score")}</th>
+            <th scope="col" className="px-4 py-2 font-semibold">{t("columns.progress")}</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <th scope="row" className="px-4 py-2 text-left font-medium">
+                <Link href={`/services/${row.slug}`} className="text-blue-800 hover:underline">
+                  {row.name}
+                </Link>
+              </th>
+              <td className="px-4 py-2">{row.team.name}</td>
+              <td className="px-4 py-2 tabular-nums">{row.tier}</td>
+              <td className="px-4 py-2">
+                <ScoreBadge percent={row.score.percent} />
+              </td>
+              <td className="px-4 py-2">
+                <ProgressBar
+                  value={row.score.answered}
+                  max={row.score.applicable}
+                  label={t("progressLabel", { answered: row.score.answered, applicable: row.score.applicable })}
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import { expect, test } from "@playwright/test";
+import { createService, uniqueSlug } from "./fixtures/services";
+
+test("the service form explains bad input next to each field and creates nothing", async ({ page }) => {
+  await page.goto("/services");
+  const count = await page.getByText(/\d+ services?$/).textContent();
+
+  await page.goto("/services/new");
+  await page.getByLabel("Slug").fill("Not A Slug!");
+  await page.getByRole("checkbox", { name: "Behind nginx" }).check();
+  await page.getByRole("button", { name: "Create service" }).click();
+
+  await expect(page.getByText("Some fields need attention.")).toBeVisible();
+  await expect(page.getByLabel("Name")).toHaveAccessibleDescription("Enter a name.");
+  await expect(page.getByText("Use lowercase letters, digits and single hyphens only, e.g. checkout-api.")).toBeVisible();
+  await expect(page.getByText("Choose the owning team.")).toBeVisible();
+  await expect(page.getByText("Choose tier 1, 2 or 3.")).toBeVisible();
+  await expect(page.getByText("“Behind nginx” needs “Serves HTTP” as well.")).toBeVisible();
+  // What was typed is kept.
+  await expect(page.getByLabel("Slug")).toHaveValue("Not A Slug!");
+
+  // A slug already in use is a field error too, not a failure page.
+  await page.getByLabel("Name").fill("Another checkout");
+  await page.getByLabel("Slug").fill("checkout-api");
+  await page.getByLabel("Owning team").selectOption({ label: "Payments" });
+  await page.getByRole("radio", { name: "Tier 2: important" }).check();
+  await page.getByRole("checkbox", { name: "Behind nginx" }).uncheck();
+  await page.getByRole("button", { name: "Create service" }).click();
+  await expect(page.getByText("Another service already uses this slug.")).toBeVisible();
+
+  await page.goto("/services");
+  await expect(page.getByText(/\d+ services?$/)).toHaveText(count ?? "");
+});
+
+test("a service's team, tier and traits can be edited", async ({ page }) => {
+  const slug = uniqueSlug("edit");
+  await createService(page, { name: `Jobs ${slug}`, slug, team: "Search", traits: [] });
+  await expect(page.getByText("3 items set aside").first()).toBeVisible();
+
+  await page.getByRole("link", { name: "Edit service" }).click();
+  await page.getByLabel("Owning team").selectOption({ label: "Platform" });
+  await page.getByRole("radio", { name: "Tier 3: supporting" }).check();
+  await page.getByRole("checkbox", { name: "Runs batch jobs" }).check();
+  await page.getByRole("button", { name: "Save changes" }).click();
+
+  await expect(page).toHaveURL(new RegExp(`/services/${slug}$`));
+  await expect(page.getByText("Team: Platform · Tier 3")).toBeVisible();
+  await expect(page.getByRole("list", { name: "Traits" }).getByText("Runs batch jobs")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Batch jobs" }).getByText("0 of 3 answered")).toBeVisible();
+});
+
+test("the services list filters by team", async ({ page }) => {
+  await page.goto("/services?team=search");
+  await expect(page.getByLabel("Team", { exact: true })).toHaveValue("search");
+  await expect(page.getByRole("link", { name: "Search API" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Checkout API" })).toHaveCount(0);
+});
+
+test("an unknown service is a not-found page", async ({ page }) => {
+  const response = await page.goto("/services/no-such-service");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Service not found" })).toBeVisible();
+  await page.getByRole("link", { name: "Back to services" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Services" })).toBeVisible();
+});
+
+test.describe("in a Japanese browser", () => {
+  test.use({ locale: "ja-JP" });
+
+  test("the interface is Japanese from Accept-Language", async ({ page }) => {
+    await page.goto("/services");
+    await expect(page.getByRole("heading", { level: 1, name: "サービス" })).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("lang", "ja");
+    await page.getByRole("link", { name: "Checkout API" }).click();
+    await expect(page.getByRole("heading", { name: "疎通確認", exact: true })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "それぞれのコンポーネントに対して疎通確認を行っている", exact: true })).toBeVisible();
+  });
+});

@@ -1,0 +1,44 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { databaseTarget, type DatabaseTarget } from "@/lib/env";
+
+export type Db = PrismaClient;
+export type DbConnection = { prisma: PrismaClient; pglite?: PGlite };
+
+// Nothing connects until the first query, so importing this module (as `next build` does)
+// needs no database.
+export function openConnection(target: DatabaseTarget): DbConnection {
+  if (target.kind === "postgres") {
+    return { prisma: new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url }) }) };
+  }
+  if (!target.dataDir.startsWith("memory://")) mkdirSync(target.dataDir, { recursive: true });
+  const pglite = new PGlite(target.dataDir);
+  return { prisma: new PrismaClient({ adapter: new PrismaPGlite(pglite) }), pglite };
+}
+
+export async function closeConnection(connection: DbConnection) {
+  await connection.prisma.$disconnect();
+  if (connection.pglite && !connection.pglite.closed) await connection.pglite.close();
+}
+
+// The one Prisma client of the process, cached on globalThis so that dev-mode reloads and
+// separate route bundles share it (and PGlite's data directory is opened only once).
+const globalForDb = globalThis as unknown as { tenkenDb?: DbConnection };
+
+export function getConnection(): DbConnection {
+  globalForDb.tenkenDb ??= openConnection(databaseTarget());
+  return globalForDb.tenkenDb;
+}
+
+export function getDb(): PrismaClient {
+  return getConnection().prisma;
+}
+
+export async function closeDb() {
+  const connection = globalForDb.tenkenDb;
+  globalForDb.tenkenDb = undefined;
+  if (connection) await closeConnection(connection);
+}

@@ -1,0 +1,67 @@
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { negotiateLocale } from "@/lib/i18n/config";
+import en from "@/lib/i18n/messages/en.json";
+import ja from "@/lib/i18n/messages/ja.json";
+
+function keys(messages: object, prefix = ""): string[] {
+  return Object.entries(messages).flatMap(([key, value]) =>
+    typeof value === "string" ? [`${prefix}${key}`] : keys(value as object, `${prefix}${key}.`),
+  );
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) return sourceFiles(full);
+    return full.endsWith(".tsx") ? [full] : [];
+  });
+}
+
+describe("locale negotiation", () => {
+  it("follows Accept-Language and its weights", () => {
+    expect(negotiateLocale("ja,en-US;q=0.9,en;q=0.8")).toBe("ja");
+    expect(negotiateLocale("ja-JP")).toBe("ja");
+    expect(negotiateLocale("en-GB,en;q=0.9,ja;q=0.8")).toBe("en");
+    expect(negotiateLocale("fr-FR,ja;q=0.5,en;q=0.4")).toBe("ja");
+    expect(negotiateLocale("en;q=0.2,ja;q=0.9")).toBe("ja");
+  });
+
+  it("falls back to English", () => {
+    expect(negotiateLocale(undefined)).toBe("en");
+    expect(negotiateLocale("")).toBe("en");
+    expect(negotiateLocale("de,fr;q=0.8")).toBe("en");
+    expect(negotiateLocale("ja;q=0")).toBe("en");
+  });
+});
+
+describe("messages", () => {
+  it("have the same keys in Japanese and English", () => {
+    expect(keys(ja).sort()).toEqual(keys(en).sort());
+  });
+
+  it("cover every validation message the schemas can produce", () => {
+    const all = new Set(keys(en));
+    const used = ["lib/validations", "lib/queries", "lib"].flatMap((dir) =>
+      readdirSync(dir)
+        .filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts"))
+        .flatMap((file) => [...readFileSync(path.join(dir, file), "utf8").matchAll(/"((?:validation|errors|assessment)\.[A-Za-z.]+)"/g)].map((match) => match[1]!)),
+    );
+    expect(used.length).toBeGreaterThan(10);
+    expect(used.filter((key) => !all.has(key))).toEqual([]);
+  });
+
+  it("are the only source of words in components: no bare text between JSX tags", () => {
+    const offenders = [...sourceFiles("app"), ...sourceFiles("components")].flatMap((file) => {
+      const source = readFileSync(file, "utf8");
+      // Text between the end of a JSX tag and the next tag that contains a letter (arrows,
+      // comparisons and generics are not tag ends).
+      return [...source.matchAll(/(?<=[\w"}/])>\s*([^<>{}\s][^<>{}]*?)\s*[<{]/g)]
+        .map((match) => match[1]!)
+        .filter((text) => /\p{L}/u.test(text) && !/[()=;?]/.test(text))
+        .map((text) => `${file}: ${text}`);
+    });
+    expect(offenders).toEqual([]);
+  });
+});

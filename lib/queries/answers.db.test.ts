@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { scoreServiceAt } from "@/lib/assessment";
+import { getAnswerStatusesAt, listAnswerEvents, saveAnswer } from "@/lib/queries/answers";
+import { createService, getServiceBySlug } from "@/lib/queries/services";
+import { ensureLocalUser } from "@/lib/queries/users";
+import { createTestTeam, unique, useTestDatabase } from "@/lib/testing/db";
+import type { ServiceTrait } from "@/lib/generated/prisma/enums";
+
+const getDb = useTestDatabase();
+
+async function newService(traits: ServiceTrait[] = []) {
+  const team = await createTestTeam();
+  const slug = unique("svc");
+  await createService({ name: slug, slug, description: "", teamId: team.id, tier: 2, traits }, await ensureLocalUser());
+  return (await getServiceBySlug(slug))!;
+}
+
+const answer = (serviceId: string, itemKey: string, status: "MET" | "PARTIAL" | "NOT_MET" | "NOT_APPLICABLE", extra: { note?: string; links?: string[] } = {}) => ({
+  serviceId,
+  itemKey,
+  status,
+  note: extra.note ?? "",
+  links: extra.links ?? [],
+});
+
+describe("saving answers", () => {
+  it("stores the answer, its links and an immutable event with the actor", async () => {
+    const service = await newService();
+    const actor = await ensureLocalUser();
+    const result = await saveAnswer(answer(service.id, "connectivity.each-component", "PARTIAL", { note: "DB only", links: ["https://example.com/runbook"] }), actor);
+    expect(result).toEqual({ outcome: "saved" });
+
+    const stored = await getDb().answer.findFirstOrThrow({ where: { serviceId: service.id }, include: { evidence: true } });
+    expect(stored).toMatchObject({ status: "PARTIAL", note: "DB only", updatedById: actor.id });
+    expect(stored.evidence.map((evidence) => evidence.url)).toEqual(["https://example.com/runbook"]);
+
+    const events = await listAnswerEvents({ serviceId: service.id });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ fromStatus: null, toStatus: "PARTIAL", note: "DB only", links: ["https://example.com/runbook"], actor: { name: actor.name }, item: { key: "connectivity.each-component" } });
+  });
+
+  it("records the old and new status on a change, and nothing when nothing changed", async () => {
+    const service = await newService();
+    const actor = await ensureLocalUser();
+    await saveAnswer(answer(service.id, "metrics.prefer-metrics", "NOT_MET"), actor);
+    expect(await saveAnswer(answer(service.id, "metrics.prefer-metrics", "NOT_MET"), actor)).toEqual({ outcome: "unchanged" });
+    await saveAnswer(answer(service.id, "metrics.prefer-metrics", "MET", { links: ["https://a.example/1", "https://a.example/2"] }), actor);
+    await saveAnswer(answer(service.id, "metrics.prefer-metrics", "MET", { links: ["https://a.example/2"] }), actor);
+
+    const events = await listAnswerEvents({ serviceId: service.id });
+    expect(events.map((event) => [event.fromStatus, event.toStatus])).toEqual([
+      ["MET", "MET"],
+      ["NOT_MET", "MET"],
+      [null, "NOT_MET"],
+    ]);
+    const evidence = await getDb().evidence.findMany({ where: { answer: { serviceId: service.id } } });
+    expect(evidence.map((piece) => piece.url)).toEqual(["https://a.example/2"]);
+  });
+
+  it("refuses an unknown item or service and writes nothing", async () => {
+    const service = await newService();
+    const actor = await ensureLocalUser();
+    expect(await saveAnswer(answer(service.id, "no.such-item", "MET"), actor)).toEqual({ outcome: "unknown-item" });
+    expect(await saveAnswer(answer("00000000-0000-4000-8000-000000000000", "metrics.prefer-metrics", "MET"), actor)).toEqual({ outcome: "unknown-service" });
+    expect(await getDb().answerEvent.count({ where: { serviceId: service.id } })).toBe(0);
+  });
+});
+
+describe("scores at a past moment", () => {
+  it("are recomputed from the events as they stood then", async () => {
+    const service = await newService(["SERVES_HTTP"]);
+    const actor = await ensureLocalUser();
+    const day = (n: number) => new Date(Date.UTC(2030, 0, n, 12));
+    // Far in the future relative to the seeded checklist, so every item is in force.
+    await saveAnswer(answer(service.id, "connectivity.each-component", "NOT_MET"), actor, { at: day(1) });
+    await saveAnswer(answer(service.id, "connectivity.over-network", "MET"), actor, { at: day(2) });
+    await saveAnswer(answer(service.id, "connectivity.each-component", "MET"), actor, { at: day(3) });
+    await saveAnswer(answer(service.id, "connectivity.alert-tested", "NOT_APPLICABLE"), actor, { at: day(4) });
+
+    const statusesOnDay2 = await getAnswerStatusesAt({ serviceId: service.id, at: day(2) });
+    expect([...statusesOnDay2.values()].sort()).toEqual(["MET", "NOT_MET"]);
+
+    const before = await scoreServiceAt({ serviceId: service.id, traits: service.traits, at: new Date(Date.UTC(2029, 11, 31)) });
+    const onDay2 = await scoreServiceAt({ serviceId: service.id, traits: service.traits, at: day(2) });
+    const onDay4 = await scoreServiceAt({ serviceId: service.id, traits: service.traits, at: day(4) });
+
+    expect(before.overall).toMatchObject({ answered: 0, earned: 0 });
+    expect(onDay2.categories.connectivity).toMatchObject({ answered: 2, earned: 1, possible: 3, percent: 33.3 });
+    expect(onDay4.categories.connectivity).toMatchObject({ answered: 3, earned: 2, possible: 2, percent: 100, notApplicable: 1 });
+    // HTTP items apply to this service; batch items do not.
+    expect(onDay4.categories.http?.applicable).toBeGreaterThan(0);
+    expect(onDay4.categories.batch).toMatchObject({ applicable: 0, percent: null });
+  });
+});

@@ -1,0 +1,105 @@
+import { getDb } from "@/lib/db";
+import type { ServiceTrait } from "@/lib/generated/prisma/enums";
+import type { ChecklistSeed } from "@/prisma/seed/default-checklist";
+
+export type ChecklistItemView = {
+  id: string;
+  key: string;
+  categoryKey: string;
+  versionId: string;
+  textJa: string;
+  textEn: string;
+  guidanceJa: string | null;
+  guidanceEn: string | null;
+  weight: number;
+  requiredTraits: ServiceTrait[];
+};
+
+export type ChecklistCategoryView = {
+  key: string;
+  titleJa: string;
+  titleEn: string;
+  items: ChecklistItemView[];
+};
+
+/**
+ * The checklist as it stood at `at` (default: now): items that existed and were not yet
+ * retired, each with the version in force then. Past scores are computed against this.
+ */
+export async function getChecklist({ at }: { at?: Date } = {}): Promise<ChecklistCategoryView[]> {
+  const moment = at ?? new Date();
+  const categories = await getDb().checklistCategory.findMany({
+    orderBy: { position: "asc" },
+    select: {
+      key: true,
+      titleJa: true,
+      titleEn: true,
+      items: {
+        where: { createdAt: { lte: moment }, OR: [{ retiredAt: null }, { retiredAt: { gt: moment } }] },
+        orderBy: { position: "asc" },
+        select: {
+          id: true,
+          key: true,
+          versions: {
+            where: { effectiveFrom: { lte: moment } },
+            orderBy: { version: "desc" },
+            take: 1,
+            select: {
+              id: true,
+              textJa: true,
+              textEn: true,
+              guidanceJa: true,
+              guidanceEn: true,
+              weight: true,
+              requiredTraits: true,
+            },
+          },
+        },
+      },
+    },
+  });
+  return categories.map((category) => ({
+    key: category.key,
+    titleJa: category.titleJa,
+    titleEn: category.titleEn,
+    items: category.items.flatMap((item) => {
+      const version = item.versions[0];
+      if (!version) return [];
+      const { id: versionId, ...rest } = version;
+      return [{ id: item.id, key: item.key, categoryKey: category.key, versionId, ...rest }];
+    }),
+  }));
+}
+
+/** Loads a checklist once, atomically; an existing checklist with the same key is left as it is. */
+export async function seedChecklist(seed: ChecklistSeed, { at = new Date() }: { at?: Date } = {}) {
+  const db = getDb();
+  const existing = await db.checklist.findUnique({ where: { key: seed.key }, select: { id: true } });
+  if (existing) return { created: false };
+  await db.checklist.create({
+    data: {
+      key: seed.key,
+      titleJa: seed.titleJa,
+      titleEn: seed.titleEn,
+      createdAt: at,
+      categories: {
+        create: seed.categories.map((category, categoryIndex) => ({
+          key: category.key,
+          position: categoryIndex,
+          titleJa: category.titleJa,
+          titleEn: category.titleEn,
+          createdAt: at,
+          items: {
+            create: category.items.map(({ key, ...version }, itemIndex) => ({
+              key,
+              position: itemIndex,
+              createdAt: at,
+              versions: { create: { version: 1, ...version, effectiveFrom: at } },
+            })),
+          },
+        })),
+      },
+    },
+  });
+  return { created: true };
+}

@@ -1,0 +1,54 @@
+import { inject } from "vitest";
+import { describe, expect, it } from "vitest";
+import pg from "pg";
+import { closeConnection, openConnection } from "@/lib/db";
+import type { DatabaseTarget } from "@/lib/env";
+import { applyMigrations, diffMigrationSql, readMigrationsList } from "@/lib/schema-engine";
+
+// A database that nothing has touched: a new one on the server, or a new in-memory PGlite.
+async function withEmptyDatabase(run: (target: DatabaseTarget) => Promise<void>) {
+  const serverUrl = inject("databaseUrl");
+  if (!serverUrl) return run({ kind: "pglite", dataDir: "memory://" });
+  const name = `tenken_empty_${process.pid}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  try {
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    await run({ kind: "postgres", url: url.toString() });
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+describe("migrations", () => {
+  it("apply from an empty database through Prisma's engine, and a second run applies nothing", async () => {
+    const { migrationDirectories } = await readMigrationsList();
+    await withEmptyDatabase(async (target) => {
+      const connection = openConnection(target);
+      try {
+        const first = await applyMigrations(target, connection);
+        expect(first).toEqual(migrationDirectories.map((migration) => migration.path));
+        expect(await applyMigrations(target, connection)).toEqual([]);
+
+        const recorded = await connection.prisma.$queryRaw<{ migration_name: string; finished: boolean }[]>`
+          SELECT migration_name, finished_at IS NOT NULL AS finished FROM _prisma_migrations ORDER BY migration_name`;
+        expect(recorded).toEqual(first.map((name) => ({ migration_name: name, finished: true })));
+
+        const tables = await connection.prisma.$queryRaw<{ table_name: string }[]>`
+          SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`;
+        expect(tables.map((table) => table.table_name)).toEqual(
+          expect.arrayContaining(["answer_events", "answers", "checklist_item_versions", "checklist_items", "services", "teams", "users"]),
+        );
+      } finally {
+        await closeConnection(connection);
+      }
+    });
+  });
+
+  it("match schema.prisma, so no schema change ships without its migration", async () => {
+    expect(await diffMigrationSql()).toBeNull();
+  });
+});

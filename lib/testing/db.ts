@@ -1,0 +1,28 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll } from "vitest";
+import { closeDb, getConnection, getDb } from "@/lib/db";
+import { databaseTarget } from "@/lib/env";
+import { applyMigrations } from "@/lib/schema-engine";
+import { seedDatabase } from "@/prisma/seed";
+
+/** Migrates and seeds the test database once per file, and closes it afterwards. */
+export function useTestDatabase() {
+  beforeAll(async () => {
+    await applyMigrations(databaseTarget(), getConnection());
+    await seedDatabase({ demo: false });
+  });
+  afterAll(async () => {
+    await closeDb();
+  });
+  return getDb;
+}
+
+/** A unique suffix, so tests never collide on slugs or names. */
+export function unique(prefix: string) {
+  return `${prefix}-${randomUUID().slice(0, 8)}`;
+}
+
+export async function createTestTeam() {
+  const slug = unique("team");
+  return getDb().team.create({ data: { slug, name: `Team ${slug}` }, select: { id: true, slug: true, name: true } });
+}

@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { SERVICE_TRAITS } from "@/lib/traits";
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const serviceSchema = z
+  .object({
+    name: z.string().trim().min(1, "validation.service.name.required").max(80, "validation.service.name.tooLong"),
+    slug: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .min(2, "validation.service.slug.tooShort")
+      .max(50, "validation.service.slug.tooLong")
+      .regex(SLUG_PATTERN, "validation.service.slug.format"),
+    description: z.string().trim().max(2000, "validation.service.description.tooLong").default(""),
+    teamId: z.uuid("validation.service.team.required"),
+    tier: z.coerce.number("validation.service.tier.invalid").int("validation.service.tier.invalid").min(1, "validation.service.tier.invalid").max(3, "validation.service.tier.invalid"),
+    traits: z.array(z.enum(SERVICE_TRAITS, "validation.service.traits.invalid")).default([]),
+  })
+  .refine((service) => !service.traits.includes("BEHIND_NGINX") || service.traits.includes("SERVES_HTTP"), {
+    message: "validation.service.traits.nginxNeedsHttp",
+    path: ["traits"],
+  });
+
+export const serviceIdSchema = z.uuid();
+
+export type ServiceInput = z.infer<typeof serviceSchema>;
+
+export function parseServiceForm(formData: FormData) {
+  return serviceSchema.safeParse({
+    name: formData.get("name") ?? "",
+    slug: formData.get("slug") ?? "",
+    description: formData.get("description") ?? "",
+    teamId: formData.get("teamId") ?? "",
+    tier: formData.get("tier") ?? "",
+    traits: formData.getAll("traits"),
+  });
+}
+
+// The services list's query string; anything odd falls back to the unfiltered first page.
+export const servicesQuerySchema = z.object({
+  team: z.string().regex(SLUG_PATTERN).max(50).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+});

@@ -1,0 +1,58 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// scripts/test.ts prepares the environment: CHROMIUM_PATH, and a database of the run's own
+// (E2E_DATABASE_URL on a server, or a fresh embedded data directory).
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${port}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  forbidOnly: Boolean(process.env.CI),
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    locale: "en-US",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH || undefined,
+          args: ["--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+        },
+      },
+    },
+  ],
+  webServer: [
+    {
+      command: "npx tsx scripts/start.ts",
+      url: `${baseURL}/api/health`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      env: {
+        PORT: String(port),
+        ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : { DATABASE_URL: "" }),
+        ...(process.env.E2E_DATA_DIR ? { TENKEN_DATA_DIR: process.env.E2E_DATA_DIR } : {}),
+      },
+    },
+    // The same build pointed at a database nobody listens for (port 9 is "discard"), to see what
+    // people see when the database is down. Started after the first server has built the app.
+    {
+      command: `node node_modules/next/dist/bin/next start --port ${port + 1}`,
+      port: port + 1,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      env: { DATABASE_URL: "postgresql://tenken@127.0.0.1:9/tenken" },
+    },
+  ],
+});

@@ -1,0 +1,119 @@
+import { getDb } from "@/lib/db";
+import type { AnswerStatus, ServiceTrait } from "@/lib/generated/prisma/enums";
+import { saveAnswer } from "@/lib/queries/answers";
+import type { Actor } from "@/lib/queries/users";
+
+// A small organisation for a newcomer to look around in: three teams, five services of
+// different shapes, answers given over the past months so that history and scores have shape.
+const teams = [
+  { slug: "platform", name: "Platform", description: "Shared infrastructure and tooling" },
+  { slug: "payments", name: "Payments", description: "Checkout and billing" },
+  { slug: "search", name: "Search", description: "Search and recommendations" },
+];
+
+type DemoService = {
+  slug: string;
+  name: string;
+  team: string;
+  tier: number;
+  description: string;
+  traits: ServiceTrait[];
+  answers: [itemKey: string, status: AnswerStatus, note?: string][];
+};
+
+const services: DemoService[] = [
+  {
+    slug: "checkout-api",
+    name: "Checkout API",
+    team: "payments",
+    tier: 1,
+    description: "Takes orders and payments from the web and mobile apps.",
+    traits: ["SERVES_HTTP", "BEHIND_NGINX", "USES_JOB_QUEUE"],
+    answers: [
+      ["connectivity.each-component", "MET", "External checks on every component, see the runbook."],
+      ["connectivity.over-network", "MET"],
+      ["connectivity.alert-tested", "PARTIAL", "Tested for the database, not yet for the queue."],
+      ["metrics.prefer-metrics", "MET"],
+      ["metrics.business-logic", "MET", "Orders per minute and payment failures are metrics."],
+      ["alerting.threshold-rationale", "PARTIAL"],
+      ["alerting.runbook-link", "MET"],
+      ["alerting.severity-levels", "NOT_MET"],
+      ["http.monitor-4xx", "MET"],
+      ["http.nginx-499", "NOT_MET"],
+      ["http.latency", "MET"],
+      ["job-queue.success-rate", "PARTIAL"],
+    ],
+  },
+  {
+    slug: "billing-batch",
+    name: "Billing batch",
+    team: "payments",
+    tier: 2,
+    description: "Nightly invoicing and settlement jobs.",
+    traits: ["RUNS_BATCH"],
+    answers: [
+      ["batch.success", "MET"],
+      ["batch.duration", "PARTIAL", "Duration is logged but not graphed yet."],
+      ["batch.schedule", "NOT_MET"],
+      ["other.architecture-diagram", "NOT_APPLICABLE", "Single job; the diagram lives with the checkout API."],
+    ],
+  },
+  {
+    slug: "search-api",
+    name: "Search API",
+    team: "search",
+    tier: 1,
+    description: "Full-text search for the storefront.",
+    traits: ["SERVES_HTTP"],
+    answers: [
+      ["connectivity.each-component", "MET"],
+      ["metrics.prefer-metrics", "PARTIAL"],
+      ["http.latency", "MET"],
+      ["dashboard.golden-signals", "MET"],
+      ["dashboard.compare-previous", "NOT_MET"],
+    ],
+  },
+  {
+    slug: "indexer",
+    name: "Indexer",
+    team: "search",
+    tier: 2,
+    description: "Consumes catalogue changes and updates the search index.",
+    traits: ["USES_JOB_QUEUE", "RUNS_BATCH"],
+    answers: [],
+  },
+  {
+    slug: "log-pipeline",
+    name: "Log pipeline",
+    team: "platform",
+    tier: 2,
+    description: "Fluent Bit collectors shipping logs to long-term storage.",
+    traits: [],
+    answers: [
+      ["logs.delivery-reliability", "MET", "Fluent Bit output metrics are sent to Mackerel."],
+      ["logs.log-to-metric-backlog", "PARTIAL"],
+      ["retrospective.incident-causes", "MET"],
+    ],
+  },
+];
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export async function seedDemoOrganisation(actor: Actor, now = new Date()) {
+  const db = getDb();
+  const teamIds = new Map<string, string>();
+  for (const team of teams) {
+    const created = await db.team.create({ data: team, select: { id: true } });
+    teamIds.set(team.slug, created.id);
+  }
+  const knownItems = new Set((await db.checklistItem.findMany({ select: { key: true } })).map((item) => item.key));
+  for (const [serviceIndex, { answers, team, ...service }] of services.entries()) {
+    const created = await db.service.create({ data: { ...service, teamId: teamIds.get(team)! }, select: { id: true } });
+    for (const [answerIndex, [itemKey, status, note = ""]] of answers.entries()) {
+      if (!knownItems.has(itemKey)) throw new Error(`Demo answer refers to unknown checklist item ${itemKey}`);
+      // Spread over the last ~120 days so that history reads like real use.
+      const at = new Date(now.getTime() - (120 - serviceIndex * 7 - answerIndex * 9) * DAY);
+      await saveAnswer({ serviceId: created.id, itemKey, status, note, links: [] }, actor, { at });
+    }
+  }
+}

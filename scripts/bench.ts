@@ -1,0 +1,112 @@
+// npm run bench: seeds 500 services with answers into DATABASE_URL, serves the built app on it,
+// and prints one JSON line per operation: { name, n, p50_ms, p95_ms }.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { buildIfStale, nextBin } from "./build-if-stale";
+import { ensureGeneratedClient } from "./generate";
+import { prepareDatabase } from "./prepare-db";
+
+const SERVICES = 500;
+const PORT = Number(process.env.BENCH_PORT ?? 3300);
+const RUNS = Number(process.env.BENCH_RUNS ?? 60);
+const WARMUP = 5;
+
+if (!process.env.DATABASE_URL) {
+  console.error("npm run bench needs DATABASE_URL: a PostgreSQL database it may fill with 500 benchmark services.");
+  process.exit(2);
+}
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+async function measure(name: string, runs: number, operation: (index: number) => Promise<void>) {
+  for (let index = 0; index < WARMUP; index++) await operation(index);
+  const timings: number[] = [];
+  for (let index = 0; index < runs; index++) {
+    const start = performance.now();
+    await operation(index);
+    timings.push(performance.now() - start);
+  }
+  timings.sort((a, b) => a - b);
+  const round = (value: number) => Math.round(value * 10) / 10;
+  console.log(JSON.stringify({ name, n: runs, p50_ms: round(percentile(timings, 50)), p95_ms: round(percentile(timings, 95)) }));
+}
+
+async function seedBenchServices() {
+  const { getDb } = await import("@/lib/db");
+  const { ensureLocalUser } = await import("@/lib/queries/users");
+  const db = getDb();
+  const existing = await db.service.count({ where: { team: { slug: "bench" } } });
+  if (existing >= SERVICES) return;
+  const actor = await ensureLocalUser();
+  const team = await db.team.upsert({ where: { slug: "bench" }, update: {}, create: { slug: "bench", name: "Benchmark" }, select: { id: true } });
+  const items = await db.checklistItem.findMany({ select: { id: true, versions: { orderBy: { version: "desc" }, take: 1, select: { id: true } } } });
+  const statuses = ["MET", "PARTIAL", "NOT_MET", "NOT_APPLICABLE"] as const;
+  const traitSets = [["SERVES_HTTP", "BEHIND_NGINX"], ["SERVES_HTTP"], ["RUNS_BATCH"], ["USES_JOB_QUEUE", "SERVES_HTTP"], []] as const;
+  for (let index = existing; index < SERVICES; index++) {
+    const service = await db.service.create({
+      data: { slug: `bench-${String(index).padStart(4, "0")}`, name: `Bench service ${index}`, teamId: team.id, tier: (index % 3) + 1, traits: [...traitSets[index % traitSets.length]!] },
+      select: { id: true },
+    });
+    // Most items answered, each with a little history, written in bulk.
+    const answered = items.filter((_, itemIndex) => (itemIndex + index) % 5 !== 0);
+    const at = new Date(Date.now() - 30 * 24 * 3600 * 1000);
+    await db.$transaction([
+      db.answer.createMany({
+        data: answered.map((item, itemIndex) => ({ id: randomUUID(), serviceId: service.id, itemId: item.id, status: statuses[(itemIndex + index) % 4]!, updatedAt: at, updatedById: actor.id })),
+      }),
+      db.answerEvent.createMany({
+        data: answered.map((item, itemIndex) => ({ serviceId: service.id, itemId: item.id, itemVersionId: item.versions[0]!.id, toStatus: statuses[(itemIndex + index) % 4]!, actorId: actor.id, createdAt: at })),
+      }),
+    ]);
+  }
+}
+
+async function waitForHealth(server: ChildProcess) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error("the app exited before it answered");
+    const ok = await fetch(`http://127.0.0.1:${PORT}/api/health`).then((response) => response.ok, () => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error("the app did not answer within 60 s");
+}
+
+async function get(pathname: string) {
+  const response = await fetch(`http://127.0.0.1:${PORT}${pathname}`, { headers: { "accept-language": "en" } });
+  await response.arrayBuffer();
+  if (!response.ok) throw new Error(`GET ${pathname}: ${response.status}`);
+}
+
+await ensureGeneratedClient();
+await prepareDatabase({ demo: false });
+await seedBenchServices();
+
+buildIfStale();
+const server = spawn(process.execPath, [nextBin, "start", "--port", String(PORT)], { stdio: "ignore", env: process.env });
+try {
+  await waitForHealth(server);
+  await measure("services list page", RUNS, () => get("/services"));
+  await measure("assessment page", RUNS, () => get("/services/bench-0042"));
+
+  const { submitAnswerForm } = await import("@/lib/answer-form");
+  const { getServiceBySlug } = await import("@/lib/queries/services");
+  const service = await getServiceBySlug("bench-0007");
+  const statuses = ["MET", "PARTIAL", "NOT_MET"];
+  await measure("save answer", RUNS * 2, async (index) => {
+    const form = new FormData();
+    form.set("serviceId", service!.id);
+    form.set("itemKey", "connectivity.each-component");
+    form.set("status", statuses[index % statuses.length]!);
+    form.set("note", `bench ${index}`);
+    form.set("links", "https://example.com/evidence");
+    const state = await submitAnswerForm(form);
+    if (state.status !== "saved") throw new Error(`save failed: ${JSON.stringify(state)}`);
+  });
+} finally {
+  server.kill("SIGTERM");
+  const { closeDb } = await import("@/lib/db");
+  await closeDb();
+}
