@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from its own package folder at run time.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg"],
   poweredByHeader: false,
+  // forbidden() and app/forbidden.tsx: a refused page is a 403, not a 404 or a redirect.
+  experimental: { authInterrupts: true },
   async headers() {
     return [
       {

@@ -1,7 +1,9 @@
 "use server";
 
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getAuth } from "@/lib/auth/server";
 import { LOCALE_COOKIE } from "@/lib/i18n/config";
 import { localeSchema } from "@/lib/validations/locale";
 
@@ -10,4 +12,12 @@ export async function setLocaleAction(formData: FormData) {
   if (!parsed.success) return;
   (await cookies()).set(LOCALE_COOKIE, parsed.data.locale, { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "lax", httpOnly: true });
   revalidatePath("/", "layout");
+}
+
+export async function signOutAction() {
+  const auth = await getAuth();
+  const requestHeaders = await headers();
+  // Signing out of a session that has already ended is not an error.
+  await auth.api.signOut({ headers: requestHeaders }).catch(() => undefined);
+  redirect("/sign-in?signedOut=1");
 }

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { categoryTitle, itemText } from "./fixtures/checklist";
+import { demo, signInAs } from "./fixtures/auth";
 import { createService, uniqueSlug } from "./fixtures/services";
 
 function item(page: Page, key: string, locale: "en" | "ja" = "en") {
@@ -23,7 +24,8 @@ test("a team self-assesses a new service end to end", async ({ page }) => {
   const slug = uniqueSlug("web");
   const name = `Storefront ${slug}`;
 
-  await page.goto("/");
+  // A member of the Payments team signs in and lands on the list.
+  await signInAs(page, "member", "/");
   await expect(page.getByRole("heading", { level: 1, name: "Services" })).toBeVisible();
   await page.getByRole("link", { name: "Create a service" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "New service" })).toBeVisible();
@@ -77,8 +79,8 @@ test("a team self-assesses a new service end to end", async ({ page }) => {
   const history = page.getByRole("region", { name: "History" });
   const entries = history.getByRole("listitem");
   await expect(entries).toHaveCount(4);
-  await expect(entries.first()).toContainText(`Local user changed “${itemText("connectivity.each-component")}” from Met to Not met`);
-  await expect(history.getByText(`Local user answered “${itemText("connectivity.over-network")}”: Partial`)).toBeVisible();
+  await expect(entries.first()).toContainText(`${demo.member.name} changed “${itemText("connectivity.each-component")}” from Met to Not met`);
+  await expect(history.getByText(`${demo.member.name} answered “${itemText("connectivity.over-network")}”: Partial`)).toBeVisible();
   await expect(history.getByText("Note: Checked from the bastion only")).toBeVisible();
 
   // The list shows the new score and progress.

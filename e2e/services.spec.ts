@@ -1,5 +1,11 @@
 import { expect, test } from "@playwright/test";
+import { signInAs } from "./fixtures/auth";
 import { createService, uniqueSlug } from "./fixtures/services";
+
+// Admins may create and edit any service; what other roles may do is in auth.spec.ts.
+test.beforeEach(async ({ page }) => {
+  await signInAs(page, "admin");
+});
 
 test("the service form explains bad input next to each field and creates nothing", async ({ page }) => {
   await page.goto("/services");

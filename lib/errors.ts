@@ -1,3 +1,5 @@
+import { isForbidden, isSignedOut } from "@/lib/permissions";
+
 // Prisma's codes for "could not reach / lost the database" and "timed out waiting for it", and
 // the driver's and PostgreSQL's equivalents (connection refused, server shutting down, no such
 // database).
@@ -22,14 +24,31 @@ export function isDatabaseUnreachable(error: unknown, depth = 0): boolean {
 }
 
 /**
- * Runs a write for a server action. A database outage becomes a form message instead of an
- * error page, so the person keeps what they typed; anything else is a bug and is rethrown.
+ * Runs a write for a server action. A database outage or a refusal becomes a form message
+ * instead of an error page, so the person keeps what they typed; anything else is a bug and is
+ * rethrown.
  */
-export async function withDatabase<T>(write: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; key: string }> {
+export async function withDatabase<T>(write: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; key: string; signedOut?: true }> {
   try {
     return { ok: true, value: await write() };
   } catch (error) {
     if (isDatabaseUnreachable(error)) return { ok: false, key: "errors.databaseUnavailable" };
+    // Refusals from lib/permissions: the write changed nothing, and the person is told why.
+    if (isSignedOut(error)) return { ok: false, key: "auth.sessionExpired", signedOut: true };
+    if (isForbidden(error)) return { ok: false, key: "errors.forbidden" };
+    throw error;
+  }
+}
+
+/**
+ * Runs a write whose unique constraint is a person's mistake (a taken slug or email), turning
+ * the violation into that field's error. Checked by code, not instanceof, as above.
+ */
+export async function uniqueAsFieldError<T, F extends string>(write: () => Promise<T>, field: F, key: string): Promise<T | { ok: false; field: F; key: string }> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof Error && (error as { code?: unknown }).code === "P2002") return { ok: false, field, key };
     throw error;
   }
 }

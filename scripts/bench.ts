@@ -36,6 +36,7 @@ async function measure(name: string, runs: number, operation: (index: number) =>
 async function seedBenchServices() {
   const { getDb } = await import("@/lib/db");
   const { ensureLocalUser } = await import("@/lib/queries/users");
+  await ensureBenchAdmin();
   const db = getDb();
   const existing = await db.service.count({ where: { team: { slug: "bench" } } });
   if (existing >= SERVICES) return;
@@ -63,6 +64,35 @@ async function seedBenchServices() {
   }
 }
 
+const BENCH_ADMIN = { email: "bench-admin@bench.tenken.example", password: "bench-password-1234", name: "Bench admin", role: "ADMIN" } as const;
+
+async function ensureBenchAdmin() {
+  const { createUser } = await import("@/lib/queries/users");
+  // Refused as "email taken" on later runs, which is what we want.
+  await createUser(BENCH_ADMIN, null, { allowWithoutActor: true });
+}
+
+async function benchPrincipal() {
+  const { getDb } = await import("@/lib/db");
+  const { getPrincipal } = await import("@/lib/queries/users");
+  const user = await getDb().user.findUniqueOrThrow({ where: { email: BENCH_ADMIN.email }, select: { id: true } });
+  return getPrincipal(user.id);
+}
+
+let sessionCookie = "";
+
+// Pages are measured as a signed-in admin sees them, through Better Auth's own sign-in endpoint.
+async function signIn() {
+  const origin = `http://127.0.0.1:${PORT}`;
+  const response = await fetch(`${origin}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin },
+    body: JSON.stringify({ email: BENCH_ADMIN.email, password: BENCH_ADMIN.password }),
+  });
+  if (!response.ok) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+  sessionCookie = response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
+}
+
 async function waitForHealth(server: ChildProcess) {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
@@ -75,7 +105,7 @@ async function waitForHealth(server: ChildProcess) {
 }
 
 async function get(pathname: string) {
-  const response = await fetch(`http://127.0.0.1:${PORT}${pathname}`, { headers: { "accept-language": "en" } });
+  const response = await fetch(`http://127.0.0.1:${PORT}${pathname}`, { headers: { "accept-language": "en", cookie: sessionCookie }, redirect: "manual" });
   await response.arrayBuffer();
   if (!response.ok) throw new Error(`GET ${pathname}: ${response.status}`);
 }
@@ -85,15 +115,17 @@ await prepareDatabase({ demo: false });
 await seedBenchServices();
 
 buildIfStale();
-const server = spawn(process.execPath, [nextBin, "start", "--port", String(PORT)], { stdio: "ignore", env: process.env });
+const server = spawn(process.execPath, [nextBin, "start", "--port", String(PORT)], { stdio: "ignore", env: { ...process.env, PORT: String(PORT), TENKEN_BASE_URL: `http://127.0.0.1:${PORT}` } });
 try {
   await waitForHealth(server);
+  await signIn();
   await measure("services list page", RUNS, () => get("/services"));
   await measure("assessment page", RUNS, () => get("/services/bench-0042"));
 
   const { submitAnswerForm } = await import("@/lib/answer-form");
   const { getServiceBySlug } = await import("@/lib/queries/services");
   const service = await getServiceBySlug("bench-0007");
+  const actor = await benchPrincipal();
   const statuses = ["MET", "PARTIAL", "NOT_MET"];
   await measure("save answer", RUNS * 2, async (index) => {
     const form = new FormData();
@@ -102,7 +134,7 @@ try {
     form.set("status", statuses[index % statuses.length]!);
     form.set("note", `bench ${index}`);
     form.set("links", "https://example.com/evidence");
-    const state = await submitAnswerForm(form);
+    const state = await submitAnswerForm(form, actor);
     if (state.status !== "saved") throw new Error(`save failed: ${JSON.stringify(state)}`);
   });
 } finally {

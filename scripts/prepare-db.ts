@@ -5,11 +5,12 @@ import { ensureGeneratedClient } from "./generate";
 
 export async function prepareDatabase({ demo = true }: { demo?: boolean } = {}) {
   await ensureGeneratedClient();
-  const [{ closeDb, getConnection }, { databaseTarget, env }, { applyMigrations }, { seedDatabase }] = await Promise.all([
+  const [{ closeDb, getConnection }, { databaseTarget, env, publicBaseUrl }, { applyMigrations }, { seedDatabase }, { ensureFirstAdmin }] = await Promise.all([
     import("@/lib/db"),
     import("@/lib/env"),
     import("@/lib/schema-engine"),
     import("@/prisma/seed"),
+    import("@/lib/queries/setup"),
   ]);
   const target = databaseTarget();
   const where = target.kind === "postgres" ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${target.dataDir}`;
@@ -18,7 +19,13 @@ export async function prepareDatabase({ demo = true }: { demo?: boolean } = {}) 
     console.log(applied.length ? `tenken: applied ${applied.length} migration(s) to ${where}: ${applied.join(", ")}` : `tenken: ${where} is up to date`);
     const seeded = await seedDatabase({ demo: demo && env.TENKEN_DEMO_DATA !== "off" });
     if (seeded.checklistLoaded) console.log("tenken: loaded the default checklist");
-    if (seeded.demoLoaded) console.log("tenken: loaded the demo organisation");
+    if (seeded.demoLoaded) console.log("tenken: loaded the demo organisation (demo users: see the README)");
+    const admin = await ensureFirstAdmin();
+    if (admin.kind === "created-from-env") console.log(`tenken: created the initial admin ${admin.email} from TENKEN_ADMIN_EMAIL`);
+    if (admin.kind === "invalid-env") throw new Error(`TENKEN_ADMIN_EMAIL / TENKEN_ADMIN_PASSWORD were refused:\n  ${admin.problems.join("\n  ")}`);
+    if (admin.kind === "setup-link") {
+      console.log(`tenken: no admin yet. Open this one-time link to create the first admin:\n\n    ${publicBaseUrl()}/setup?token=${admin.token}\n`);
+    }
   } finally {
     await closeDb();
   }

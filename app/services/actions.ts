@@ -4,16 +4,19 @@ import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { withDatabase } from "@/lib/errors";
 import { createService, updateService, type ServiceWriteResult } from "@/lib/queries/services";
-import { getCurrentActor, type Actor } from "@/lib/queries/users";
-import { fieldErrorsFrom, formValues, type FormState } from "@/lib/validations/form";
+import { getCurrentUser } from "@/lib/auth/session";
+import type { Principal } from "@/lib/permissions";
+import { fieldErrorsFrom, formValues, refusedState, signedOutState, type FormState } from "@/lib/validations/form";
 import { parseServiceForm, serviceIdSchema, type ServiceInput } from "@/lib/validations/service";
 
-async function writeService(formData: FormData, write: (input: ServiceInput, actor: Actor) => Promise<ServiceWriteResult>): Promise<FormState> {
+async function writeService(formData: FormData, write: (input: ServiceInput, actor: Principal) => Promise<ServiceWriteResult>): Promise<FormState> {
   const values = formValues(formData);
+  const actor = await getCurrentUser();
+  if (!actor) return signedOutState(values);
   const parsed = parseServiceForm(formData);
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsFrom(parsed.error), values };
-  const result = await withDatabase(async () => write(parsed.data, await getCurrentActor()));
-  if (!result.ok) return { status: "error", formError: { key: result.key }, values };
+  const result = await withDatabase(() => write(parsed.data, actor));
+  if (!result.ok) return refusedState(result, values);
   const written = result.value;
   if (!written.ok) {
     if ("notFound" in written) notFound();

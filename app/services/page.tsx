@@ -5,6 +5,7 @@ import { ServiceTable } from "@/components/services/service-table";
 import { TeamFilter } from "@/components/services/team-filter";
 import { buttonPrimary, cardClass } from "@/components/ui/styles";
 import { scoreAnswers } from "@/lib/assessment";
+import { requireUser } from "@/lib/auth/session";
 import { getChecklist } from "@/lib/queries/checklist";
 import { SERVICES_PAGE_SIZE, listServices } from "@/lib/queries/services";
 import { listTeams } from "@/lib/queries/teams";
@@ -15,6 +16,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ServicesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser();
+  const mayCreate = user.role === "ADMIN" || (user.role !== "VIEWER" && user.teamIds.length > 0);
   const query = servicesQuerySchema.parse(await searchParams);
   const page = query.page ?? 1;
   const [t, teams, checklist, { total, services }] = await Promise.all([
@@ -36,9 +39,11 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
           <h1 className="text-2xl font-bold">{t("title")}</h1>
           <p className="text-slate-600">{t("intro")}</p>
         </div>
-        <Link href="/services/new" className={buttonPrimary}>
-          {t("create")}
-        </Link>
+        {mayCreate && (
+          <Link href="/services/new" className={buttonPrimary}>
+            {t("create")}
+          </Link>
+        )}
       </div>
       <div className="flex flex-wrap items-end justify-between gap-4">
         <TeamFilter teams={teams} selected={query.team} />
@@ -50,9 +55,11 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
         <div className={`${cardClass} text-center`}>
           <h2 className="text-lg font-semibold">{query.team ? t("emptyFiltered") : t("emptyTitle")}</h2>
           {!query.team && <p className="mt-1 text-slate-600">{t("emptyBody")}</p>}
-          <Link href="/services/new" className={`${buttonPrimary} mt-4`}>
-            {t("create")}
-          </Link>
+          {mayCreate && (
+            <Link href="/services/new" className={`${buttonPrimary} mt-4`}>
+              {t("create")}
+            </Link>
+          )}
         </div>
       ) : (
         <ServiceTable rows={rows} />

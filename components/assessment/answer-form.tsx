@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { saveAnswerAction } from "@/app/services/[slug]/actions";
 import { FieldError } from "@/components/ui/field-error";
+import { FormAlert } from "@/components/ui/form-alert";
 import { buttonPrimary, hintClass, inputClass, labelClass } from "@/components/ui/styles";
 import { ANSWER_STATUSES } from "@/lib/validations/answer";
 import { idleFormState } from "@/lib/validations/form";
@@ -55,12 +56,12 @@ export function AnswerForm({ serviceId, itemKey, status, note, links }: Props) {
           <FieldError id={id("links-error")} messages={errors.links} />
         </div>
       </div>
+      <FormAlert state={state} />
       <div className="flex items-center gap-3">
         <button type="submit" className={buttonPrimary} disabled={pending}>
           {pending ? t("assessment.saving") : t("assessment.save")}
         </button>
         <p role="status" className="text-sm">
-          {state.formError && <span className="text-rose-700">{t(state.formError.key)}</span>}
           {!pending && state.message && <span className="text-teal-800">{t(state.message.key)}</span>}
         </p>
       </div>

@@ -7,9 +7,9 @@ import type { Assessment } from "@/lib/assessment";
 import { pick, type Locale } from "@/lib/i18n/config";
 import { isApplicable } from "@/lib/scoring";
 
-type Props = { assessment: Assessment; category: Assessment["checklist"][number] };
+type Props = { assessment: Assessment; category: Assessment["checklist"][number]; canAnswer: boolean };
 
-export function CategorySection({ assessment, category }: Props) {
+export function CategorySection({ assessment, category, canAnswer }: Props) {
   const t = useTranslations();
   const locale = useLocale() as Locale;
   const { service, answersByItem } = assessment;
@@ -42,13 +42,17 @@ export function CategorySection({ assessment, category }: Props) {
                   <StatusLabel status={answer?.status} />
                 </div>
                 {guidance && <p className="mt-1 text-sm text-slate-600">{guidance}</p>}
-                <AnswerForm
-                  serviceId={service.id}
-                  itemKey={item.key}
-                  status={answer?.status}
-                  note={answer?.note ?? ""}
-                  links={answer?.evidence.flatMap((evidence) => (evidence.url ? [evidence.url] : [])) ?? []}
-                />
+                {canAnswer ? (
+                  <AnswerForm
+                    serviceId={service.id}
+                    itemKey={item.key}
+                    status={answer?.status}
+                    note={answer?.note ?? ""}
+                    links={answer?.evidence.flatMap((evidence) => (evidence.url ? [evidence.url] : [])) ?? []}
+                  />
+                ) : (
+                  <AnswerSummary note={answer?.note ?? ""} links={answer?.evidence.flatMap((evidence) => (evidence.url ? [evidence.url] : [])) ?? []} />
+                )}
               </article>
             </li>
           );
@@ -71,5 +75,31 @@ export function CategorySection({ assessment, category }: Props) {
         </details>
       )}
     </section>
+  );
+}
+
+// What people who may not answer see instead of the form: the note and evidence as text.
+function AnswerSummary({ note, links }: { note: string; links: string[] }) {
+  const t = useTranslations("assessment");
+  if (!note && links.length === 0) return null;
+  return (
+    <dl className="mt-2 space-y-1 text-sm text-slate-700">
+      {note && (
+        <div>
+          <dt className="sr-only">{t("note")}</dt>
+          <dd className="whitespace-pre-line">{note}</dd>
+        </div>
+      )}
+      {links.length > 0 && (
+        <div>
+          <dt className="sr-only">{t("links")}</dt>
+          {links.map((link) => (
+            <dd key={link}>
+              <a href={link} rel="noopener noreferrer nofollow" target="_blank" className="break-all text-blue-700 underline">{link}</a>
+            </dd>
+          ))}
+        </div>
+      )}
+    </dl>
   );
 }

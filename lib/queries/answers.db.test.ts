@@ -2,8 +2,7 @@ import { describe, expect, it } from "vitest";
 import { scoreServiceAt } from "@/lib/assessment";
 import { getAnswerStatusesAt, listAnswerEvents, saveAnswer } from "@/lib/queries/answers";
 import { createService, getServiceBySlug } from "@/lib/queries/services";
-import { ensureLocalUser } from "@/lib/queries/users";
-import { createTestTeam, unique, useTestDatabase } from "@/lib/testing/db";
+import { createTestTeam, unique, useTestDatabase, createTestAdmin } from "@/lib/testing/db";
 import type { ServiceTrait } from "@/lib/generated/prisma/enums";
 
 const getDb = useTestDatabase();
@@ -11,7 +10,7 @@ const getDb = useTestDatabase();
 async function newService(traits: ServiceTrait[] = []) {
   const team = await createTestTeam();
   const slug = unique("svc");
-  await createService({ name: slug, slug, description: "", teamId: team.id, tier: 2, traits }, await ensureLocalUser());
+  await createService({ name: slug, slug, description: "", teamId: team.id, tier: 2, traits }, await createTestAdmin());
   return (await getServiceBySlug(slug))!;
 }
 
@@ -26,7 +25,7 @@ const answer = (serviceId: string, itemKey: string, status: "MET" | "PARTIAL" | 
 describe("saving answers", () => {
   it("stores the answer, its links and an immutable event with the actor", async () => {
     const service = await newService();
-    const actor = await ensureLocalUser();
+    const actor = await createTestAdmin();
     const result = await saveAnswer(answer(service.id, "connectivity.each-component", "PARTIAL", { note: "DB only", links: ["https://example.com/runbook"] }), actor);
     expect(result).toEqual({ outcome: "saved" });
 
@@ -41,7 +40,7 @@ describe("saving answers", () => {
 
   it("records the old and new status on a change, and nothing when nothing changed", async () => {
     const service = await newService();
-    const actor = await ensureLocalUser();
+    const actor = await createTestAdmin();
     await saveAnswer(answer(service.id, "metrics.prefer-metrics", "NOT_MET"), actor);
     expect(await saveAnswer(answer(service.id, "metrics.prefer-metrics", "NOT_MET"), actor)).toEqual({ outcome: "unchanged" });
     await saveAnswer(answer(service.id, "metrics.prefer-metrics", "MET", { links: ["https://a.example/1", "https://a.example/2"] }), actor);
@@ -59,7 +58,7 @@ describe("saving answers", () => {
 
   it("refuses an unknown item or service and writes nothing", async () => {
     const service = await newService();
-    const actor = await ensureLocalUser();
+    const actor = await createTestAdmin();
     expect(await saveAnswer(answer(service.id, "no.such-item", "MET"), actor)).toEqual({ outcome: "unknown-item" });
     expect(await saveAnswer(answer("00000000-0000-4000-8000-000000000000", "metrics.prefer-metrics", "MET"), actor)).toEqual({ outcome: "unknown-service" });
     expect(await getDb().answerEvent.count({ where: { serviceId: service.id } })).toBe(0);
@@ -69,7 +68,7 @@ describe("saving answers", () => {
 describe("scores at a past moment", () => {
   it("are recomputed from the events as they stood then", async () => {
     const service = await newService(["SERVES_HTTP"]);
-    const actor = await ensureLocalUser();
+    const actor = await createTestAdmin();
     const day = (n: number) => new Date(Date.UTC(2030, 0, n, 12));
     // Far in the future relative to the seeded checklist, so every item is in force.
     await saveAnswer(answer(service.id, "connectivity.each-component", "NOT_MET"), actor, { at: day(1) });

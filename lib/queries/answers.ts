@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db";
 import type { AnswerStatus } from "@/lib/generated/prisma/enums";
-import type { Actor } from "@/lib/queries/users";
+import { authorize, type Principal } from "@/lib/permissions";
 import type { AnswerInput } from "@/lib/validations/answer";
 
 export type SaveAnswerResult = { outcome: "saved" | "unchanged" | "unknown-item" | "unknown-service" };
@@ -13,16 +13,17 @@ function sameLinks(a: readonly string[], b: readonly string[]) {
  * Records an answer: the current answer, its evidence links and an immutable event, all in
  * one transaction. Saving what is already there records nothing.
  */
-export async function saveAnswer(input: AnswerInput, actor: Actor, { at = new Date() }: { at?: Date } = {}): Promise<SaveAnswerResult> {
+export async function saveAnswer(input: AnswerInput, actor: Principal | null, { at = new Date() }: { at?: Date } = {}): Promise<SaveAnswerResult> {
   return getDb().$transaction(async (tx) => {
     const [service, item] = await Promise.all([
-      tx.service.findUnique({ where: { id: input.serviceId }, select: { id: true } }),
+      tx.service.findUnique({ where: { id: input.serviceId }, select: { id: true, teamId: true } }),
       tx.checklistItem.findUnique({
         where: { key: input.itemKey },
         select: { id: true, retiredAt: true, versions: { orderBy: { version: "desc" }, take: 1, select: { id: true } } },
       }),
     ]);
     if (!service) return { outcome: "unknown-service" };
+    authorize("answerItems", actor, { teamId: service.teamId });
     const version = item?.versions[0];
     if (!item || item.retiredAt || !version) return { outcome: "unknown-item" };
 

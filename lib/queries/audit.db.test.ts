@@ -2,24 +2,24 @@ import { describe, expect, it } from "vitest";
 import { listAuditLog } from "@/lib/queries/audit";
 import { saveAnswer } from "@/lib/queries/answers";
 import { createService, getServiceBySlug, updateService } from "@/lib/queries/services";
-import { ensureLocalUser } from "@/lib/queries/users";
-import { createTestTeam, unique, useTestDatabase } from "@/lib/testing/db";
+import type { Principal } from "@/lib/permissions";
+import { createTestTeam, unique, useTestDatabase, createTestAdmin } from "@/lib/testing/db";
 import type { ServiceInput } from "@/lib/validations/service";
 
 const getDb = useTestDatabase();
 
-async function newService(overrides: Partial<ServiceInput> = {}) {
+async function newService(actor: Principal, overrides: Partial<ServiceInput> = {}) {
   const team = await createTestTeam();
   const slug = unique("audited");
   const input: ServiceInput = { name: `Audited ${slug}`, slug, description: "", teamId: team.id, tier: 2, traits: [], ...overrides };
-  await createService(input, await ensureLocalUser());
+  await createService(input, actor);
   return { team, input, service: (await getServiceBySlug(slug))! };
 }
 
 describe("the audit log", () => {
   it("records service changes with actor and before/after, alongside answer changes, newest first", async () => {
-    const actor = await ensureLocalUser();
-    const { team, input, service } = await newService();
+    const actor = await createTestAdmin();
+    const { team, input, service } = await newService(actor);
     await updateService(service.id, { ...input, tier: 1, traits: ["RUNS_BATCH"] }, actor);
     await saveAnswer({ serviceId: service.id, itemKey: "batch.success", status: "MET", note: "alerting on exit code", links: [] }, actor);
 
@@ -32,18 +32,18 @@ describe("the audit log", () => {
   });
 
   it("records nothing when the change is refused", async () => {
-    const actor = await ensureLocalUser();
-    const { input: taken } = await newService();
-    const { input, service } = await newService();
+    const actor = await createTestAdmin();
+    const { input: taken } = await newService(actor);
+    const { input, service } = await newService(actor);
     const before = await getDb().auditEvent.count();
     expect(await updateService(service.id, { ...input, slug: taken.slug }, actor)).toMatchObject({ ok: false, field: "slug" });
     expect(await getDb().auditEvent.count()).toBe(before);
   });
 
   it("filters by team, kind and time", async () => {
-    const actor = await ensureLocalUser();
-    const { team, input, service } = await newService();
-    const other = await newService();
+    const actor = await createTestAdmin();
+    const { team, input, service } = await newService(actor);
+    const other = await newService(actor);
     await saveAnswer({ serviceId: service.id, itemKey: "logs.delivery-reliability", status: "PARTIAL", note: "", links: [] }, actor);
     const afterFirstAnswer = new Date();
     await updateService(service.id, { ...input, description: "now described" }, actor);

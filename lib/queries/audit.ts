@@ -1,11 +1,22 @@
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Actor } from "@/lib/queries/users";
 
 export const AUDIT_PAGE_SIZE = 100;
 
 // Every kind the log can hold. Answer changes come from answer_events as "answer.saved".
-export const AUDIT_KINDS = ["service.created", "service.updated", "answer.saved"] as const;
+export const AUDIT_KINDS = [
+  "service.created",
+  "service.updated",
+  "answer.saved",
+  "team.created",
+  "team.updated",
+  "membership.added",
+  "membership.removed",
+  "user.created",
+  "user.role_changed",
+  "user.deactivated",
+  "user.reactivated",
+] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
 type AuditRecord = {
@@ -19,7 +30,7 @@ type AuditRecord = {
 };
 
 /** Records a change; call it inside the transaction that makes the change. */
-export async function recordAudit(tx: Prisma.TransactionClient, actor: Actor, record: AuditRecord, at = new Date()) {
+export async function recordAudit(tx: Prisma.TransactionClient, actor: { id: string }, record: AuditRecord, at = new Date()) {
   await tx.auditEvent.create({ data: { ...record, actorId: actor.id, createdAt: at } });
 }
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ensureLocalUser } from "@/lib/queries/users";
-import { createTestTeam, unique, useTestDatabase } from "@/lib/testing/db";
+import { createTestTeam, unique, useTestDatabase, createTestAdmin } from "@/lib/testing/db";
 import { createService, getServiceBySlug, listServices, updateService } from "@/lib/queries/services";
 import type { ServiceInput } from "@/lib/validations/service";
 
@@ -15,7 +14,7 @@ describe("services", () => {
   it("are created with their team, tier and traits", async () => {
     const team = await createTestTeam();
     const input = serviceInput(team.id, { traits: ["SERVES_HTTP", "BEHIND_NGINX"], tier: 1 });
-    expect(await createService(input, await ensureLocalUser())).toEqual({ ok: true, slug: input.slug });
+    expect(await createService(input, await createTestAdmin())).toEqual({ ok: true, slug: input.slug });
     const stored = await getServiceBySlug(input.slug);
     expect(stored).toMatchObject({ name: input.name, tier: 1, traits: ["SERVES_HTTP", "BEHIND_NGINX"], team: { slug: team.slug } });
   });
@@ -23,14 +22,14 @@ describe("services", () => {
   it("refuse a duplicate slug as a field error and store nothing", async () => {
     const team = await createTestTeam();
     const first = serviceInput(team.id);
-    await createService(first, await ensureLocalUser());
+    await createService(first, await createTestAdmin());
     const before = await getDb().service.count();
-    expect(await createService({ ...serviceInput(team.id), slug: first.slug }, await ensureLocalUser())).toEqual({ ok: false, field: "slug", key: "validation.service.slug.taken" });
+    expect(await createService({ ...serviceInput(team.id), slug: first.slug }, await createTestAdmin())).toEqual({ ok: false, field: "slug", key: "validation.service.slug.taken" });
     expect(await getDb().service.count()).toBe(before);
   });
 
   it("refuse an unknown team", async () => {
-    const result = await createService(serviceInput("00000000-0000-4000-8000-000000000000"), await ensureLocalUser());
+    const result = await createService(serviceInput("00000000-0000-4000-8000-000000000000"), await createTestAdmin());
     expect(result).toEqual({ ok: false, field: "teamId", key: "validation.service.team.unknown" });
   });
 
@@ -38,22 +37,22 @@ describe("services", () => {
     const team = await createTestTeam();
     const a = serviceInput(team.id);
     const b = serviceInput(team.id);
-    await createService(a, await ensureLocalUser());
-    await createService(b, await ensureLocalUser());
+    await createService(a, await createTestAdmin());
+    await createService(b, await createTestAdmin());
     const stored = await getServiceBySlug(a.slug);
     const renamed = unique("renamed");
-    expect(await updateService(stored!.id, { ...a, slug: renamed, traits: ["RUNS_BATCH"] }, await ensureLocalUser())).toEqual({ ok: true, slug: renamed });
+    expect(await updateService(stored!.id, { ...a, slug: renamed, traits: ["RUNS_BATCH"] }, await createTestAdmin())).toEqual({ ok: true, slug: renamed });
     expect(await getServiceBySlug(renamed)).toMatchObject({ traits: ["RUNS_BATCH"] });
-    expect(await updateService(stored!.id, { ...a, name: "changed", slug: b.slug }, await ensureLocalUser())).toMatchObject({ ok: false, field: "slug" });
+    expect(await updateService(stored!.id, { ...a, name: "changed", slug: b.slug }, await createTestAdmin())).toMatchObject({ ok: false, field: "slug" });
     expect(await getServiceBySlug(renamed)).toMatchObject({ name: a.name });
   });
 
   it("are listed by team", async () => {
     const team = await createTestTeam();
     const other = await createTestTeam();
-    await createService(serviceInput(team.id), await ensureLocalUser());
-    await createService(serviceInput(team.id), await ensureLocalUser());
-    await createService(serviceInput(other.id), await ensureLocalUser());
+    await createService(serviceInput(team.id), await createTestAdmin());
+    await createService(serviceInput(team.id), await createTestAdmin());
+    await createService(serviceInput(other.id), await createTestAdmin());
     const { total, services } = await listServices({ teamSlug: team.slug });
     expect(total).toBe(2);
     expect(services.every((service) => service.team.slug === team.slug)).toBe(true);

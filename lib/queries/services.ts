@@ -1,7 +1,8 @@
 import { getDb } from "@/lib/db";
+import { uniqueAsFieldError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/queries/audit";
-import type { Actor } from "@/lib/queries/users";
+import { authorize, type Principal } from "@/lib/permissions";
 import type { ServiceInput } from "@/lib/validations/service";
 
 export const SERVICES_PAGE_SIZE = 50;
@@ -9,10 +10,6 @@ export const SERVICES_PAGE_SIZE = 50;
 export type ServiceWriteResult = { ok: true; slug: string } | { ok: false; field: "slug" | "teamId"; key: string } | { ok: false; notFound: true };
 
 const TEAM_UNKNOWN = { ok: false, field: "teamId", key: "validation.service.team.unknown" } as const;
-
-function isUniqueViolation(error: unknown) {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
 
 export async function listServices({ teamSlug, page = 1, pageSize = SERVICES_PAGE_SIZE }: { teamSlug?: string; page?: number; pageSize?: number }) {
   const where: Prisma.ServiceWhereInput = teamSlug ? { team: { slug: teamSlug } } : {};
@@ -65,16 +62,12 @@ async function teamExists(tx: Prisma.TransactionClient, teamId: string) {
   return Boolean(await tx.team.findUnique({ where: { id: teamId }, select: { id: true } }));
 }
 
-async function writeOrSlugTaken(write: () => Promise<ServiceWriteResult>): Promise<ServiceWriteResult> {
-  try {
-    return await write();
-  } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, field: "slug", key: "validation.service.slug.taken" };
-    throw error;
-  }
+function writeOrSlugTaken(write: () => Promise<ServiceWriteResult>): Promise<ServiceWriteResult> {
+  return uniqueAsFieldError(write, "slug", "validation.service.slug.taken");
 }
 
-export async function createService(input: ServiceInput, actor: Actor): Promise<ServiceWriteResult> {
+export async function createService(input: ServiceInput, actor: Principal | null): Promise<ServiceWriteResult> {
+  authorize("createService", actor, { teamId: input.teamId });
   return writeOrSlugTaken(() =>
     getDb().$transaction(async (tx) => {
       if (!(await teamExists(tx, input.teamId))) return TEAM_UNKNOWN;
@@ -85,15 +78,20 @@ export async function createService(input: ServiceInput, actor: Actor): Promise<
   );
 }
 
-export async function updateService(id: string, input: ServiceInput, actor: Actor): Promise<ServiceWriteResult> {
+export async function updateService(id: string, input: ServiceInput, actor: Principal | null): Promise<ServiceWriteResult> {
   return writeOrSlugTaken(() =>
     getDb().$transaction(async (tx) => {
       const before = await tx.service.findUnique({ where: { id }, select: auditedFields });
       if (!before) return { ok: false, notFound: true } as const;
+      authorize("editService", actor, { teamId: before.teamId, newTeamId: input.teamId });
       if (!(await teamExists(tx, input.teamId))) return TEAM_UNKNOWN;
       const after = await tx.service.update({ where: { id }, data: input, select: auditedFields });
       await recordAudit(tx, actor, { kind: "service.updated", entityType: "service", entityId: id, serviceId: id, teamId: after.teamId, before: auditSnapshot(before), after: auditSnapshot(after) });
       return { ok: true, slug: after.slug } as const;
     }),
   );
+}
+
+export async function listServiceNames() {
+  return getDb().service.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } });
 }

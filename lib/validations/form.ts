@@ -14,7 +14,18 @@ export type FormState = {
   // Echo of what was submitted, so a refused form keeps the person's input.
   values?: Record<string, string | string[]>;
   savedAt?: number;
+  // The session had ended: the form offers to sign in again and come back.
+  signedOut?: boolean;
 };
+
+export function signedOutState(values?: FormState["values"]): FormState {
+  return { status: "error", formError: { key: "auth.sessionExpired" }, signedOut: true, ...(values ? { values } : {}) };
+}
+
+/** The form state for a write that withDatabase refused (outage, forbidden, signed out). */
+export function refusedState(refusal: { key: string; signedOut?: true }, values?: FormState["values"]): FormState {
+  return { status: "error", formError: { key: refusal.key }, ...(refusal.signedOut ? { signedOut: true } : {}), ...(values ? { values } : {}) };
+}
 
 export const idleFormState: FormState = { status: "idle" };
 

@@ -1,3 +1,4 @@
+import { newUserSchema, nextPathSchema } from "@/lib/validations/user";
 import { describe, expect, it } from "vitest";
 import { answerSchema, parseAnswerForm } from "@/lib/validations/answer";
 import { fieldErrorsFrom } from "@/lib/validations/form";
@@ -72,5 +73,32 @@ describe("the answer form", () => {
     expect(parseAnswerForm(form({ ...base, note: "x".repeat(5001) })).success).toBe(false);
     const links = Array.from({ length: 21 }, (_, index) => `https://l.example/${index}`).join("\n");
     expect(fieldErrorsFrom(parseAnswerForm(form({ ...base, links })).error!).links?.[0]).toMatchObject({ key: "validation.answer.links.tooMany", values: { max: 20 } });
+  });
+});
+
+describe("the password policy", () => {
+  const user = { name: "Hana", email: "hana@example.com", role: "MEMBER" };
+  const passwordErrors = (password: string) => {
+    const parsed = newUserSchema.safeParse({ ...user, password });
+    return parsed.success ? [] : parsed.error.issues.filter((issue) => issue.path[0] === "password").map((issue) => issue.message);
+  };
+
+  it("takes a long phrase", () => {
+    expect(passwordErrors("correct horse battery staple")).toEqual([]);
+  });
+
+  it("refuses short, repetitive and email-like passwords with a reason", () => {
+    expect(passwordErrors("short")).toEqual(["validation.user.password.tooShort"]);
+    expect(passwordErrors("aaaaaaaaaaaaaaaa")).toEqual(["validation.user.password.tooSimple"]);
+    expect(passwordErrors("hana-is-my-password")).toEqual(["validation.user.password.containsEmail"]);
+    expect(passwordErrors("x".repeat(129))).toEqual(["validation.user.password.tooLong"]);
+  });
+
+  it("sends people only to paths of this site after sign-in", () => {
+    expect(nextPathSchema.parse("/services/checkout-api")).toBe("/services/checkout-api");
+    expect(nextPathSchema.parse("https://evil.example/")).toBe("/services");
+    expect(nextPathSchema.parse("//evil.example/")).toBe("/services");
+    expect(nextPathSchema.parse("/\\evil.example")).toBe("/services");
+    expect(nextPathSchema.parse("/sign-in?next=/x")).toBe("/services");
   });
 });

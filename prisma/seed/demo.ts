@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/db";
 import type { AnswerStatus, ServiceTrait } from "@/lib/generated/prisma/enums";
 import { saveAnswer } from "@/lib/queries/answers";
-import type { Actor } from "@/lib/queries/users";
+import { createUser, getPrincipal } from "@/lib/queries/users";
 
 // A small organisation for a newcomer to look around in: three teams, five services of
 // different shapes, answers given over the past months so that history and scores have shape.
@@ -97,18 +97,44 @@ const services: DemoService[] = [
   },
 ];
 
+
+// One person of each role, all with the same password, listed in the README. A demo only:
+// anyone who reads the README can sign in as them.
+export const DEMO_PASSWORD = "tenken-demo-pass";
+export const demoUsers = [
+  { email: "admin@demo.tenken.example", name: "Aiko Admin", role: "ADMIN", teams: [] },
+  { email: "sre@demo.tenken.example", name: "Sato SRE", role: "SRE", teams: ["platform"] },
+  { email: "member@demo.tenken.example", name: "Mei Member", role: "MEMBER", teams: ["payments"] },
+  { email: "search@demo.tenken.example", name: "Sho Search", role: "MEMBER", teams: ["search"] },
+  { email: "viewer@demo.tenken.example", name: "Vic Viewer", role: "VIEWER", teams: [] },
+] as const;
+
 const DAY = 24 * 60 * 60 * 1000;
 
-export async function seedDemoOrganisation(actor: Actor, now = new Date()) {
+export async function seedDemoOrganisation(now = new Date()) {
   const db = getDb();
   const teamIds = new Map<string, string>();
   for (const team of teams) {
     const created = await db.team.create({ data: team, select: { id: true } });
     teamIds.set(team.slug, created.id);
   }
+  const userIds = new Map<string, string>();
+  for (const { teams: memberOf, ...user } of demoUsers) {
+    const created = await createUser({ ...user, password: DEMO_PASSWORD }, null, { allowWithoutActor: true });
+    if (!created.ok) throw new Error(`Could not create the demo user ${user.email}`);
+    userIds.set(user.email, created.id);
+    await db.teamMembership.createMany({ data: memberOf.map((team) => ({ teamId: teamIds.get(team)!, userId: created.id })) });
+  }
+  // Each team's answers are given by one of its members, as they would be.
+  const answerer = new Map<string, string>([
+    ["platform", "sre@demo.tenken.example"],
+    ["payments", "member@demo.tenken.example"],
+    ["search", "search@demo.tenken.example"],
+  ]);
   const knownItems = new Set((await db.checklistItem.findMany({ select: { key: true } })).map((item) => item.key));
   for (const [serviceIndex, { answers, team, ...service }] of services.entries()) {
     const created = await db.service.create({ data: { ...service, teamId: teamIds.get(team)! }, select: { id: true } });
+    const actor = await getPrincipal(userIds.get(answerer.get(team)!)!);
     for (const [answerIndex, [itemKey, status, note = ""]] of answers.entries()) {
       if (!knownItems.has(itemKey)) throw new Error(`Demo answer refers to unknown checklist item ${itemKey}`);
       // Spread over the last ~120 days so that history reads like real use.

@@ -10,8 +10,8 @@ import { seedDemoOrganisation } from "@/prisma/seed/demo";
  */
 export async function seedDatabase({ demo }: { demo: boolean }) {
   const checklist = await seedChecklist(defaultChecklist);
-  const actor = await ensureLocalUser();
+  await ensureLocalUser();
   const firstStart = demo && (await getDb().team.count()) === 0;
-  if (firstStart) await seedDemoOrganisation(actor);
+  if (firstStart) await seedDemoOrganisation();
   return { checklistLoaded: checklist.created, demoLoaded: firstStart };
 }

@@ -10,6 +10,12 @@ import { loadAssessment } from "@/lib/assessment";
 import { pick, type Locale } from "@/lib/i18n/config";
 import { HISTORY_LIMIT } from "@/lib/queries/answers";
 import { getServiceBySlug } from "@/lib/queries/services";
+import { AuditTable } from "@/components/audit/audit-table";
+import { requireUser } from "@/lib/auth/session";
+import { can } from "@/lib/permissions";
+import { listAuditLog } from "@/lib/queries/audit";
+
+const SERVICE_AUDIT_LIMIT = 50;
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -20,9 +26,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function AssessmentPage({ params }: Props) {
   const { slug } = await params;
+  const user = await requireUser();
   const [assessment, t, locale] = await Promise.all([loadAssessment(slug), getTranslations(), getLocale() as Promise<Locale>]);
   if (!assessment) notFound();
   const { service, checklist } = assessment;
+  const canAnswer = can.answerItems(user, { teamId: service.teamId });
+  const auditEntries = await listAuditLog({ serviceId: service.id, take: SERVICE_AUDIT_LIMIT });
 
   return (
     <div className="space-y-6">
@@ -40,7 +49,9 @@ export default async function AssessmentPage({ params }: Props) {
           </ul>
           {service.description && <p className="mt-2 max-w-2xl whitespace-pre-line text-slate-700">{service.description}</p>}
         </div>
-        <Link href={`/services/${service.slug}/edit`} className={buttonSecondary}>{t("assessment.editService")}</Link>
+        {can.editService(user, { teamId: service.teamId }) && (
+          <Link href={`/services/${service.slug}/edit`} className={buttonSecondary}>{t("assessment.editService")}</Link>
+        )}
       </header>
       <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
         <aside className="lg:sticky lg:top-4 lg:self-start">
@@ -48,9 +59,17 @@ export default async function AssessmentPage({ params }: Props) {
         </aside>
         <div className="space-y-6">
           {checklist.map((category) => (
-            <CategorySection key={category.key} assessment={assessment} category={category} />
+            <CategorySection key={category.key} assessment={assessment} category={category} canAnswer={canAnswer} />
           ))}
           <HistoryList events={assessment.events} limit={HISTORY_LIMIT} />
+          <section aria-labelledby="service-audit" className="space-y-3">
+            <h2 id="service-audit" className="text-lg font-semibold">{t("audit.serviceTitle")}</h2>
+            {auditEntries.length === 0 ? (
+              <p className="text-sm text-slate-600">{t("audit.emptyService")}</p>
+            ) : (
+              <AuditTable entries={auditEntries} caption={t("audit.serviceTitle")} showService={false} />
+            )}
+          </section>
         </div>
       </div>
     </div>

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { updateServiceAction } from "@/app/services/actions";
 import { ServiceForm } from "@/components/services/service-form";
 import { getServiceBySlug } from "@/lib/queries/services";
 import { listTeams } from "@/lib/queries/teams";
+import { requireUser } from "@/lib/auth/session";
+import { can } from "@/lib/permissions";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -15,8 +17,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function EditServicePage({ params }: Props) {
   const { slug } = await params;
-  const [t, service, teams] = await Promise.all([getTranslations("serviceForm"), getServiceBySlug(slug), listTeams()]);
+  const user = await requireUser();
+  const [t, service, allTeams] = await Promise.all([getTranslations("serviceForm"), getServiceBySlug(slug), listTeams()]);
   if (!service) notFound();
+  if (!can.editService(user, { teamId: service.teamId })) forbidden();
+  // The service may move only to a team this person also belongs to.
+  const teams = allTeams.filter((team) => can.editService(user, { teamId: service.teamId, newTeamId: team.id }));
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("editTitle", { name: service.name })}</h1>

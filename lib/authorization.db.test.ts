@@ -1,0 +1,155 @@
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { isForbidden, isSignedOut, type Principal } from "@/lib/permissions";
+import { saveAnswer } from "@/lib/queries/answers";
+import { createService, getServiceBySlug, updateService } from "@/lib/queries/services";
+import { addMembership, createTeam, removeMembership, updateTeam } from "@/lib/queries/teams";
+import { createUser, setUserActive, setUserRole } from "@/lib/queries/users";
+import { createTestTeam, createTestUser, unique, useTestDatabase } from "@/lib/testing/db";
+
+/**
+ * Every server action, run as every role and signed out. The writes in lib/queries check the
+ * rules of lib/permissions themselves, so each entry runs the write its action performs.
+ * Adding a server action without an entry here fails the first test below.
+ */
+const getDb = useTestDatabase();
+
+type Role = "admin" | "sre" | "member" | "otherMember" | "viewer" | "signedOut";
+const ROLES: Role[] = ["admin", "sre", "member", "otherMember", "viewer", "signedOut"];
+
+type Fixture = { teamId: string; otherTeamId: string; serviceId: string; serviceSlug: string; targetUserId: string; principals: Record<Role, Principal | null> };
+
+type Entry =
+  // Changes nothing stored, or is how people get a session: open to everyone, for the reason given.
+  | { public: string }
+  | {
+      allowed: Role[];
+      // Puts the target in the state the action changes, before the fingerprint is taken.
+      prepare?: (fixture: Fixture) => Promise<unknown>;
+      run: (actor: Principal | null, fixture: Fixture) => Promise<{ ok: boolean } | { outcome: string }>;
+    };
+
+const matrix: Record<string, Entry> = {
+  setLocaleAction: { public: "sets the language cookie of the person's own browser" },
+  signInAction: { public: "creates a session; rate-limited, tested in auth.db.test.ts" },
+  signInWithSsoAction: { public: "redirects to the identity provider" },
+  signOutAction: { public: "ends the caller's own session" },
+  createFirstAdminAction: { public: "needs the one-time setup token; tested in auth.db.test.ts" },
+  createServiceAction: {
+    allowed: ["admin", "member"],
+    run: (actor, { teamId }) => {
+      const slug = unique("matrix");
+      return createService({ name: slug, slug, description: "", teamId, tier: 2, traits: [] }, actor);
+    },
+  },
+  updateServiceAction: {
+    allowed: ["admin", "member"],
+    run: (actor, { serviceId, serviceSlug, teamId }) => updateService(serviceId, { name: unique("renamed"), slug: serviceSlug, description: "", teamId, tier: 1, traits: [] }, actor),
+  },
+  saveAnswerAction: {
+    allowed: ["admin", "member"],
+    run: (actor, { serviceId }) => saveAnswer({ serviceId, itemKey: "connectivity.each-component", status: "PARTIAL", note: unique("note"), links: [] }, actor),
+  },
+  createUserAction: {
+    allowed: ["admin"],
+    run: (actor) => createUser({ name: "New person", email: `${unique("new")}@example.com`, role: "VIEWER", password: "correct horse battery" }, actor),
+  },
+  changeRoleAction: { allowed: ["admin"], run: async (actor, { targetUserId }) => setUserRole(targetUserId, (await currentRole(targetUserId)) === "VIEWER" ? "MEMBER" : "VIEWER", actor) },
+  deactivateUserAction: {
+    allowed: ["admin"],
+    prepare: ({ targetUserId }) => getDb().user.update({ where: { id: targetUserId }, data: { deactivatedAt: null } }),
+    run: (actor, { targetUserId }) => setUserActive(targetUserId, false, actor),
+  },
+  reactivateUserAction: {
+    allowed: ["admin"],
+    prepare: ({ targetUserId }) => getDb().user.update({ where: { id: targetUserId }, data: { deactivatedAt: new Date() } }),
+    run: (actor, { targetUserId }) => setUserActive(targetUserId, true, actor),
+  },
+  createTeamAction: { allowed: ["admin"], run: (actor) => createTeam({ name: "Matrix team", slug: unique("team"), description: "" }, actor) },
+  updateTeamAction: { allowed: ["admin"], run: (actor, { otherTeamId }) => updateTeam(otherTeamId, { name: unique("Renamed team"), slug: unique("team"), description: "" }, actor) },
+  addMemberAction: {
+    allowed: ["admin"],
+    prepare: ({ otherTeamId, targetUserId }) => getDb().teamMembership.deleteMany({ where: { teamId: otherTeamId, userId: targetUserId } }),
+    run: (actor, { otherTeamId, targetUserId }) => addMembership(otherTeamId, targetUserId, actor),
+  },
+  removeMemberAction: {
+    allowed: ["admin"],
+    prepare: ({ otherTeamId, targetUserId }) => getDb().teamMembership.createMany({ data: [{ teamId: otherTeamId, userId: targetUserId }], skipDuplicates: true }),
+    run: (actor, { otherTeamId, targetUserId }) => removeMembership(otherTeamId, targetUserId, actor),
+  },
+};
+
+async function currentRole(userId: string) {
+  return (await getDb().user.findUniqueOrThrow({ where: { id: userId }, select: { role: true } })).role;
+}
+
+function serverActionNames(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) return serverActionNames(full);
+    if (!/\.tsx?$/.test(entry)) return [];
+    const source = readFileSync(full, "utf8");
+    if (!/^["']use server["'];?/m.test(source)) return [];
+    return [...source.matchAll(/^export\s+async\s+function\s+(\w+)/gm)].map((match) => match[1]!);
+  });
+}
+
+// What a refused write must leave exactly as it was.
+async function fingerprint() {
+  const rows = await getDb().$queryRaw<{ fingerprint: string }[]>`
+    SELECT concat_ws('|',
+      (SELECT count(*) FROM services), (SELECT max(updated_at) FROM services),
+      (SELECT count(*) FROM answers), (SELECT count(*) FROM answer_events), (SELECT count(*) FROM audit_events),
+      (SELECT count(*) FROM users), (SELECT max(updated_at) FROM users), (SELECT string_agg(id::text || role::text || coalesce(deactivated_at::text, ''), ',' ORDER BY id) FROM users),
+      (SELECT count(*) FROM teams), (SELECT max(updated_at) FROM teams), (SELECT count(*) FROM team_memberships)) AS fingerprint`;
+  return rows[0]!.fingerprint;
+}
+
+let fixture: Fixture;
+
+beforeAll(async () => {
+  const [team, otherTeam] = [await createTestTeam(), await createTestTeam()];
+  const principals: Record<Role, Principal | null> = {
+    admin: await createTestUser("ADMIN"),
+    sre: await createTestUser("SRE"),
+    member: await createTestUser("MEMBER", [team.id]),
+    otherMember: await createTestUser("MEMBER", [otherTeam.id]),
+    // Belonging to a team gives a viewer nothing to change.
+    viewer: await createTestUser("VIEWER", [team.id]),
+    signedOut: null,
+  };
+  const serviceSlug = unique("matrix-svc");
+  await createService({ name: serviceSlug, slug: serviceSlug, description: "", teamId: team.id, tier: 2, traits: [] }, principals.admin);
+  const target = await createTestUser("VIEWER");
+  fixture = { teamId: team.id, otherTeamId: otherTeam.id, serviceId: (await getServiceBySlug(serviceSlug))!.id, serviceSlug, targetUserId: target.id, principals };
+});
+
+describe("the authorization matrix", () => {
+  it("has an entry for every server action", () => {
+    const actions = serverActionNames(path.resolve(import.meta.dirname, "../app")).sort();
+    expect(actions.length).toBeGreaterThan(10);
+    expect(actions).toEqual(Object.keys(matrix).sort());
+  });
+
+  for (const [action, entry] of Object.entries(matrix)) {
+    if ("public" in entry) continue;
+    for (const role of ROLES) {
+      const allowed = entry.allowed.includes(role);
+      it(`${action} is ${allowed ? "allowed" : "refused"} ${role === "signedOut" ? "when signed out" : `as ${role}`}`, async () => {
+        await entry.prepare?.(fixture);
+        const before = await fingerprint();
+        const outcome = entry.run(fixture.principals[role], fixture);
+        if (allowed) {
+          const result = await outcome;
+          expect("ok" in result ? result.ok : result.outcome).toBe("ok" in result ? true : "saved");
+          expect(await fingerprint()).not.toBe(before);
+        } else {
+          const error = await outcome.then(() => null, (thrown: unknown) => thrown);
+          expect(role === "signedOut" ? isSignedOut(error) : isForbidden(error)).toBe(true);
+          expect(await fingerprint()).toBe(before);
+        }
+      });
+    }
+  }
+});

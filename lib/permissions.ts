@@ -1,0 +1,60 @@
+import type { UserRole } from "@/lib/generated/prisma/enums";
+
+/**
+ * Who may do what in tenken: every rule, in one place. Pages, server actions and route handlers
+ * ask these; the write functions in lib/queries ask them again inside their transactions, with
+ * the stored state, so a stale page cannot widen what someone may do.
+ */
+export type Principal = { id: string; name: string; role: UserRole; teamIds: readonly string[] };
+
+type Rule<Subject = void> = (principal: Principal | null, subject: Subject) => boolean;
+
+const isAdmin = (principal: Principal | null) => principal?.role === "ADMIN";
+const isSignedIn = (principal: Principal | null): principal is Principal => principal !== null;
+
+// Viewers change nothing, even in a team they belong to.
+function belongsTo(principal: Principal | null, teamId: string) {
+  return isSignedIn(principal) && principal.role !== "VIEWER" && principal.teamIds.includes(teamId);
+}
+
+export const can = {
+  readOrganisation: ((principal) => isSignedIn(principal)) satisfies Rule,
+  browseAuditLog: ((principal) => principal?.role === "ADMIN" || principal?.role === "SRE") satisfies Rule,
+  manageUsers: ((principal) => isAdmin(principal)) satisfies Rule,
+  manageTeams: ((principal) => isAdmin(principal)) satisfies Rule,
+  createService: ((principal, team: { teamId: string }) => isAdmin(principal) || belongsTo(principal, team.teamId)) satisfies Rule<{ teamId: string }>,
+  // Moving a service to another team needs a place in both teams.
+  editService: ((principal, service: { teamId: string; newTeamId?: string }) =>
+    isAdmin(principal) || (belongsTo(principal, service.teamId) && belongsTo(principal, service.newTeamId ?? service.teamId))) satisfies Rule<{ teamId: string; newTeamId?: string }>,
+  answerItems: ((principal, service: { teamId: string }) => isAdmin(principal) || belongsTo(principal, service.teamId)) satisfies Rule<{ teamId: string }>,
+} as const;
+
+export class ForbiddenError extends Error {
+  constructor(readonly rule: keyof typeof can) {
+    super(`Forbidden: ${rule}`);
+    this.name = "ForbiddenError";
+  }
+}
+
+export class SignedOutError extends Error {
+  constructor() {
+    super("Not signed in");
+    this.name = "SignedOutError";
+  }
+}
+
+/** Throws unless the rule allows it: for the write functions, which must never half-apply. */
+export function authorize<K extends keyof typeof can>(rule: K, principal: Principal | null, ...subject: Parameters<(typeof can)[K]> extends [unknown, infer S] ? [S] : []): asserts principal is Principal {
+  if (!principal) throw new SignedOutError();
+  const check = can[rule] as (principal: Principal | null, subject?: unknown) => boolean;
+  if (!check(principal, subject[0])) throw new ForbiddenError(rule);
+}
+
+// Checked by name, not instanceof: each Next.js bundle may carry its own copy of these classes.
+export function isForbidden(error: unknown): error is ForbiddenError {
+  return error instanceof Error && error.name === "ForbiddenError";
+}
+
+export function isSignedOut(error: unknown): error is SignedOutError {
+  return error instanceof Error && error.name === "SignedOutError";
+}
