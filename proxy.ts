@@ -1,14 +1,34 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { PATH_HEADER, pathOf, signInRedirect } from "@/lib/auth/gate";
+import { STATIC_SECURITY_HEADERS, contentSecurityPolicy, createNonce } from "@/lib/security/headers";
 
+function ssoOrigin() {
+  try {
+    return process.env.TENKEN_OIDC_ISSUER ? new URL(process.env.TENKEN_OIDC_ISSUER).origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function withSecurityHeaders(response: NextResponse, policy: string) {
+  response.headers.set("Content-Security-Policy", policy);
+  for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) response.headers.set(name, value);
+  return response;
+}
+
+// Every page and route: security headers with a per-request nonce, and the sign-in gate.
 export function proxy(request: NextRequest) {
+  const policy = contentSecurityPolicy({ nonce: createNonce(), dev: process.env.NODE_ENV !== "production", ssoOrigin: ssoOrigin() });
   const redirect = signInRedirect(request);
-  if (redirect) return redirect;
+  if (redirect) return withSecurityHeaders(redirect, policy);
   const requestHeaders = new Headers(request.headers);
+  // Next.js reads the nonce from the request's policy and puts it on its own scripts.
+  requestHeaders.set("Content-Security-Policy", policy);
   requestHeaders.set(PATH_HEADER, pathOf(request));
-  return NextResponse.next({ request: { headers: requestHeaders } });
+  return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), policy);
 }
 
 export const config = {
+  // Static build output is served with next.config.ts's headers instead.
   matcher: ["/((?!_next/static|_next/image|favicon.ico|.*\\.(?:png|jpg|jpeg|gif|webp|svg|ico|txt)$).*)"],
 };

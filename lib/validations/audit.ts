@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validations/zod";
 import { AUDIT_KINDS } from "@/lib/queries/audit";
 import { SLUG_PATTERN } from "@/lib/validations/service";
 

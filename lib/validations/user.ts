@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validations/zod";
 import { SLUG_PATTERN } from "@/lib/validations/service";
 
 export const PASSWORD_MIN_LENGTH = 12;

@@ -1,0 +1,74 @@
+import { expect, test } from "@playwright/test";
+import { signInAs } from "./fixtures/auth";
+import { itemText } from "./fixtures/checklist";
+import { uniqueSlug } from "./fixtures/services";
+
+function expectSecurityHeaders(headers: Record<string, string>, where: string) {
+  const policy = headers["content-security-policy"] ?? "";
+  expect(policy, where).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(policy, where).not.toContain("unsafe-eval");
+  expect(policy, where).toContain("frame-ancestors 'none'");
+  expect(headers["x-content-type-options"], where).toBe("nosniff");
+  expect(headers["referrer-policy"], where).toBe("strict-origin-when-cross-origin");
+  expect(headers["x-frame-options"], where).toBe("DENY");
+}
+
+test("every response carries the security headers, with a new nonce each time", async ({ request }) => {
+  for (const path of ["/api/health", "/sign-in", "/setup"]) {
+    const response = await request.get(path);
+    expectSecurityHeaders(response.headers(), path);
+  }
+  // Signed out, a page is a redirect to sign-in, and that response has them too.
+  const redirect = await request.get("/services", { maxRedirects: 0 });
+  expect(redirect.status()).toBe(307);
+  expect(redirect.headers()["location"]).toContain("/sign-in?next=%2Fservices");
+  expectSecurityHeaders(redirect.headers(), "redirect");
+  const [first, second] = [await request.get("/sign-in"), await request.get("/sign-in")];
+  expect(first.headers()["content-security-policy"]).not.toBe(second.headers()["content-security-policy"]);
+});
+
+test("the app works under its policy: no violations while signing in, switching language and saving", async ({ page }) => {
+  await page.addInitScript(() => {
+    const violations: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = violations;
+    document.addEventListener("securitypolicyviolation", (event) => violations.push(`${event.violatedDirective} ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}:${event.columnNumber}`));
+  });
+  await signInAs(page, "member", "/services/checkout-api");
+  const item = page.getByRole("article", { name: itemText("alerting.severity-levels") });
+  await item.getByRole("radio", { name: "Partial", exact: true }).check();
+  await item.getByRole("button", { name: "Save answer" }).click();
+  await expect(item.getByRole("status")).toHaveText("Saved");
+  await page.getByRole("button", { name: "日本語" }).click();
+  await expect(page.getByRole("heading", { name: "変更履歴" })).toBeVisible();
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("heading", { name: "History" })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+});
+
+test("a change posted from another origin is refused and changes nothing", async ({ page }) => {
+  await signInAs(page, "admin", "/admin/teams");
+  const slug = uniqueSlug("csrf");
+  const form = page.getByRole("region", { name: "New team" });
+  await form.getByLabel("Name").fill(`Forged ${slug}`);
+  await form.getByLabel("Slug").fill(slug);
+  // Capture the request the form makes, without letting it through.
+  await page.route("**/admin/teams", (route) => (route.request().method() === "POST" ? route.abort() : route.continue()));
+  const [captured] = await Promise.all([page.waitForRequest((request) => request.method() === "POST"), form.getByRole("button", { name: "Create a team" }).click()]);
+  await page.unroute("**/admin/teams");
+  const replay = (origin: string) =>
+    page.request.fetch(captured.url(), { method: "POST", headers: { ...captured.headers(), origin }, data: captured.postDataBuffer() ?? undefined });
+
+  // Sent as if from another site, with the admin's cookie: refused, nothing created.
+  expect((await replay("https://evil.example")).status()).toBeGreaterThanOrEqual(400);
+  await page.goto("/admin/teams");
+  await expect(page.getByRole("heading", { level: 1, name: "Teams" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: `Forged ${slug}` })).toHaveCount(0);
+  // The very same request from tenken's own origin goes through, so the refusal above was the origin's doing.
+  expect((await replay(new URL(page.url()).origin)).status()).toBe(200);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: `Forged ${slug}` })).toBeVisible();
+
+  // Better Auth's own endpoints check the origin as well.
+  const signIn = await page.request.post("/api/auth/sign-in/email", { headers: { origin: "https://evil.example" }, data: { email: "admin@demo.tenken.example", password: "tenken-demo-pass" } });
+  expect(signIn.status()).toBe(403);
+});
