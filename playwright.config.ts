@@ -4,6 +4,8 @@ import { defineConfig, devices } from "@playwright/test";
 // (E2E_DATABASE_URL on a server, or a fresh embedded data directory).
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
+// A test identity provider, so that single sign-on runs end to end (e2e/fixtures/oidc-provider.ts).
+const oidcPort = port + 99;
 
 export default defineConfig({
   testDir: "e2e",
@@ -34,6 +36,12 @@ export default defineConfig({
   ],
   webServer: [
     {
+      command: `npx tsx e2e/fixtures/oidc-provider.ts ${oidcPort}`,
+      url: `http://127.0.0.1:${oidcPort}/.well-known/openid-configuration`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+    },
+    {
       command: "npx tsx scripts/start.ts",
       url: `${baseURL}/api/health`,
       timeout: 240_000,
@@ -41,6 +49,12 @@ export default defineConfig({
       stdout: "pipe",
       env: {
         PORT: String(port),
+        TENKEN_BASE_URL: baseURL,
+        TENKEN_OIDC_ISSUER: `http://127.0.0.1:${oidcPort}`,
+        TENKEN_OIDC_CLIENT_ID: "tenken-e2e",
+        TENKEN_OIDC_CLIENT_SECRET: "e2e-client-secret",
+        TENKEN_OIDC_NAME: "Test IdP",
+        TENKEN_OIDC_ROLE_MAP: "sre-team=sre",
         ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : { DATABASE_URL: "" }),
         ...(process.env.E2E_DATA_DIR ? { TENKEN_DATA_DIR: process.env.E2E_DATA_DIR } : {}),
       },

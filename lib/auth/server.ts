@@ -75,6 +75,8 @@ function createAuth(secret: string, { writesCookies }: { writesCookies: boolean 
                   clientSecret: sso.clientSecret,
                   scopes: ["openid", "email", "profile"],
                   pkce: true,
+                  // An ID token is accepted only when signed by the issuer's keys, for this client and nonce.
+                  requireIdTokenVerification: true,
                 },
               ],
             }),
