@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { itemText } from "./fixtures/checklist";
-import { DEMO_PASSWORD, demo, fillSignIn, signInAs, type DemoPerson } from "./fixtures/auth";
+import { DEMO_PASSWORD, demo, fillSignIn, signInAs, signOut, type DemoPerson } from "./fixtures/auth";
 import { uniqueSlug } from "./fixtures/services";
 
 function nav(page: Page) {
@@ -133,7 +133,7 @@ test("an admin creates a user and a team, and the audit log shows both", async (
   await expect(log.getByRole("row", { name: /User created/ })).toHaveCount(0);
 
   // The new person can sign in with what the admin set.
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await fillSignIn(page, person.email, person.password);
   await expect(page.getByText(`Signed in as ${person.name}`)).toBeVisible();
 });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signInAs } from "./fixtures/auth";
+import { signInAs, signOut } from "./fixtures/auth";
 import { ssoPeople } from "./fixtures/oidc-provider";
 
 // playwright.config.ts runs a test identity provider and points tenken at it.
@@ -19,9 +19,9 @@ test("a first SSO sign-in makes a viewer account and returns to the page asked f
   await expect(page.getByRole("button", { name: "Save answer" })).toHaveCount(0);
 
   // Signing in again finds the same account.
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await signInWithSso(page, "/services", yui);
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
 
   await signInAs(page, "admin", "/admin/users");
   const rows = page.getByRole("row", { name: new RegExp(yui.email) });
