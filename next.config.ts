@@ -9,7 +9,9 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg"],
   poweredByHeader: false,
   // forbidden() and app/forbidden.tsx: a refused page is a 403, not a 404 or a redirect.
-  experimental: { authInterrupts: true },
+  // Evidence files arrive through server actions. The configured limit (TENKEN_EVIDENCE_MAX_MB,
+  // at most 50) is enforced with a clear message; this only stops bodies beyond any limit.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "51mb" } },
   // Pages and routes get their headers from proxy.ts (the policy needs a nonce per request);
   // these cover the static files the proxy does not see.
   async headers() {

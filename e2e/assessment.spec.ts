@@ -11,11 +11,10 @@ function category(page: Page, key: string, locale: "en" | "ja" = "en") {
   return page.getByRole("region", { name: categoryTitle(key, locale) });
 }
 
-async function answer(page: Page, key: string, status: string, { note, links }: { note?: string; links?: string } = {}) {
+async function answer(page: Page, key: string, status: string, { note }: { note?: string } = {}) {
   const form = item(page, key);
   await form.getByRole("radio", { name: status, exact: true }).check();
   if (note !== undefined) await form.getByLabel("Note").fill(note);
-  if (links !== undefined) await form.getByLabel("Evidence links").fill(links);
   await form.getByRole("button", { name: "Save answer" }).click();
   await expect(form.getByRole("status")).toHaveText("Saved");
 }
@@ -50,28 +49,30 @@ test("a team self-assesses a new service end to end", async ({ page }) => {
   await expect(connectivity.getByText("1 of 3 answered")).toBeVisible();
   await expect(connectivity.getByText("33.3%", { exact: true })).toBeVisible();
 
-  await answer(page, "connectivity.over-network", "Partial", { note: "Checked from the bastion only", links: "https://wiki.example.com/runbooks/storefront" });
+  await answer(page, "connectivity.over-network", "Partial", { note: "Checked from the bastion only" });
   await expect(connectivity.getByText("50%", { exact: true })).toBeVisible();
+  await expect(item(page, "connectivity.over-network").getByText("Self-declared", { exact: true })).toBeVisible();
+  // N/A is data a reviewer approves: until then it counts as not met.
   await answer(page, "connectivity.alert-tested", "Not applicable", { note: "Covered by the platform team's checks" });
-  await expect(connectivity.getByText("75%", { exact: true })).toBeVisible();
+  await expect(item(page, "connectivity.alert-tested").getByText("N/A awaiting approval", { exact: true })).toBeVisible();
+  await expect(connectivity.getByText("50%", { exact: true })).toBeVisible();
   await expect(connectivity.getByText("3 of 3 answered")).toBeVisible();
   await expect(overall.getByText("3 of 24 answered")).toBeVisible();
   await expect(overall.getByText("0%", { exact: true })).toHaveCount(0);
 
-  // A hostile link is refused next to the field and nothing changes.
+  // An N/A without a reason is refused next to the note and nothing changes.
   const metrics = item(page, "metrics.prefer-metrics");
-  await metrics.getByRole("radio", { name: "Met", exact: true }).check();
-  await metrics.getByLabel("Evidence links").fill("javascript:alert(1)");
+  await metrics.getByRole("radio", { name: "Not applicable", exact: true }).check();
   await metrics.getByRole("button", { name: "Save answer" }).click();
-  await expect(metrics.getByText("Line 1 is not an http:// or https:// address: javascript:alert(1)")).toBeVisible();
+  await expect(metrics.getByText("Say why this item does not apply: a reviewer approves it.")).toBeVisible();
+  await expect(metrics.getByLabel("Note")).toHaveAttribute("aria-invalid", "true");
   await expect(metrics.getByText("Unanswered", { exact: true })).toBeVisible();
 
   // Everything is still there after a reload.
   await page.reload();
   await expect(item(page, "connectivity.each-component").getByRole("radio", { name: "Met", exact: true })).toBeChecked();
   await expect(item(page, "connectivity.over-network").getByLabel("Note")).toHaveValue("Checked from the bastion only");
-  await expect(item(page, "connectivity.over-network").getByLabel("Evidence links")).toHaveValue("https://wiki.example.com/runbooks/storefront");
-  await expect(category(page, "connectivity").getByText("75%", { exact: true })).toBeVisible();
+  await expect(category(page, "connectivity").getByText("50%", { exact: true })).toBeVisible();
   await expect(item(page, "metrics.prefer-metrics").getByText("Unanswered", { exact: true })).toBeVisible();
 
   // The history says who changed what, newest first.

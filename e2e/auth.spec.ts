@@ -8,11 +8,11 @@ function nav(page: Page) {
 }
 
 const expectedLinks: Record<DemoPerson, string[]> = {
-  admin: ["Services", "New service", "Audit log", "Users", "Teams"],
-  sre: ["Services", "New service", "Audit log"],
-  member: ["Services", "New service"],
-  search: ["Services", "New service"],
-  viewer: ["Services"],
+  admin: ["Services", "New service", "Review queue", "Needs attention", "Audit log", "Users", "Teams"],
+  sre: ["Services", "New service", "Review queue", "Needs attention", "Audit log"],
+  member: ["Services", "New service", "Needs attention"],
+  search: ["Services", "New service", "Needs attention"],
+  viewer: ["Services", "Needs attention"],
 };
 
 for (const who of ["admin", "sre", "member", "viewer"] as const) {
@@ -79,7 +79,11 @@ test("a viewer finds no edit controls anywhere", async ({ page }) => {
   await expect(page.getByRole("link", { name: "Edit service" })).toHaveCount(0);
   // Notes and evidence stay readable.
   await expect(page.getByRole("article", { name: itemText("metrics.business-logic") }).getByText("Orders per minute and payment failures are metrics.")).toBeVisible();
-  for (const path of ["/services/new", "/services/checkout-api/edit", "/admin/users", "/admin/teams", "/audit"]) {
+  await page.getByRole("article", { name: itemText("metrics.business-logic") }).getByRole("link", { name: /evidence, review and comments/ }).click();
+  await expect(page.getByRole("link", { name: "Orders dashboard" })).toBeVisible();
+  await expect(page.getByRole("main").getByRole("form")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /Add|Upload|Accept|Remove|Mark/ })).toHaveCount(0);
+  for (const path of ["/services/new", "/services/checkout-api/edit", "/admin/users", "/admin/teams", "/audit", "/review"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(403);
   }

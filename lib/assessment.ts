@@ -1,8 +1,13 @@
-import type { AnswerStatus } from "@/lib/generated/prisma/enums";
-import { getAnswerStatusesAt, getServiceAnswers, listAnswerEvents } from "@/lib/queries/answers";
+import { addDays, dayOf, todayIn } from "@/lib/dates";
+import { env } from "@/lib/env";
+import type { AnswerStatus, NaState, ReviewState } from "@/lib/generated/prisma/enums";
+import { getAnswer, getAnswersAt, getServiceAnswers, listAnswerEvents } from "@/lib/queries/answers";
+import { listAnswerEvidence } from "@/lib/queries/evidence";
+import { listItemComments } from "@/lib/queries/review";
 import { getChecklist, type ChecklistCategoryView } from "@/lib/queries/checklist";
 import { getServiceBySlug } from "@/lib/queries/services";
-import { scoreService, type ScoredItem, type Trait } from "@/lib/scoring";
+import { isStale } from "@/lib/review";
+import { scoreService, type ScoredAnswer, type ScoredItem, type Trait } from "@/lib/scoring";
 
 export function scoredItems(checklist: readonly ChecklistCategoryView[]): ScoredItem[] {
   return checklist.flatMap((category) =>
@@ -10,23 +15,34 @@ export function scoredItems(checklist: readonly ChecklistCategoryView[]): Scored
   );
 }
 
-/** Scores one service from its answers keyed by item id. */
-export function scoreAnswers(checklist: readonly ChecklistCategoryView[], traits: readonly Trait[], statuses: ReadonlyMap<string, AnswerStatus>) {
-  return scoreService(scoredItems(checklist), traits, statuses);
+type StoredAnswer = { itemId: string; status: AnswerStatus; review: ReviewState; naState: NaState | null; naExpiresOn: Date | null };
+
+/** A stored answer as scoring sees it. */
+export function toScoredAnswer(answer: Omit<StoredAnswer, "itemId">): ScoredAnswer {
+  return { status: answer.status, verified: answer.review === "VERIFIED", naState: answer.naState, naExpiresOn: answer.naExpiresOn ? dayOf(answer.naExpiresOn) : null };
+}
+
+/** Scores one service from its answers keyed by item id, as of `today` (N/A expiry). */
+export function scoreAnswers(checklist: readonly ChecklistCategoryView[], traits: readonly Trait[], answers: ReadonlyMap<string, ScoredAnswer> | readonly StoredAnswer[], today = todayIn(env.TENKEN_TIME_ZONE)) {
+  const byItem = Array.isArray(answers) ? new Map(answers.map((answer) => [answer.itemId, toScoredAnswer(answer)])) : (answers as ReadonlyMap<string, ScoredAnswer>);
+  return scoreService(scoredItems(checklist), traits, byItem, { today });
 }
 
 /** Everything the assessment page shows, read in parallel. */
 export async function loadAssessment(slug: string) {
   const service = await getServiceBySlug(slug);
   if (!service) return null;
-  const [checklist, answers, events] = await Promise.all([
-    getChecklist(),
-    getServiceAnswers({ serviceId: service.id }),
-    listAnswerEvents({ serviceId: service.id }),
-  ]);
-  const answersByItem = new Map(answers.map((answer) => [answer.itemId, answer]));
-  const score = scoreAnswers(checklist, service.traits, new Map(answers.map((answer) => [answer.itemId, answer.status])));
-  return { service, checklist, answersByItem, events, score };
+  const today = todayIn(env.TENKEN_TIME_ZONE);
+  const [checklist, answers, events] = await Promise.all([getChecklist(), getServiceAnswers({ serviceId: service.id }), listAnswerEvents({ serviceId: service.id })]);
+  const answersByItem = new Map(
+    answers.map(({ evidence, ...answer }) => [
+      answer.itemId,
+      { ...answer, evidenceCount: evidence.length, staleCount: evidence.filter((piece) => isStale(piece.checkedOn, env.TENKEN_EVIDENCE_STALE_DAYS, today)).length },
+    ]),
+  );
+  const score = scoreAnswers(checklist, service.traits, answers, today);
+  const staleEvidence = [...answersByItem.values()].reduce((total, answer) => total + answer.staleCount, 0);
+  return { service, checklist, answersByItem, events, score, staleEvidence, today };
 }
 
 /**
@@ -34,8 +50,28 @@ export async function loadAssessment(slug: string) {
  * versions then in force. Traits are the service's current ones.
  */
 export async function scoreServiceAt({ serviceId, traits, at }: { serviceId: string; traits: readonly Trait[]; at: Date }) {
-  const [checklist, statuses] = await Promise.all([getChecklist({ at }), getAnswerStatusesAt({ serviceId, at })]);
-  return scoreAnswers(checklist, traits, statuses);
+  const [checklist, answers] = await Promise.all([getChecklist({ at }), getAnswersAt({ serviceId, at })]);
+  return scoreAnswers(checklist, traits, answers, todayIn(env.TENKEN_TIME_ZONE, at));
 }
+
+/** The first day on which evidence checked today goes stale, for the forms' hints. */
+export function staleDayFor(today: string) {
+  return addDays(today, env.TENKEN_EVIDENCE_STALE_DAYS);
+}
+
+/** One item of one service: its answer, evidence and conversation. */
+export async function loadItemReview(slug: string, itemKey: string) {
+  const service = await getServiceBySlug(slug);
+  if (!service) return null;
+  const checklist = await getChecklist();
+  const category = checklist.find((candidate) => candidate.items.some((item) => item.key === itemKey));
+  const item = category?.items.find((candidate) => candidate.key === itemKey);
+  if (!category || !item) return null;
+  const target = { serviceId: service.id, itemId: item.id };
+  const [answer, evidence, comments] = await Promise.all([getAnswer(target), listAnswerEvidence(target), listItemComments(target)]);
+  return { service, category, item, answer, evidence, comments, today: todayIn(env.TENKEN_TIME_ZONE) };
+}
+
+export type ItemReview = NonNullable<Awaited<ReturnType<typeof loadItemReview>>>;
 
 export type Assessment = NonNullable<Awaited<ReturnType<typeof loadAssessment>>>;

@@ -46,6 +46,10 @@ const envSchema = z.object({
   TENKEN_OIDC_NAME: optionalString,
   TENKEN_OIDC_ROLES_CLAIM: optionalString,
   TENKEN_OIDC_ROLE_MAP: optionalString,
+  // Evidence older than this many days (since it was last checked) is stale: one quarter by default.
+  TENKEN_EVIDENCE_STALE_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  // The largest evidence file accepted, in MB; uploads above 50 MB are cut off by the server anyway.
+  TENKEN_EVIDENCE_MAX_MB: z.coerce.number().min(0.1).max(50).default(10),
 });
 
 function readEnv() {

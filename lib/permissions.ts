@@ -11,6 +11,7 @@ type Rule<Subject = void> = (principal: Principal | null, subject: Subject) => b
 
 const isAdmin = (principal: Principal | null) => principal?.role === "ADMIN";
 const isSignedIn = (principal: Principal | null): principal is Principal => principal !== null;
+const isReviewer = (principal: Principal | null) => principal?.role === "ADMIN" || principal?.role === "SRE";
 
 // Viewers change nothing, even in a team they belong to.
 function belongsTo(principal: Principal | null, teamId: string) {
@@ -19,7 +20,7 @@ function belongsTo(principal: Principal | null, teamId: string) {
 
 export const can = {
   readOrganisation: ((principal) => isSignedIn(principal)) satisfies Rule,
-  browseAuditLog: ((principal) => principal?.role === "ADMIN" || principal?.role === "SRE") satisfies Rule,
+  browseAuditLog: ((principal) => isReviewer(principal)) satisfies Rule,
   manageUsers: ((principal) => isAdmin(principal)) satisfies Rule,
   manageTeams: ((principal) => isAdmin(principal)) satisfies Rule,
   createService: ((principal, team: { teamId: string }) => isAdmin(principal) || belongsTo(principal, team.teamId)) satisfies Rule<{ teamId: string }>,
@@ -27,6 +28,15 @@ export const can = {
   editService: ((principal, service: { teamId: string; newTeamId?: string }) =>
     isAdmin(principal) || (belongsTo(principal, service.teamId) && belongsTo(principal, service.newTeamId ?? service.teamId))) satisfies Rule<{ teamId: string; newTeamId?: string }>,
   answerItems: ((principal, service: { teamId: string }) => isAdmin(principal) || belongsTo(principal, service.teamId)) satisfies Rule<{ teamId: string }>,
+  // Evidence is part of the answer: whoever may answer may add, edit, renew and remove it.
+  manageEvidence: ((principal, service: { teamId: string }) => isAdmin(principal) || belongsTo(principal, service.teamId)) satisfies Rule<{ teamId: string }>,
+  // Everyone who may read a service may read its evidence files.
+  readEvidence: ((principal) => isSignedIn(principal)) satisfies Rule,
+  // Verifying answers, requesting changes and deciding on N/A is the reviewers' job, never the team's own.
+  reviewAnswers: ((principal) => isReviewer(principal)) satisfies Rule,
+  commentOnItem: ((principal, service: { teamId: string }) => isReviewer(principal) || belongsTo(principal, service.teamId)) satisfies Rule<{ teamId: string }>,
+  // The "needs attention" list and the review queue.
+  seeReviewQueue: ((principal) => isReviewer(principal)) satisfies Rule,
 } as const;
 
 export class ForbiddenError extends Error {

@@ -50,13 +50,14 @@ function loadRuntime(): Promise<EngineRuntime> {
   return runtimePromise;
 }
 
-async function withEngine<T>(factory: SqlMigrationAwareDriverAdapterFactory, run: (engine: SchemaEngine) => Promise<T>) {
+async function withEngine<T>(factory: SqlMigrationAwareDriverAdapterFactory & { dispose?(): Promise<void> }, run: (engine: SchemaEngine) => Promise<T>) {
   const runtime = await loadRuntime();
   const engine = await runtime.SchemaEngine.new({ datamodels: undefined }, () => {}, bindMigrationAwareSqlAdapterFactory(factory));
   try {
     return await run(engine);
   } finally {
     engine.free();
+    await factory.dispose?.();
   }
 }
 
@@ -78,17 +79,29 @@ function wholeScripts(adapter: SqlDriverAdapter): SqlDriverAdapter {
   return pgAdapter;
 }
 
-function postgresFactory(url: string): SqlMigrationAwareDriverAdapterFactory {
+// The engine takes its advisory lock through a connection pool, so the unlock may land on
+// another connection than the lock; closing the engine's pools when it is done releases the
+// lock for certain, instead of when an idle connection happens to time out.
+function postgresFactory(url: string): SqlMigrationAwareDriverAdapterFactory & { dispose(): Promise<void> } {
   const inner = new PrismaPg({ connectionString: url });
+  const opened: SqlDriverAdapter[] = [];
+  const track = async (adapter: Promise<SqlDriverAdapter>) => {
+    const connected = wholeScripts(await adapter);
+    opened.push(connected);
+    return connected;
+  };
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,
-    connect: async () => wholeScripts(await inner.connect()),
-    connectToShadowDb: async () => wholeScripts(await inner.connectToShadowDb()),
+    connect: () => track(inner.connect()),
+    connectToShadowDb: () => track(inner.connectToShadowDb()),
+    dispose: async () => {
+      await Promise.all(opened.splice(0).map((adapter) => adapter.dispose()));
+    },
   };
 }
 
-function adapterFactory(target: DatabaseTarget, connection: DbConnection): SqlMigrationAwareDriverAdapterFactory {
+function adapterFactory(target: DatabaseTarget, connection: DbConnection): SqlMigrationAwareDriverAdapterFactory & { dispose?(): Promise<void> } {
   if (target.kind === "postgres") return postgresFactory(target.url);
   if (!connection.pglite) throw new Error("An embedded database connection has no PGlite instance");
   return new PrismaPGlite(connection.pglite);

@@ -10,8 +10,12 @@ const TWO_SET_ASIDE = {
   answered: 0,
   unanswered: 0,
   notApplicable: 0,
+  naUnapproved: 0,
   inapplicable: 2,
   progressPercent: null,
+  verifiedEarned: 0,
+  verifiedPercent: null,
+  naRatePercent: null,
 };
 
 function item(key: string, overrides: Partial<Omit<ScoredItem, "key">> = {}): ScoredItem {
@@ -87,8 +91,12 @@ describe("scoreService", () => {
       answered: 2,
       unanswered: 0,
       notApplicable: 1,
+      naUnapproved: 0,
       inapplicable: 0,
       progressPercent: 100,
+      verifiedEarned: 0,
+      verifiedPercent: 0,
+      naRatePercent: 50,
     });
   });
 
@@ -116,8 +124,12 @@ describe("scoreService", () => {
       answered: 2,
       unanswered: 0,
       notApplicable: 0,
+      naUnapproved: 0,
       inapplicable: 1,
       progressPercent: 100,
+      verifiedEarned: 0,
+      verifiedPercent: 0,
+      naRatePercent: 0,
     });
   });
 
@@ -209,5 +221,37 @@ describe("scoreService", () => {
   it("does not take Object.prototype members for answers", () => {
     const { overall } = scoreService([item("constructor"), item("toString")], [], {});
     expect(overall).toMatchObject({ answered: 0, unanswered: 2, percent: 0, progressPercent: 0 });
+  });
+
+  it("gives the verified score points only for verified answers, out of the same total", () => {
+    const items = [item("a"), item("b"), item("c", { weight: 2 })];
+    const { overall } = scoreService(items, [], { a: { status: "MET", verified: true }, b: { status: "MET" }, c: { status: "PARTIAL", verified: true } });
+    expect(overall).toMatchObject({ earned: 3, possible: 4, percent: 75, verifiedEarned: 2, verifiedPercent: 50 });
+  });
+});
+
+describe("not applicable as data", () => {
+  const items = [item("a"), item("b"), item("c"), item("d")];
+
+  it("counts an N/A as not met until it is approved", () => {
+    for (const naState of ["PENDING", "REJECTED"] as const) {
+      const { overall } = scoreService(items, [], { a: "MET", b: { status: "NOT_APPLICABLE", naState }, c: "MET", d: "MET" });
+      expect(overall, naState).toMatchObject({ percent: 75, possible: 4, notApplicable: 0, naUnapproved: 1, answered: 4, naRatePercent: 0 });
+    }
+    const approved = scoreService(items, [], { a: "MET", b: { status: "NOT_APPLICABLE", naState: "APPROVED" }, c: "MET", d: "MET" });
+    expect(approved.overall).toMatchObject({ percent: 100, possible: 3, notApplicable: 1, naUnapproved: 0, naRatePercent: 25 });
+  });
+
+  it("counts an approved N/A again after its expiry day, and not before", () => {
+    const answers = { a: "MET", b: { status: "NOT_APPLICABLE", naState: "APPROVED", naExpiresOn: "2026-12-31" } } as const;
+    const scoreOn = (today: string) => scoreService(items.slice(0, 2), [], answers, { today }).overall;
+    expect(scoreOn("2026-12-31")).toMatchObject({ percent: 100, notApplicable: 1 });
+    expect(scoreOn("2027-01-01")).toMatchObject({ percent: 50, notApplicable: 0, naUnapproved: 1 });
+    expect(itemState(items[1]!, [], answers.b, "2027-01-01")).toBe("na-expired");
+    expect(itemState(items[1]!, [], { status: "NOT_APPLICABLE", naState: "PENDING" })).toBe("na-unapproved");
+  });
+
+  it("treats a bare N/A status (history before review existed) as approved", () => {
+    expect(scoreService(items.slice(0, 2), [], { a: "MET", b: "NOT_APPLICABLE" }).overall).toMatchObject({ percent: 100, notApplicable: 1 });
   });
 });

@@ -1,11 +1,23 @@
-// Scoring rules, pure: met 1, partial 0.5, not met 0, times the item's weight. N/A answers and
-// items a service's traits rule out count for nothing either way; unanswered applicable items
-// count as 0 and are reported as unanswered.
+// Scoring rules, pure: met 1, partial 0.5, not met 0, times the item's weight. Approved N/A
+// answers and items a service's traits rule out count for nothing either way; an N/A still
+// waiting for approval, rejected, or past its expiry counts as not met. Unanswered applicable
+// items count as 0 and are reported as unanswered. The verified score gives points only to
+// answers an SRE reviewer verified; what can be earned is the same as for the declared score.
 
 export type Trait = "SERVES_HTTP" | "BEHIND_NGINX" | "RUNS_BATCH" | "USES_JOB_QUEUE";
 export type AnswerStatus = "MET" | "PARTIAL" | "NOT_MET" | "NOT_APPLICABLE";
 export type ScoredItem = { key: string; categoryKey: string; weight: number; requiredTraits: readonly Trait[] };
-export type ItemState = "met" | "partial" | "not-met" | "not-applicable" | "unanswered" | "inapplicable";
+export type NaState = "PENDING" | "APPROVED" | "REJECTED";
+export type ItemState = "met" | "partial" | "not-met" | "not-applicable" | "na-unapproved" | "na-expired" | "unanswered" | "inapplicable";
+
+/** An answer as scoring sees it. A bare status is an answer with no review data (history before review existed). */
+export type ScoredAnswer = {
+  status: AnswerStatus;
+  verified?: boolean;
+  naState?: NaState | null;
+  // The last day an approved N/A holds, as "YYYY-MM-DD".
+  naExpiresOn?: string | null;
+};
 
 export type ScoreSummary = {
   percent: number | null;
@@ -15,8 +27,14 @@ export type ScoreSummary = {
   answered: number;
   unanswered: number;
   notApplicable: number;
+  // N/A answers that count as not met: waiting for approval, rejected or expired.
+  naUnapproved: number;
   inapplicable: number;
   progressPercent: number | null;
+  verifiedEarned: number;
+  verifiedPercent: number | null;
+  // Approved N/A answers among applicable items.
+  naRatePercent: number | null;
 };
 
 export type ServiceScore = { overall: ScoreSummary; categories: Record<string, ScoreSummary> };
@@ -29,9 +47,19 @@ export function isApplicable(item: Pick<ScoredItem, "requiredTraits">, traits: r
   return item.requiredTraits.every((trait) => traits.includes(trait));
 }
 
-export function itemState(item: Pick<ScoredItem, "requiredTraits">, traits: readonly Trait[], status: AnswerStatus | undefined): ItemState {
+function asScored(answer: AnswerStatus | ScoredAnswer | undefined): ScoredAnswer | undefined {
+  return typeof answer === "string" ? { status: answer } : answer;
+}
+
+export function itemState(item: Pick<ScoredItem, "requiredTraits">, traits: readonly Trait[], given: AnswerStatus | ScoredAnswer | undefined, today?: string): ItemState {
   if (!isApplicable(item, traits)) return "inapplicable";
-  return status ? STATE_OF[status] : "unanswered";
+  const answer = asScored(given);
+  if (!answer) return "unanswered";
+  if (answer.status === "NOT_APPLICABLE" && answer.naState !== undefined) {
+    if (answer.naState !== "APPROVED") return "na-unapproved";
+    if (today && answer.naExpiresOn && answer.naExpiresOn < today) return "na-expired";
+  }
+  return STATE_OF[answer.status];
 }
 
 function oneDecimal(value: number) {
@@ -39,10 +67,24 @@ function oneDecimal(value: number) {
 }
 
 function emptySummary(): ScoreSummary {
-  return { percent: null, earned: 0, possible: 0, applicable: 0, answered: 0, unanswered: 0, notApplicable: 0, inapplicable: 0, progressPercent: null };
+  return {
+    percent: null,
+    earned: 0,
+    possible: 0,
+    applicable: 0,
+    answered: 0,
+    unanswered: 0,
+    notApplicable: 0,
+    naUnapproved: 0,
+    inapplicable: 0,
+    progressPercent: null,
+    verifiedEarned: 0,
+    verifiedPercent: null,
+    naRatePercent: null,
+  };
 }
 
-function add(summary: ScoreSummary, state: ItemState, weight: number) {
+function add(summary: ScoreSummary, state: ItemState, weight: number, verified: boolean) {
   if (state === "inapplicable") {
     summary.inapplicable++;
     return;
@@ -54,9 +96,11 @@ function add(summary: ScoreSummary, state: ItemState, weight: number) {
     summary.notApplicable++;
     return;
   }
+  if (state === "na-unapproved" || state === "na-expired") summary.naUnapproved++;
   summary.possible += weight;
-  if (state === "met") summary.earned += weight * STATUS_POINTS.MET;
-  if (state === "partial") summary.earned += weight * STATUS_POINTS.PARTIAL;
+  const points = state === "met" ? STATUS_POINTS.MET : state === "partial" ? STATUS_POINTS.PARTIAL : 0;
+  summary.earned += weight * points;
+  if (verified) summary.verifiedEarned += weight * points;
 }
 
 function finish(summary: ScoreSummary): ScoreSummary {
@@ -64,23 +108,26 @@ function finish(summary: ScoreSummary): ScoreSummary {
     ...summary,
     percent: summary.possible > 0 ? oneDecimal((summary.earned / summary.possible) * 100) : null,
     progressPercent: summary.applicable > 0 ? oneDecimal((summary.answered / summary.applicable) * 100) : null,
+    verifiedPercent: summary.possible > 0 ? oneDecimal((summary.verifiedEarned / summary.possible) * 100) : null,
+    naRatePercent: summary.applicable > 0 ? oneDecimal((summary.notApplicable / summary.applicable) * 100) : null,
   };
 }
 
-export function scoreService(
-  items: readonly ScoredItem[],
-  traits: readonly Trait[],
-  answers: ReadonlyMap<string, AnswerStatus> | Readonly<Record<string, AnswerStatus | undefined>>,
-): ServiceScore {
+type AnswerLookup = ReadonlyMap<string, AnswerStatus | ScoredAnswer> | Readonly<Record<string, AnswerStatus | ScoredAnswer | undefined>>;
+
+/** `today` ("YYYY-MM-DD") decides whether approved N/A answers have expired; without it none has. */
+export function scoreService(items: readonly ScoredItem[], traits: readonly Trait[], answers: AnswerLookup, { today }: { today?: string } = {}): ServiceScore {
   // hasOwn: a plain record must not answer for keys like "constructor" from Object.prototype.
-  const statusOf = (key: string) =>
-    answers instanceof Map ? answers.get(key) : Object.hasOwn(answers, key) ? (answers as Record<string, AnswerStatus | undefined>)[key] : undefined;
+  const answerOf = (key: string) =>
+    answers instanceof Map ? answers.get(key) : Object.hasOwn(answers, key) ? (answers as Record<string, AnswerStatus | ScoredAnswer | undefined>)[key] : undefined;
   const overall = emptySummary();
   const categories: Record<string, ScoreSummary> = {};
   for (const item of items) {
-    const state = itemState(item, traits, statusOf(item.key));
-    add(overall, state, item.weight);
-    add((categories[item.categoryKey] ??= emptySummary()), state, item.weight);
+    const answer = asScored(answerOf(item.key));
+    const state = itemState(item, traits, answer, today);
+    const verified = answer?.verified === true;
+    add(overall, state, item.weight, verified);
+    add((categories[item.categoryKey] ??= emptySummary()), state, item.weight, verified);
   }
   return {
     overall: finish(overall),

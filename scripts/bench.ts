@@ -2,6 +2,7 @@
 // and prints one JSON line per operation: { name, n, p50_ms, p95_ms }.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { buildIfStale, nextBin } from "./build-if-stale";
 import { ensureGeneratedClient } from "./generate";
 import { prepareDatabase } from "./prepare-db";
@@ -50,15 +51,41 @@ async function seedBenchServices() {
       data: { slug: `bench-${String(index).padStart(4, "0")}`, name: `Bench service ${index}`, teamId: team.id, tier: (index % 3) + 1, traits: [...traitSets[index % traitSets.length]!] },
       select: { id: true },
     });
-    // Most items answered, each with a little history, written in bulk.
+    // Most items answered, each with a little history, a link of evidence on every other answer
+    // (a third of it stale) and a quarter verified, written in bulk.
     const answered = items.filter((_, itemIndex) => (itemIndex + index) % 5 !== 0);
     const at = new Date(Date.now() - 30 * 24 * 3600 * 1000);
+    const rows = answered.map((item, itemIndex) => {
+      const status = statuses[(itemIndex + index) % 4]!;
+      return {
+        id: randomUUID(),
+        serviceId: service.id,
+        itemId: item.id,
+        status,
+        updatedAt: at,
+        updatedById: actor.id,
+        review: itemIndex % 4 === 0 && (status === "MET" || status === "PARTIAL") ? ("VERIFIED" as const) : ("DECLARED" as const),
+        naState: status === "NOT_APPLICABLE" ? (itemIndex % 2 ? ("APPROVED" as const) : ("PENDING" as const)) : null,
+        note: status === "NOT_APPLICABLE" ? "benchmark reason" : "",
+      };
+    });
     await db.$transaction([
-      db.answer.createMany({
-        data: answered.map((item, itemIndex) => ({ id: randomUUID(), serviceId: service.id, itemId: item.id, status: statuses[(itemIndex + index) % 4]!, updatedAt: at, updatedById: actor.id })),
-      }),
+      db.answer.createMany({ data: rows }),
       db.answerEvent.createMany({
-        data: answered.map((item, itemIndex) => ({ serviceId: service.id, itemId: item.id, itemVersionId: item.versions[0]!.id, toStatus: statuses[(itemIndex + index) % 4]!, actorId: actor.id, createdAt: at })),
+        data: rows.map((row, itemIndex) => ({ serviceId: service.id, itemId: row.itemId, itemVersionId: answered[itemIndex]!.versions[0]!.id, toStatus: row.status, review: row.review, naState: row.naState, note: row.note, actorId: actor.id, createdAt: at })),
+      }),
+      db.evidence.createMany({
+        data: rows
+          .filter((_, itemIndex) => itemIndex % 2 === 0)
+          .map((row, evidenceIndex) => ({
+            answerId: row.id,
+            kind: "LINK" as const,
+            url: `https://wiki.example.com/bench/${index}/${evidenceIndex}`,
+            createdById: actor.id,
+            checkedById: actor.id,
+            createdAt: at,
+            checkedOn: new Date(Date.now() - (evidenceIndex % 3 === 0 ? 120 : 30) * 24 * 3600 * 1000),
+          })),
       }),
     ]);
   }
@@ -113,6 +140,11 @@ async function get(pathname: string) {
 await ensureGeneratedClient();
 await prepareDatabase({ demo: false });
 await seedBenchServices();
+{
+  // Measure the steady state: statistics as autovacuum would have gathered them after the bulk load.
+  const { getDb } = await import("@/lib/db");
+  await getDb().$executeRawUnsafe("ANALYZE");
+}
 
 buildIfStale();
 const server = spawn(process.execPath, [nextBin, "start", "--port", String(PORT)], { stdio: "ignore", env: { ...process.env, PORT: String(PORT), TENKEN_BASE_URL: `http://127.0.0.1:${PORT}` } });
@@ -121,6 +153,9 @@ try {
   await signIn();
   await measure("services list page", RUNS, () => get("/services"));
   await measure("assessment page", RUNS, () => get("/services/bench-0042"));
+  await measure("item evidence and review page", RUNS, () => get("/services/bench-0042/items/connectivity.each-component"));
+  await measure("review queue page", RUNS, () => get("/review"));
+  await measure("needs attention page", RUNS, () => get("/attention?team=bench"));
 
   const { submitAnswerForm } = await import("@/lib/answer-form");
   const { getServiceBySlug } = await import("@/lib/queries/services");
@@ -133,9 +168,36 @@ try {
     form.set("itemKey", "connectivity.each-component");
     form.set("status", statuses[index % statuses.length]!);
     form.set("note", `bench ${index}`);
-    form.set("links", "https://example.com/evidence");
     const state = await submitAnswerForm(form, actor);
     if (state.status !== "saved") throw new Error(`save failed: ${JSON.stringify(state)}`);
+  });
+
+  // Evidence and review through the same code paths as the item page's forms.
+  const { submitNewEvidence, submitReviewDecision } = await import("@/lib/item-forms");
+  const today = new Date().toISOString().slice(0, 10);
+  const screenshot = await readFile("public/screenshot.png");
+  await measure("add link evidence", RUNS, async (index) => {
+    const form = new FormData();
+    for (const [key, value] of Object.entries({ serviceId: service!.id, itemKey: "connectivity.each-component", kind: "LINK", url: `https://example.com/proof/${index}` })) form.set(key, value);
+    const state = await submitNewEvidence(form, { actor, today });
+    if (state.status !== "saved") throw new Error(`evidence failed: ${JSON.stringify(state)}`);
+  });
+  await measure("upload screenshot evidence (150 KB)", RUNS, async () => {
+    const form = new FormData();
+    for (const [key, value] of Object.entries({ serviceId: service!.id, itemKey: "connectivity.each-component", kind: "FILE" })) form.set(key, value);
+    form.set("file", new Blob([screenshot]), "screenshot.png");
+    const state = await submitNewEvidence(form, { actor, today });
+    if (state.status !== "saved") throw new Error(`upload failed: ${JSON.stringify(state)}`);
+  });
+  // Only met or partial answers are reviewed; the saves above may have left it not met.
+  const met = new FormData();
+  for (const [key, value] of Object.entries({ serviceId: service!.id, itemKey: "connectivity.each-component", status: "MET", note: "verified in the benchmark" })) met.set(key, value);
+  await submitAnswerForm(met, actor);
+  await measure("review decision", RUNS, async (index) => {
+    const form = new FormData();
+    for (const [key, value] of Object.entries({ serviceId: service!.id, itemKey: "connectivity.each-component", decision: index % 2 ? "ACCEPT" : "REQUEST_CHANGES", comment: `bench ${index}` })) form.set(key, value);
+    const state = await submitReviewDecision(form, { actor, today });
+    if (state.status !== "saved") throw new Error(`review failed: ${JSON.stringify(state)}`);
   });
 } finally {
   server.kill("SIGTERM");

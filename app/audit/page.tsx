@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AuditTable } from "@/components/audit/audit-table";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { buttonPrimary, buttonSecondary, cardClass, inputClass, labelClass } from "@/components/ui/styles";
 import { requirePermission } from "@/lib/auth/session";
 import { env } from "@/lib/env";
@@ -61,18 +62,6 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <AuditTable entries={entries} caption={t("title")} />
         </>
       )}
-    </div>
-  );
-}
-
-function FilterSelect({ name, label, anyLabel, value, options }: { name: string; label: string; anyLabel: string; value?: string; options: { value: string; label: string }[] }) {
-  return (
-    <div>
-      <label htmlFor={name} className={labelClass}>{label}</label>
-      <select id={name} name={name} defaultValue={value ?? ""} className={`${inputClass} mt-1`}>
-        <option value="">{anyLabel}</option>
-        {options.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
-      </select>
     </div>
   );
 }

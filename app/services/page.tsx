@@ -6,7 +6,11 @@ import { TeamFilter } from "@/components/services/team-filter";
 import { buttonPrimary, cardClass } from "@/components/ui/styles";
 import { scoreAnswers } from "@/lib/assessment";
 import { requireUser } from "@/lib/auth/session";
+import { todayIn } from "@/lib/dates";
+import { env } from "@/lib/env";
 import { getChecklist } from "@/lib/queries/checklist";
+import { countStaleEvidence } from "@/lib/queries/evidence";
+import { staleBefore } from "@/lib/review";
 import { SERVICES_PAGE_SIZE, listServices } from "@/lib/queries/services";
 import { listTeams } from "@/lib/queries/teams";
 import { servicesQuerySchema } from "@/lib/validations/service";
@@ -26,9 +30,12 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
     getChecklist(),
     listServices({ teamSlug: query.team, page }),
   ]);
+  const today = todayIn(env.TENKEN_TIME_ZONE);
+  const stale = await countStaleEvidence({ serviceIds: services.map((service) => service.id), before: staleBefore(today, env.TENKEN_EVIDENCE_STALE_DAYS) });
   const rows = services.map((service) => ({
     ...service,
-    score: scoreAnswers(checklist, service.traits, new Map(service.answers.map((answer) => [answer.itemId, answer.status]))).overall,
+    score: scoreAnswers(checklist, service.traits, service.answers, today).overall,
+    staleEvidence: stale.get(service.id) ?? 0,
   }));
   const pages = Math.max(1, Math.ceil(total / SERVICES_PAGE_SIZE));
 

@@ -14,10 +14,9 @@ type Props = {
   itemKey: string;
   status?: string;
   note: string;
-  links: string[];
 };
 
-export function AnswerForm({ serviceId, itemKey, status, note, links }: Props) {
+export function AnswerForm({ serviceId, itemKey, status, note }: Props) {
   const t = useTranslations();
   const [state, formAction, pending] = useActionState(saveAnswerAction, idleFormState);
   const errors = state.fieldErrors ?? {};
@@ -43,18 +42,11 @@ export function AnswerForm({ serviceId, itemKey, status, note, links }: Props) {
         </div>
         <FieldError id={id("status-error")} messages={errors.status} />
       </fieldset>
-      <div className="grid gap-3 md:grid-cols-2">
-        <div>
-          <label htmlFor={id("note")} className={labelClass}>{t("assessment.note")}</label>
-          <textarea id={id("note")} name="note" rows={2} defaultValue={String(sent?.note ?? note)} className={`${inputClass} mt-1`} aria-invalid={errors.note ? true : undefined} aria-describedby={described("note")} />
-          <FieldError id={id("note-error")} messages={errors.note} />
-        </div>
-        <div>
-          <label htmlFor={id("links")} className={labelClass}>{t("assessment.links")}</label>
-          <textarea id={id("links")} name="links" rows={2} defaultValue={String(sent?.links ?? links.join("\n"))} className={`${inputClass} mt-1 font-mono text-xs`} aria-invalid={errors.links ? true : undefined} aria-describedby={described("links", id("links-hint"))} spellCheck={false} />
-          <p id={id("links-hint")} className={hintClass}>{t("assessment.linksHint")}</p>
-          <FieldError id={id("links-error")} messages={errors.links} />
-        </div>
+      <div>
+        <label htmlFor={id("note")} className={labelClass}>{t("assessment.note")}</label>
+        <textarea id={id("note")} name="note" rows={2} defaultValue={String(sent?.note ?? note)} className={`${inputClass} mt-1`} aria-invalid={errors.note ? true : undefined} aria-describedby={described("note", id("note-hint"))} />
+        <p id={id("note-hint")} className={hintClass}>{t("assessment.noteHint")}</p>
+        <FieldError id={id("note-error")} messages={errors.note} />
       </div>
       <FormAlert state={state} />
       <div className="flex items-center gap-3">

@@ -1,10 +1,13 @@
+import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { AnswerForm } from "@/components/assessment/answer-form";
 import { StatusLabel } from "@/components/assessment/status-label";
+import { AnswerBadges } from "@/components/review/answer-badges";
 import { ScoreBadge } from "@/components/ui/score-badge";
 import { cardClass } from "@/components/ui/styles";
 import type { Assessment } from "@/lib/assessment";
 import { pick, type Locale } from "@/lib/i18n/config";
+import { dayOf } from "@/lib/dates";
 import { isApplicable } from "@/lib/scoring";
 
 type Props = { assessment: Assessment; category: Assessment["checklist"][number]; canAnswer: boolean };
@@ -42,17 +45,21 @@ export function CategorySection({ assessment, category, canAnswer }: Props) {
                   <StatusLabel status={answer?.status} />
                 </div>
                 {guidance && <p className="mt-1 text-sm text-slate-600">{guidance}</p>}
-                {canAnswer ? (
-                  <AnswerForm
-                    serviceId={service.id}
-                    itemKey={item.key}
-                    status={answer?.status}
-                    note={answer?.note ?? ""}
-                    links={answer?.evidence.flatMap((evidence) => (evidence.url ? [evidence.url] : [])) ?? []}
-                  />
-                ) : (
-                  <AnswerSummary note={answer?.note ?? ""} links={answer?.evidence.flatMap((evidence) => (evidence.url ? [evidence.url] : [])) ?? []} />
+                {answer && (
+                  <div className="mt-1">
+                    <AnswerBadges review={answer.review} status={answer.status} naState={answer.naState} naExpired={Boolean(answer.naExpiresOn && dayOf(answer.naExpiresOn) < assessment.today)} staleCount={answer.staleCount} />
+                  </div>
                 )}
+                {canAnswer ? (
+                  <AnswerForm serviceId={service.id} itemKey={item.key} status={answer?.status} note={answer?.note ?? ""} />
+                ) : (
+                  answer?.note && <p className="mt-2 whitespace-pre-line text-sm text-slate-700">{answer.note}</p>
+                )}
+                <p className="mt-2 text-sm">
+                  <Link href={`/services/${service.slug}/items/${item.key}`} className="text-blue-700 underline">
+                    {t("evidence.openItem", { count: answer?.evidenceCount ?? 0 })}
+                  </Link>
+                </p>
               </article>
             </li>
           );
@@ -75,31 +82,5 @@ export function CategorySection({ assessment, category, canAnswer }: Props) {
         </details>
       )}
     </section>
-  );
-}
-
-// What people who may not answer see instead of the form: the note and evidence as text.
-function AnswerSummary({ note, links }: { note: string; links: string[] }) {
-  const t = useTranslations("assessment");
-  if (!note && links.length === 0) return null;
-  return (
-    <dl className="mt-2 space-y-1 text-sm text-slate-700">
-      {note && (
-        <div>
-          <dt className="sr-only">{t("note")}</dt>
-          <dd className="whitespace-pre-line">{note}</dd>
-        </div>
-      )}
-      {links.length > 0 && (
-        <div>
-          <dt className="sr-only">{t("links")}</dt>
-          {links.map((link) => (
-            <dd key={link}>
-              <a href={link} rel="noopener noreferrer nofollow" target="_blank" className="break-all text-blue-700 underline">{link}</a>
-            </dd>
-          ))}
-        </div>
-      )}
-    </dl>
   );
 }

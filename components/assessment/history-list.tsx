@@ -17,11 +17,15 @@ export function HistoryList({ events, limit }: { events: Assessment["events"]; l
           {events.map((event) => {
             const item = pick(locale, { ja: event.itemVersion.textJa, en: event.itemVersion.textEn });
             const values = { actor: event.actor.name, item, to: t(`status.${event.toStatus}`), from: event.fromStatus ? t(`status.${event.fromStatus}`) : "" };
-            const sentence = !event.fromStatus
-              ? t("assessment.historyAnswered", values)
-              : event.fromStatus === event.toStatus
-                ? t("assessment.historyUpdated", values)
-                : t("assessment.historyChanged", values);
+            // Review steps read as what the reviewer did; the team's saves as what changed.
+            const sentence =
+              event.action !== "SAVED"
+                ? t(`assessment.historyReview.${event.action}`, values)
+                : !event.fromStatus
+                  ? t("assessment.historyAnswered", values)
+                  : event.fromStatus === event.toStatus
+                    ? t("assessment.historyUpdated", values)
+                    : t("assessment.historyChanged", values);
             return (
               <li key={event.id.toString()} className="border-l-2 border-slate-200 pl-3">
                 <p>{sentence}</p>
@@ -29,7 +33,7 @@ export function HistoryList({ events, limit }: { events: Assessment["events"]; l
                   <time dateTime={event.createdAt.toISOString()}>{format.dateTime(event.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
                   {event.links.length > 0 && <span className="ml-2">{t("assessment.historyLinks", { count: event.links.length })}</span>}
                 </p>
-                {event.note && <p className="mt-1 whitespace-pre-line text-slate-700">{t("assessment.historyNote", { note: event.note })}</p>}
+                {event.action === "SAVED" && event.note && <p className="mt-1 whitespace-pre-line text-slate-700">{t("assessment.historyNote", { note: event.note })}</p>}
               </li>
             );
           })}

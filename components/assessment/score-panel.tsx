@@ -4,15 +4,15 @@ import { ScoreBadge } from "@/components/ui/score-badge";
 import { cardClass } from "@/components/ui/styles";
 import type { ServiceScore } from "@/lib/scoring";
 
-type Props = { score: ServiceScore; categories: { key: string; title: string }[] };
+type Props = { score: ServiceScore; categories: { key: string; title: string }[]; staleEvidence: number };
 
-export function ScorePanel({ score, categories }: Props) {
+export function ScorePanel({ score, categories, staleEvidence }: Props) {
   const t = useTranslations();
   const { overall } = score;
   return (
     <div className={`${cardClass} space-y-4`}>
       <section aria-labelledby="score-heading">
-        <h2 id="score-heading" className="text-sm font-semibold text-slate-600">{t("score.overall")}</h2>
+        <h2 id="score-heading" className="text-sm font-semibold text-slate-600">{t("score.declared")}</h2>
         <div className="mt-1">
           <ScoreBadge percent={overall.percent} size="lg" />
         </div>
@@ -21,6 +21,27 @@ export function ScorePanel({ score, categories }: Props) {
         </div>
         <p className="mt-1 text-xs text-slate-600">{t("score.unanswered", { count: overall.unanswered })}</p>
       </section>
+      <section aria-labelledby="verified-heading">
+        <h2 id="verified-heading" className="text-sm font-semibold text-slate-600">{t("score.verified")}</h2>
+        <div className="mt-1">
+          <ScoreBadge percent={overall.verifiedPercent} size="lg" />
+        </div>
+        <p className="mt-1 text-xs text-slate-600">{t("score.verifiedHelp")}</p>
+      </section>
+      <dl className="space-y-1 text-xs text-slate-700">
+        <div className="flex justify-between gap-2">
+          <dt>{t("score.naRate")}</dt>
+          <dd className="tabular-nums">{overall.naRatePercent === null ? "—" : `${overall.naRatePercent}%`}</dd>
+        </div>
+        <div className="flex justify-between gap-2">
+          <dt>{t("score.naUnapproved")}</dt>
+          <dd className="tabular-nums">{overall.naUnapproved}</dd>
+        </div>
+        <div className="flex justify-between gap-2">
+          <dt>{t("score.staleEvidence")}</dt>
+          <dd className={`tabular-nums ${staleEvidence > 0 ? "font-semibold text-amber-800" : ""}`}>{staleEvidence}</dd>
+        </div>
+      </dl>
       <nav aria-label={t("assessment.categories")}>
         <ul className="space-y-1 text-sm">
           {categories.map((category) => {

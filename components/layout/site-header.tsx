@@ -35,6 +35,8 @@ export async function SiteHeader() {
           <nav aria-label={t("nav.label")} className="flex flex-wrap gap-4 text-sm">
             <Link href="/services" className={navLink}>{t("nav.services")}</Link>
             {mayCreateServices && <Link href="/services/new" className={navLink}>{t("nav.newService")}</Link>}
+            {can.seeReviewQueue(user) && <Link href="/review" className={navLink}>{t("nav.review")}</Link>}
+            <Link href="/attention" className={navLink}>{t("nav.attention")}</Link>
             {can.browseAuditLog(user) && <Link href="/audit" className={navLink}>{t("nav.audit")}</Link>}
             {can.manageUsers(user) && <Link href="/admin/users" className={navLink}>{t("nav.users")}</Link>}
             {can.manageTeams(user) && <Link href="/admin/teams" className={navLink}>{t("nav.teams")}</Link>}

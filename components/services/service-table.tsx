@@ -4,7 +4,7 @@ import { ProgressBar } from "@/components/ui/progress-bar";
 import { ScoreBadge } from "@/components/ui/score-badge";
 import type { ScoreSummary } from "@/lib/scoring";
 
-type Row = { id: string; slug: string; name: string; tier: number; team: { name: string }; score: ScoreSummary };
+type Row = { id: string; slug: string; name: string; tier: number; team: { name: string }; score: ScoreSummary; staleEvidence: number };
 
 export function ServiceTable({ rows }: { rows: Row[] }) {
   const t = useTranslations("services");
@@ -17,7 +17,10 @@ export function ServiceTable({ rows }: { rows: Row[] }) {
             <th scope="col" className="px-4 py-2 font-semibold">{t("columns.team")}</th>
             <th scope="col" className="px-4 py-2 font-semibold">{t("columns.tier")}</th>
             <th scope="col" className="px-4 py-2 font-semibold">{t("columns.score")}</th>
+            <th scope="col" className="px-4 py-2 font-semibold">{t("columns.verified")}</th>
             <th scope="col" className="px-4 py-2 font-semibold">{t("columns.progress")}</th>
+            <th scope="col" className="px-4 py-2 font-semibold">{t("columns.naRate")}</th>
+            <th scope="col" className="px-4 py-2 font-semibold">{t("columns.stale")}</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -34,11 +37,18 @@ export function ServiceTable({ rows }: { rows: Row[] }) {
                 <ScoreBadge percent={row.score.percent} />
               </td>
               <td className="px-4 py-2">
+                <ScoreBadge percent={row.score.verifiedPercent} />
+              </td>
+              <td className="px-4 py-2">
                 <ProgressBar
                   value={row.score.answered}
                   max={row.score.applicable}
                   label={t("progressLabel", { answered: row.score.answered, applicable: row.score.applicable })}
                 />
+              </td>
+              <td className="px-4 py-2 tabular-nums">{row.score.naRatePercent === null ? "—" : `${row.score.naRatePercent}%`}</td>
+              <td className="px-4 py-2 tabular-nums">
+                {row.staleEvidence > 0 ? <span className="font-medium text-amber-800">{t("staleCount", { count: row.staleEvidence })}</span> : "—"}
               </td>
             </tr>
           ))}

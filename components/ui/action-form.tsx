@@ -10,11 +10,15 @@ import { idleFormState, type FormState } from "@/lib/validations/form";
 export type ActionField = {
   name: string;
   label: string;
-  type: "text" | "email" | "password" | "select" | "textarea";
+  type: "text" | "email" | "password" | "select" | "textarea" | "url" | "date" | "file";
   options?: { value: string; label: string }[];
   defaultValue?: string;
   hint?: string;
   autoComplete?: string;
+  // For file fields: the types the picker offers (the server decides from the bytes anyway).
+  accept?: string;
+  rows?: number;
+  required?: boolean;
   // Shown to screen readers only, for compact row forms whose column header says it already.
   hideLabel?: boolean;
 };
@@ -38,8 +42,10 @@ export function ActionForm({ action, fields = [], hidden = {}, submitLabel, layo
   const t = useTranslations();
   const [state, formAction, pending] = useActionState(action, idleFormState);
   const errors = state.fieldErrors ?? {};
-  const id = (field: string) => `${Object.values(hidden).join("-") || "new"}-${field}`;
   const value = (field: ActionField) => (field.type === "password" ? "" : String(state.values?.[field.name] ?? field.defaultValue ?? ""));
+  // Several forms on one page share hidden values (the same item), so the form's label is part of the id.
+  const idPrefix = Object.values(hidden).join("-") || "new";
+  const id = (field: string) => `${idPrefix}-${formLabel ?? ""}-${field}`.replace(/[^\w-]/g, "_");
   const inline = layout === "inline";
 
   return (
@@ -49,18 +55,20 @@ export function ActionForm({ action, fields = [], hidden = {}, submitLabel, layo
       {fields.map((field) => {
         const fieldId = id(field.name);
         const describedBy = [field.hint ? `${fieldId}-hint` : "", errors[field.name]?.length ? `${fieldId}-error` : ""].join(" ").trim() || undefined;
-        const common = { id: fieldId, name: field.name, defaultValue: value(field), "aria-invalid": errors[field.name]?.length ? true : undefined, "aria-describedby": describedBy, className: `${inputClass} ${inline ? "" : "mt-1"}` };
+        const common = { id: fieldId, name: field.name, required: field.required, "aria-invalid": errors[field.name]?.length ? true : undefined, "aria-describedby": describedBy, className: `${inputClass} ${inline ? "" : "mt-1"}` };
         return (
           <div key={field.name} className={inline ? "" : undefined}>
             <label htmlFor={fieldId} className={field.hideLabel ? "sr-only" : labelClass}>{field.label}</label>
             {field.type === "select" ? (
-              <select {...common}>
+              <select {...common} defaultValue={value(field)}>
                 {field.options?.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
               </select>
             ) : field.type === "textarea" ? (
-              <textarea rows={2} {...common} />
+              <textarea rows={field.rows ?? 2} {...common} defaultValue={value(field)} />
+            ) : field.type === "file" ? (
+              <input type="file" accept={field.accept} {...common} />
             ) : (
-              <input type={field.type} autoComplete={field.autoComplete} {...common} />
+              <input type={field.type} autoComplete={field.autoComplete} {...common} defaultValue={value(field)} />
             )}
             {field.hint && <p id={`${fieldId}-hint`} className={hintClass}>{field.hint}</p>}
             <FieldError id={`${fieldId}-error`} messages={errors[field.name]} />

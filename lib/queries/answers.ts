@@ -1,17 +1,50 @@
 import { getDb } from "@/lib/db";
-import type { AnswerStatus } from "@/lib/generated/prisma/enums";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AnswerEventAction, AnswerStatus, NaState, ReviewState } from "@/lib/generated/prisma/enums";
 import { authorize, type Principal } from "@/lib/permissions";
+import { reviewAfterTeamChange } from "@/lib/review";
+import type { ScoredAnswer } from "@/lib/scoring";
 import type { AnswerInput } from "@/lib/validations/answer";
 
 export type SaveAnswerResult = { outcome: "saved" | "unchanged" | "unknown-item" | "unknown-service" };
 
-function sameLinks(a: readonly string[], b: readonly string[]) {
-  return a.length === b.length && a.every((link) => b.includes(link));
+type AnswerEventRecord = {
+  serviceId: string;
+  itemId: string;
+  itemVersionId?: string;
+  action: AnswerEventAction;
+  fromStatus: AnswerStatus | null;
+  toStatus: AnswerStatus;
+  note: string;
+  review: ReviewState;
+  naState: NaState | null;
+  naExpiresOn: Date | null;
+};
+
+/**
+ * Appends an answer event: the answer as it stands after a change by the team or a reviewer.
+ * Call it inside the transaction that makes the change.
+ */
+export async function recordAnswerEvent(tx: Prisma.TransactionClient, actor: { id: string }, { itemVersionId, ...event }: AnswerEventRecord, at: Date) {
+  const [version, links] = await Promise.all([
+    itemVersionId
+      ? { id: itemVersionId }
+      : tx.checklistItemVersion.findFirstOrThrow({ where: { itemId: event.itemId }, orderBy: { version: "desc" }, select: { id: true } }),
+    tx.evidence.findMany({
+      where: { kind: "LINK", answer: { serviceId: event.serviceId, itemId: event.itemId } },
+      orderBy: { createdAt: "asc" },
+      select: { url: true },
+    }),
+  ]);
+  await tx.answerEvent.create({
+    data: { ...event, itemVersionId: version.id, links: links.flatMap((link) => (link.url ? [link.url] : [])), actorId: actor.id, createdAt: at },
+  });
 }
 
 /**
- * Records an answer: the current answer, its evidence links and an immutable event, all in
- * one transaction. Saving what is already there records nothing.
+ * Records the team's answer and an immutable event in one transaction. Saving what is already
+ * there records nothing. Any change sends the answer back to the reviewers: a verified answer
+ * is no longer verified, and an N/A waits for approval again.
  */
 export async function saveAnswer(input: AnswerInput, actor: Principal | null, { at = new Date() }: { at?: Date } = {}): Promise<SaveAnswerResult> {
   return getDb().$transaction(async (tx) => {
@@ -28,42 +61,25 @@ export async function saveAnswer(input: AnswerInput, actor: Principal | null, { 
     if (!item || item.retiredAt || !version) return { outcome: "unknown-item" };
 
     const key = { serviceId_itemId: { serviceId: service.id, itemId: item.id } };
-    const existing = await tx.answer.findUnique({
-      where: key,
-      select: { id: true, status: true, note: true, evidence: { where: { kind: "LINK" }, select: { id: true, url: true } } },
-    });
-    const existingLinks = existing?.evidence.flatMap((evidence) => (evidence.url ? [evidence.url] : [])) ?? [];
-    if (existing && existing.status === input.status && existing.note === input.note && sameLinks(existingLinks, input.links)) {
-      return { outcome: "unchanged" };
-    }
+    const existing = await tx.answer.findUnique({ where: key, select: { status: true, note: true, review: true } });
+    if (existing && existing.status === input.status && existing.note === input.note) return { outcome: "unchanged" };
 
-    const answer = await tx.answer.upsert({
-      where: key,
-      create: { serviceId: service.id, itemId: item.id, status: input.status, note: input.note, updatedAt: at, updatedById: actor.id },
-      update: { status: input.status, note: input.note, updatedAt: at, updatedById: actor.id },
-      select: { id: true },
-    });
-    const removed = existing?.evidence.filter((evidence) => !evidence.url || !input.links.includes(evidence.url)) ?? [];
-    if (removed.length) await tx.evidence.deleteMany({ where: { id: { in: removed.map((evidence) => evidence.id) } } });
-    const added = input.links.filter((link) => !existingLinks.includes(link));
-    if (added.length) {
-      await tx.evidence.createMany({
-        data: added.map((url) => ({ answerId: answer.id, kind: "LINK" as const, url, createdById: actor.id, createdAt: at })),
-      });
-    }
-    await tx.answerEvent.create({
-      data: {
-        serviceId: service.id,
-        itemId: item.id,
-        itemVersionId: version.id,
-        fromStatus: existing?.status ?? null,
-        toStatus: input.status,
-        note: input.note,
-        links: input.links,
-        actorId: actor.id,
-        createdAt: at,
-      },
-    });
+    const state = {
+      status: input.status,
+      note: input.note,
+      updatedAt: at,
+      updatedById: actor.id,
+      review: reviewAfterTeamChange(existing?.review),
+      naState: input.status === "NOT_APPLICABLE" ? ("PENDING" as const) : null,
+      naExpiresOn: null,
+    };
+    await tx.answer.upsert({ where: key, create: { serviceId: service.id, itemId: item.id, ...state }, update: state });
+    await recordAnswerEvent(
+      tx,
+      actor,
+      { serviceId: service.id, itemId: item.id, itemVersionId: version.id, action: "SAVED", fromStatus: existing?.status ?? null, toStatus: input.status, note: input.note, review: state.review, naState: state.naState, naExpiresOn: null },
+      at,
+    );
     return { outcome: "saved" };
   });
 }
@@ -77,7 +93,10 @@ export async function getServiceAnswers({ serviceId }: { serviceId: string }) {
       note: true,
       updatedAt: true,
       updatedBy: { select: { name: true } },
-      evidence: { orderBy: { createdAt: "asc" }, select: { id: true, url: true, title: true } },
+      review: true,
+      naState: true,
+      naExpiresOn: true,
+      evidence: { select: { checkedOn: true } },
     },
   });
 }
@@ -93,6 +112,8 @@ export async function listAnswerEvents({ serviceId, take = HISTORY_LIMIT }: { se
       id: true,
       fromStatus: true,
       toStatus: true,
+      action: true,
+      naExpiresOn: true,
       note: true,
       links: true,
       createdAt: true,
@@ -103,12 +124,37 @@ export async function listAnswerEvents({ serviceId, take = HISTORY_LIMIT }: { se
   });
 }
 
-/** Each item's status as it stood at `at`: the latest event at or before that moment. */
-export async function getAnswerStatusesAt({ serviceId, at }: { serviceId: string; at: Date }) {
-  const rows = await getDb().$queryRaw<{ item_id: string; to_status: AnswerStatus }[]>`
-    SELECT DISTINCT ON (item_id) item_id::text, to_status::text AS to_status
+/**
+ * Each item's answer as it stood at `at`: the latest event at or before that moment. Events from
+ * before review existed carry no review data and score as they did then.
+ */
+export async function getAnswersAt({ serviceId, at }: { serviceId: string; at: Date }): Promise<Map<string, ScoredAnswer>> {
+  const rows = await getDb().$queryRaw<{ item_id: string; to_status: AnswerStatus; review: ReviewState | null; na_state: NaState | null; na_expires_on: string | null }[]>`
+    SELECT DISTINCT ON (item_id) item_id::text, to_status::text AS to_status, review::text AS review, na_state::text AS na_state, na_expires_on::text AS na_expires_on
     FROM answer_events
     WHERE service_id = ${serviceId}::uuid AND created_at <= ${at}
     ORDER BY item_id, created_at DESC, id DESC`;
-  return new Map(rows.map((row) => [row.item_id, row.to_status]));
+  return new Map(
+    rows.map((row) => [
+      row.item_id,
+      { status: row.to_status, verified: row.review === "VERIFIED", ...(row.review ? { naState: row.na_state, naExpiresOn: row.na_expires_on } : {}) },
+    ]),
+  );
+}
+
+export async function getAnswer({ serviceId, itemId }: { serviceId: string; itemId: string }) {
+  return getDb().answer.findUnique({
+    where: { serviceId_itemId: { serviceId, itemId } },
+    select: {
+      status: true,
+      note: true,
+      updatedAt: true,
+      updatedBy: { select: { name: true } },
+      review: true,
+      reviewedAt: true,
+      reviewedBy: { select: { name: true } },
+      naState: true,
+      naExpiresOn: true,
+    },
+  });
 }

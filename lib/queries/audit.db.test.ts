@@ -21,12 +21,12 @@ describe("the audit log", () => {
     const actor = await createTestAdmin();
     const { team, input, service } = await newService(actor);
     await updateService(service.id, { ...input, tier: 1, traits: ["RUNS_BATCH"] }, actor);
-    await saveAnswer({ serviceId: service.id, itemKey: "batch.success", status: "MET", note: "alerting on exit code", links: [] }, actor);
+    await saveAnswer({ serviceId: service.id, itemKey: "batch.success", status: "MET", note: "alerting on exit code" }, actor);
 
     const log = await listAuditLog({ serviceId: service.id });
     expect(log.map((entry) => entry.kind)).toEqual(["answer.saved", "service.updated", "service.created"]);
     expect(log.every((entry) => entry.actorName === actor.name && entry.serviceSlug === input.slug)).toBe(true);
-    expect(log[0]).toMatchObject({ before: null, after: { item: "batch.success", status: "MET", note: "alerting on exit code", links: [] } });
+    expect(log[0]).toMatchObject({ before: null, after: { item: "batch.success", status: "MET", note: "alerting on exit code", review: "DECLARED" } });
     expect(log[1]).toMatchObject({ before: { tier: 2, traits: [], team: team.name }, after: { tier: 1, traits: ["RUNS_BATCH"], team: team.name } });
     expect(log[2]).toMatchObject({ before: null, after: { name: input.name, slug: input.slug, tier: 2 } });
   });
@@ -44,7 +44,7 @@ describe("the audit log", () => {
     const actor = await createTestAdmin();
     const { team, input, service } = await newService(actor);
     const other = await newService(actor);
-    await saveAnswer({ serviceId: service.id, itemKey: "logs.delivery-reliability", status: "PARTIAL", note: "", links: [] }, actor);
+    await saveAnswer({ serviceId: service.id, itemKey: "logs.delivery-reliability", status: "PARTIAL", note: "" }, actor);
     const afterFirstAnswer = new Date();
     await updateService(service.id, { ...input, description: "now described" }, actor);
 

@@ -3,11 +3,27 @@ import { Prisma } from "@/lib/generated/prisma/client";
 
 export const AUDIT_PAGE_SIZE = 100;
 
-// Every kind the log can hold. Answer changes come from answer_events as "answer.saved".
+// Answer changes and review steps come from answer_events as "answer.<action>".
+export const ANSWER_EVENT_KINDS = {
+  SAVED: "answer.saved",
+  VERIFIED: "answer.verified",
+  CHANGES_REQUESTED: "answer.changes_requested",
+  NA_APPROVED: "answer.na_approved",
+  NA_REJECTED: "answer.na_rejected",
+  LAPSED: "answer.lapsed",
+} as const;
+type AnswerEventKind = (typeof ANSWER_EVENT_KINDS)[keyof typeof ANSWER_EVENT_KINDS];
+
+// Every kind the log can hold.
 export const AUDIT_KINDS = [
   "service.created",
   "service.updated",
-  "answer.saved",
+  ...Object.values(ANSWER_EVENT_KINDS),
+  "evidence.added",
+  "evidence.updated",
+  "evidence.removed",
+  "evidence.renewed",
+  "comment.added",
   "team.created",
   "team.updated",
   "membership.added",
@@ -20,7 +36,7 @@ export const AUDIT_KINDS = [
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
 type AuditRecord = {
-  kind: Exclude<AuditKind, "answer.saved">;
+  kind: Exclude<AuditKind, AnswerEventKind>;
   entityType: string;
   entityId: string;
   serviceId?: string;
@@ -76,17 +92,19 @@ export async function listAuditLog({ actorId, serviceId, teamId, kind, from, to,
   const answerParts = conditions("e");
   if (teamId) answerParts.push(Prisma.sql`s.team_id = ${teamId}::uuid`);
 
+  const answerKind = Object.entries(ANSWER_EVENT_KINDS).find(([, value]) => value === kind)?.[0];
+  if (answerKind) answerParts.push(Prisma.sql`e.action = ${answerKind}::answer_event_action`);
   const selects: Prisma.Sql[] = [];
-  if (kind !== "answer.saved") {
+  if (!answerKind) {
     selects.push(Prisma.sql`
       SELECT 'a' || a.id AS id, a.kind, a.created_at, a.actor_id, a.service_id, a.before, a.after
       FROM audit_events a LEFT JOIN services s ON s.id = a.service_id ${where(auditParts)}`);
   }
-  if (!kind || kind === "answer.saved") {
+  if (!kind || answerKind) {
     selects.push(Prisma.sql`
-      SELECT 'e' || e.id, 'answer.saved', e.created_at, e.actor_id, e.service_id,
-        CASE WHEN e.from_status IS NULL THEN NULL ELSE jsonb_build_object('status', e.from_status) END,
-        jsonb_build_object('item', i.key, 'status', e.to_status, 'note', e.note, 'links', to_jsonb(e.links))
+      SELECT 'e' || e.id, 'answer.' || lower(e.action::text), e.created_at, e.actor_id, e.service_id,
+        CASE WHEN e.from_status IS NULL OR e.action <> 'SAVED' THEN NULL ELSE jsonb_build_object('status', e.from_status) END,
+        jsonb_strip_nulls(jsonb_build_object('item', i.key, 'status', e.to_status, 'note', e.note, 'review', e.review, 'naState', e.na_state, 'naExpiresOn', e.na_expires_on))
       FROM answer_events e JOIN services s ON s.id = e.service_id JOIN checklist_items i ON i.id = e.item_id ${where(answerParts)}`);
   }
   const rows = await getDb().$queryRaw<

@@ -28,7 +28,7 @@ export async function listServices({ teamSlug, page = 1, pageSize = SERVICES_PAG
         tier: true,
         traits: true,
         team: { select: { slug: true, name: true } },
-        answers: { select: { itemId: true, status: true } },
+        answers: { select: { itemId: true, status: true, review: true, naState: true, naExpiresOn: true } },
       },
     }),
   ]);

@@ -1,7 +1,9 @@
 import { newUserSchema, nextPathSchema } from "@/lib/validations/user";
 import { describe, expect, it } from "vitest";
 import { answerSchema, parseAnswerForm } from "@/lib/validations/answer";
+import { newEvidenceSchema } from "@/lib/validations/evidence";
 import { fieldErrorsFrom } from "@/lib/validations/form";
+import { reviewDecisionSchema } from "@/lib/validations/review";
 import { parseServiceForm, servicesQuerySchema } from "@/lib/validations/service";
 
 function form(entries: Record<string, string | string[]>) {
@@ -49,19 +51,17 @@ describe("the service form", () => {
 });
 
 describe("the answer form", () => {
-  const base = { serviceId: TEAM, itemKey: "http.latency", status: "PARTIAL", note: " p95 only ", links: "" };
+  const base = { serviceId: TEAM, itemKey: "http.latency", status: "PARTIAL", note: " p95 only " };
 
-  it("splits links by line, trims them and drops duplicates and blanks", () => {
-    const parsed = parseAnswerForm(form({ ...base, links: " https://a.example/x \n\nhttp://b.example\r\nhttps://a.example/x" }));
-    expect(parsed.success && parsed.data).toEqual({ serviceId: TEAM, itemKey: "http.latency", status: "PARTIAL", note: "p95 only", links: ["https://a.example/x", "http://b.example"] });
+  it("trims the note", () => {
+    const parsed = parseAnswerForm(form(base));
+    expect(parsed.success && parsed.data).toEqual({ serviceId: TEAM, itemKey: "http.latency", status: "PARTIAL", note: "p95 only" });
   });
 
-  it("refuses links that are not http or https, naming the line", () => {
-    for (const link of ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "file:///etc/passwd", "ftp://x.example", "example.com", "https://"]) {
-      const parsed = parseAnswerForm(form({ ...base, links: `https://ok.example\n${link}` }));
-      expect(parsed.success, link).toBe(false);
-      expect(fieldErrorsFrom(parsed.error!).links?.[0]).toMatchObject({ key: "validation.answer.links.invalid", values: { line: 2 } });
-    }
+  it("needs a reason next to the note to mark an item not applicable", () => {
+    const parsed = parseAnswerForm(form({ ...base, status: "NOT_APPLICABLE", note: "  " }));
+    expect(fieldErrorsFrom(parsed.error!).note?.[0]?.key).toBe("validation.answer.note.naReason");
+    expect(parseAnswerForm(form({ ...base, status: "NOT_APPLICABLE", note: "No HTTP here" })).success).toBe(true);
   });
 
   it("needs a status from the list", () => {
@@ -69,10 +69,72 @@ describe("the answer form", () => {
     expect(answerSchema.safeParse({ ...base, status: "DONE" }).success).toBe(false);
   });
 
-  it("limits notes and the number of links", () => {
+  it("limits notes", () => {
     expect(parseAnswerForm(form({ ...base, note: "x".repeat(5001) })).success).toBe(false);
-    const links = Array.from({ length: 21 }, (_, index) => `https://l.example/${index}`).join("\n");
-    expect(fieldErrorsFrom(parseAnswerForm(form({ ...base, links })).error!).links?.[0]).toMatchObject({ key: "validation.answer.links.tooMany", values: { max: 20 } });
+  });
+});
+
+// Hostile addresses, from the XSS filter evasion cheat sheet's URL tricks: none may become a link.
+const HOSTILE_LINKS = [
+  "javascript:alert(1)",
+  "JaVaScRiPt:alert(1)",
+  " javascript:alert(1)",
+  "java\tscript:alert(1)",
+  "javascript&#58;alert(1)",
+  "&#106;avascript:alert(1)",
+  "vbscript:msgbox(1)",
+  "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+  "data:image/svg+xml,<svg onload=alert(1)>",
+  "file:///etc/passwd",
+  "ftp://x.example",
+  "//evil.example/x",
+  "example.com",
+  "https://",
+  "http:// spaced.example",
+  "<script>alert(1)</script>",
+  "\"><img src=x onerror=alert(1)>",
+];
+
+describe("evidence input", () => {
+  const target = { serviceId: TEAM, itemKey: "http.latency" };
+
+  it("takes an http or https link with an optional title", () => {
+    expect(newEvidenceSchema.parse({ ...target, kind: "LINK", url: " https://grafana.example/d/1 ", title: " p95 " })).toMatchObject({ url: "https://grafana.example/d/1", title: "p95" });
+    expect(newEvidenceSchema.parse({ ...target, kind: "LINK", url: "http://wiki.example" })).toMatchObject({ title: "" });
+  });
+
+  it("refuses every hostile or non-web address with a message on the address field", () => {
+    for (const url of HOSTILE_LINKS) {
+      const parsed = newEvidenceSchema.safeParse({ ...target, kind: "LINK", url });
+      expect(parsed.success, url).toBe(false);
+      expect(fieldErrorsFrom(parsed.error!).url?.[0]?.key, url).toBe("validation.evidence.url.invalid");
+    }
+    expect(fieldErrorsFrom(newEvidenceSchema.safeParse({ ...target, kind: "LINK", url: "" }).error!).url?.[0]?.key).toBe("validation.evidence.url.required");
+  });
+
+  it("needs a note's text and keeps it under the limit", () => {
+    expect(fieldErrorsFrom(newEvidenceSchema.safeParse({ ...target, kind: "NOTE", body: "   " }).error!).body?.[0]?.key).toBe("validation.evidence.body.required");
+    expect(newEvidenceSchema.safeParse({ ...target, kind: "NOTE", body: "x".repeat(20_001) }).success).toBe(false);
+  });
+
+  it("knows only links, notes and files", () => {
+    expect(newEvidenceSchema.safeParse({ ...target, kind: "SCRIPT" }).success).toBe(false);
+  });
+});
+
+describe("review decisions", () => {
+  const target = { serviceId: TEAM, itemKey: "http.latency" };
+
+  it("need a comment to request changes or reject an N/A, but not to accept", () => {
+    expect(fieldErrorsFrom(reviewDecisionSchema.safeParse({ ...target, decision: "REQUEST_CHANGES", comment: " " }).error!).comment?.[0]?.key).toBe("validation.review.comment.required");
+    expect(reviewDecisionSchema.safeParse({ ...target, decision: "REJECT_NA" }).success).toBe(false);
+    expect(reviewDecisionSchema.safeParse({ ...target, decision: "ACCEPT" }).success).toBe(true);
+  });
+
+  it("take an optional expiry day for an approved N/A", () => {
+    expect(reviewDecisionSchema.parse({ ...target, decision: "APPROVE_NA", expiresOn: "" })).toMatchObject({ expiresOn: undefined });
+    expect(reviewDecisionSchema.parse({ ...target, decision: "APPROVE_NA", expiresOn: "2027-03-31" })).toMatchObject({ expiresOn: "2027-03-31" });
+    expect(fieldErrorsFrom(reviewDecisionSchema.safeParse({ ...target, decision: "APPROVE_NA", expiresOn: "next week" }).error!).expiresOn?.[0]?.key).toBe("validation.review.expiresOn.invalid");
   });
 });
 

@@ -1,6 +1,9 @@
 import { getDb } from "@/lib/db";
 import type { AnswerStatus, ServiceTrait } from "@/lib/generated/prisma/enums";
+import { dayOf } from "@/lib/dates";
 import { saveAnswer } from "@/lib/queries/answers";
+import { addEvidence } from "@/lib/queries/evidence";
+import { decideOnAnswer } from "@/lib/queries/review";
 import { createUser, getPrincipal } from "@/lib/queries/users";
 
 // A small organisation for a newcomer to look around in: three teams, five services of
@@ -19,6 +22,9 @@ type DemoService = {
   description: string;
   traits: ServiceTrait[];
   answers: [itemKey: string, status: AnswerStatus, note?: string][];
+  // Proof and review, so that the review queue, staleness and verified scores have something to show.
+  evidence?: [itemKey: string, url: string, title: string][];
+  reviews?: [itemKey: string, decision: "ACCEPT" | "REQUEST_CHANGES" | "APPROVE_NA", comment?: string][];
 };
 
 const services: DemoService[] = [
@@ -43,6 +49,16 @@ const services: DemoService[] = [
       ["http.latency", "MET"],
       ["job-queue.success-rate", "PARTIAL"],
     ],
+    evidence: [
+      ["connectivity.each-component", "https://wiki.example.com/payments/checkout/runbook", "Checkout runbook"],
+      ["metrics.business-logic", "https://grafana.example.com/d/checkout-orders", "Orders dashboard"],
+      ["http.latency", "https://grafana.example.com/d/checkout-latency", "Latency p95 dashboard"],
+    ],
+    reviews: [
+      ["connectivity.each-component", "ACCEPT", "Checked the external monitors list."],
+      ["metrics.business-logic", "ACCEPT"],
+      ["http.latency", "REQUEST_CHANGES", "The dashboard shows p50 only; add p95 and p99."],
+    ],
   },
   {
     slug: "billing-batch",
@@ -57,6 +73,7 @@ const services: DemoService[] = [
       ["batch.schedule", "NOT_MET"],
       ["other.architecture-diagram", "NOT_APPLICABLE", "Single job; the diagram lives with the checkout API."],
     ],
+    reviews: [["other.architecture-diagram", "APPROVE_NA", "Agreed: covered by the checkout API's diagram."]],
   },
   {
     slug: "search-api",
@@ -132,14 +149,24 @@ export async function seedDemoOrganisation(now = new Date()) {
     ["search", "search@demo.tenken.example"],
   ]);
   const knownItems = new Set((await db.checklistItem.findMany({ select: { key: true } })).map((item) => item.key));
-  for (const [serviceIndex, { answers, team, ...service }] of services.entries()) {
+  const reviewer = await getPrincipal(userIds.get("sre@demo.tenken.example")!);
+  for (const [serviceIndex, { answers, evidence = [], reviews = [], team, ...service }] of services.entries()) {
     const created = await db.service.create({ data: { ...service, teamId: teamIds.get(team)! }, select: { id: true } });
     const actor = await getPrincipal(userIds.get(answerer.get(team)!)!);
     for (const [answerIndex, [itemKey, status, note = ""]] of answers.entries()) {
       if (!knownItems.has(itemKey)) throw new Error(`Demo answer refers to unknown checklist item ${itemKey}`);
       // Spread over the last ~120 days so that history reads like real use.
       const at = new Date(now.getTime() - (120 - serviceIndex * 7 - answerIndex * 9) * DAY);
-      await saveAnswer({ serviceId: created.id, itemKey, status, note, links: [] }, actor, { at });
+      await saveAnswer({ serviceId: created.id, itemKey, status, note }, actor, { at });
+    }
+    // The first piece of proof was checked 100 days ago, so the demo has stale evidence to show.
+    for (const [index, [itemKey, url, title]] of evidence.entries()) {
+      const at = new Date(now.getTime() - (index === 0 ? 100 : 40 - index * 5) * DAY);
+      await addEvidence({ serviceId: created.id, itemKey, kind: "LINK", url, title }, null, actor, { today: dayOf(at), at });
+    }
+    for (const [index, [itemKey, decision, comment = ""]] of reviews.entries()) {
+      const at = new Date(now.getTime() - (20 - index * 3) * DAY);
+      await decideOnAnswer({ serviceId: created.id, itemKey, decision, comment }, reviewer, { today: dayOf(at), at });
     }
   }
 }

@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { QueueTable } from "@/components/review/queue-table";
+import { FilterSelect } from "@/components/ui/filter-select";
+import { buttonPrimary, buttonSecondary, cardClass } from "@/components/ui/styles";
+import { requirePermission } from "@/lib/auth/session";
+import { todayIn } from "@/lib/dates";
+import { env } from "@/lib/env";
+import { pick, type Locale } from "@/lib/i18n/config";
+import { getChecklist } from "@/lib/queries/checklist";
+import { QUEUE_LIMIT, listReviewQueue } from "@/lib/queries/review";
+import { listServiceNames } from "@/lib/queries/services";
+import { listTeams } from "@/lib/queries/teams";
+import { staleBefore } from "@/lib/review";
+import { reviewQuerySchema } from "@/lib/validations/review";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("review"))("queueTitle") };
+}
+
+export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePermission("seeReviewQueue");
+  const query = reviewQuerySchema.parse(await searchParams);
+  const today = todayIn(env.TENKEN_TIME_ZONE);
+  const [t, locale, teams, services, checklist, entries] = await Promise.all([
+    getTranslations("review"),
+    getLocale() as Promise<Locale>,
+    listTeams(),
+    listServiceNames(),
+    getChecklist(),
+    listReviewQueue({ teamSlug: query.team, categoryKey: query.category, serviceSlug: query.service, staleBefore: staleBefore(today, env.TENKEN_EVIDENCE_STALE_DAYS) }),
+  ]);
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold">{t("queueTitle")}</h1>
+        <p className="text-slate-600">{t("queueIntro", { days: env.TENKEN_EVIDENCE_STALE_DAYS })}</p>
+      </div>
+      <form method="get" className={`${cardClass} grid gap-4 sm:grid-cols-3`} role="search" aria-label={t("filter")}>
+        <FilterSelect name="team" label={t("filters.team")} anyLabel={t("filters.allTeams")} value={query.team} options={teams.map((team) => ({ value: team.slug, label: team.name }))} />
+        <FilterSelect name="category" label={t("filters.category")} anyLabel={t("filters.allCategories")} value={query.category} options={checklist.map((category) => ({ value: category.key, label: pick(locale, { ja: category.titleJa, en: category.titleEn }) }))} />
+        <FilterSelect name="service" label={t("filters.service")} anyLabel={t("filters.allServices")} value={query.service} options={services.map((service) => ({ value: service.slug, label: service.name }))} />
+        <div className="flex gap-2 sm:col-span-3">
+          <button type="submit" className={buttonPrimary}>{t("filter")}</button>
+          <Link href="/review" className={buttonSecondary}>{t("reset")}</Link>
+        </div>
+      </form>
+      {entries.length === 0 ? (
+        <p className={`${cardClass} text-center text-slate-700`}>{t("queueEmpty")}</p>
+      ) : (
+        <>
+          <p className="text-sm text-slate-600" aria-live="polite">
+            {entries.length >= QUEUE_LIMIT ? t("queueLimited", { count: QUEUE_LIMIT }) : t("queueCount", { count: entries.length })}
+          </p>
+          <QueueTable entries={entries} caption={t("queueTitle")} today={today} />
+        </>
+      )}
+    </div>
+  );
+}

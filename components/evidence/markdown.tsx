@@ -1,0 +1,84 @@
+import type { JSX } from "react";
+import ReactMarkdown, { type Components } from "react-markdown";
+import rehypeSanitize from "rehype-sanitize";
+
+/**
+ * Renders evidence notes written by users. Raw HTML is dropped rather than parsed
+ * (no rehype-raw), and rehype-sanitize still runs in case a future plugin lets some through.
+ */
+
+const SAFE_SCHEME = /^(?:https?|mailto)$/i;
+
+// An allow-list, not a block-list: browsers ignore tabs, newlines and leading control
+// characters in schemes, so matching "javascript:" would miss "java\tscript:".
+export function safeUrl(url: string): string | undefined {
+  const value = url.trim();
+  const colon = value.indexOf(":");
+  if (colon === -1) return value;
+  const delimiter = value.search(/[/?#]/);
+  // A colon after the first "/", "?" or "#" is in a path, query or fragment: still relative.
+  if (delimiter !== -1 && delimiter < colon) return value;
+  return SAFE_SCHEME.test(value.slice(0, colon)) ? value : undefined;
+}
+
+type HastNode = {
+  type: string;
+  tagName?: string;
+  properties?: Record<string, unknown>;
+  children?: HastNode[];
+  value?: string;
+};
+
+// An image would make every reader's browser fetch whatever URL the note names (tracking
+// pixels, internal hosts), so each becomes a link the reader may choose to follow, or
+// plain text inside a link, where a second anchor would be invalid HTML.
+function rehypeImagesAsLinks() {
+  const visit = (node: HastNode, inLink: boolean): void => {
+    node.children = node.children?.map((child) => {
+      if (child.type !== "element") return child;
+      if (child.tagName === "img") {
+        const src = typeof child.properties?.src === "string" ? child.properties.src : "";
+        const alt = typeof child.properties?.alt === "string" ? child.properties.alt.trim() : "";
+        const text: HastNode = { type: "text", value: alt || src || "image" };
+        return inLink || !src ? text : { type: "element", tagName: "a", properties: { href: src }, children: [text] };
+      }
+      visit(child, inLink || child.tagName === "a");
+      return child;
+    });
+  };
+  return (tree: HastNode) => visit(tree, false);
+}
+
+const components: Components = {
+  a: ({ node: _node, href, children, title }) => (
+    <a
+      href={href || undefined}
+      title={title}
+      target="_blank"
+      rel="noopener noreferrer nofollow"
+      className="text-blue-700 underline"
+    >
+      {children}
+    </a>
+  ),
+  ul: ({ node: _node, ...props }) => <ul {...props} className="list-disc pl-5" />,
+  ol: ({ node: _node, ...props }) => <ol {...props} className="list-decimal pl-5" />,
+  code: ({ node: _node, className, ...props }) => (
+    <code {...props} className={["rounded bg-slate-100 px-1", className].filter(Boolean).join(" ")} />
+  ),
+};
+
+export function Markdown({ source }: { source: string }): JSX.Element {
+  return (
+    <div className="space-y-2 text-sm text-slate-700 break-words">
+      <ReactMarkdown
+        skipHtml
+        rehypePlugins={[rehypeImagesAsLinks, rehypeSanitize]}
+        urlTransform={safeUrl}
+        components={components}
+      >
+        {source}
+      </ReactMarkdown>
+    </div>
+  );
+}

@@ -1,0 +1,178 @@
+import { dateOfDay, type Day } from "@/lib/dates";
+import { getDb } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AnswerEventAction, CommentKind } from "@/lib/generated/prisma/enums";
+import { recordAnswerEvent } from "@/lib/queries/answers";
+import { recordAudit } from "@/lib/queries/audit";
+import { authorize, type Principal } from "@/lib/permissions";
+import { canBeVerified } from "@/lib/review";
+import type { CommentInput, ReviewDecision } from "@/lib/validations/review";
+
+export type ReviewResult = { outcome: "done" | "unknown-service" | "unknown-item" | "no-answer" | "not-reviewable" | "expiry-past" };
+
+async function findTarget(tx: Prisma.TransactionClient, { serviceId, itemKey }: { serviceId: string; itemKey: string }) {
+  const [service, item] = await Promise.all([
+    tx.service.findUnique({ where: { id: serviceId }, select: { id: true, teamId: true } }),
+    tx.checklistItem.findUnique({ where: { key: itemKey }, select: { id: true, retiredAt: true } }),
+  ]);
+  return { service, item: item && !item.retiredAt ? item : null };
+}
+
+const STEP: Record<ReviewDecision["decision"], { action: AnswerEventAction; comment: CommentKind }> = {
+  ACCEPT: { action: "VERIFIED", comment: "ACCEPTED" },
+  REQUEST_CHANGES: { action: "CHANGES_REQUESTED", comment: "CHANGES_REQUESTED" },
+  APPROVE_NA: { action: "NA_APPROVED", comment: "NA_APPROVED" },
+  REJECT_NA: { action: "NA_REJECTED", comment: "NA_REJECTED" },
+};
+
+/**
+ * A reviewer's step on an answer: accept (verify) or request changes on a met or partial answer,
+ * approve or reject an N/A. The answer, its event and the step's words land in one transaction.
+ */
+export async function decideOnAnswer(input: ReviewDecision, actor: Principal | null, { today, at = new Date() }: { today: Day; at?: Date }): Promise<ReviewResult> {
+  return getDb().$transaction(async (tx) => {
+    const { service, item } = await findTarget(tx, input);
+    if (!service) return { outcome: "unknown-service" };
+    authorize("reviewAnswers", actor);
+    if (!item) return { outcome: "unknown-item" };
+    const answer = await tx.answer.findUnique({ where: { serviceId_itemId: { serviceId: service.id, itemId: item.id } } });
+    if (!answer) return { outcome: "no-answer" };
+    const naDecision = input.decision === "APPROVE_NA" || input.decision === "REJECT_NA";
+    if (naDecision ? answer.status !== "NOT_APPLICABLE" : !canBeVerified(answer.status)) return { outcome: "not-reviewable" };
+    if (input.decision === "APPROVE_NA" && input.expiresOn && input.expiresOn < today) return { outcome: "expiry-past" };
+
+    const change: Prisma.AnswerUpdateInput =
+      input.decision === "ACCEPT"
+        ? { review: "VERIFIED" }
+        : input.decision === "REQUEST_CHANGES"
+          ? { review: "CHANGES_REQUESTED" }
+          : input.decision === "APPROVE_NA"
+            ? { naState: "APPROVED", naExpiresOn: input.expiresOn ? dateOfDay(input.expiresOn) : null }
+            : { naState: "REJECTED", naExpiresOn: null };
+    const updated = await tx.answer.update({ where: { id: answer.id }, data: { ...change, reviewedAt: at, reviewedBy: { connect: { id: actor.id } } } });
+    const step = STEP[input.decision];
+    await recordAnswerEvent(
+      tx,
+      actor,
+      { serviceId: service.id, itemId: item.id, action: step.action, fromStatus: answer.status, toStatus: answer.status, note: answer.note, review: updated.review, naState: updated.naState, naExpiresOn: updated.naExpiresOn },
+      at,
+    );
+    await tx.answerComment.create({ data: { serviceId: service.id, itemId: item.id, authorId: actor.id, kind: step.comment, body: input.comment, createdAt: at } });
+    return { outcome: "done" };
+  });
+}
+
+export async function addComment(input: CommentInput, actor: Principal | null, { at = new Date() }: { at?: Date } = {}): Promise<ReviewResult> {
+  return getDb().$transaction(async (tx) => {
+    const { service, item } = await findTarget(tx, input);
+    if (!service) return { outcome: "unknown-service" };
+    authorize("commentOnItem", actor, { teamId: service.teamId });
+    if (!item) return { outcome: "unknown-item" };
+    const comment = await tx.answerComment.create({ data: { serviceId: service.id, itemId: item.id, authorId: actor.id, body: input.body, createdAt: at } });
+    await recordAudit(tx, actor, { kind: "comment.added", entityType: "comment", entityId: comment.id, serviceId: service.id, teamId: service.teamId, after: { item: input.itemKey, body: input.body } }, at);
+    return { outcome: "done" };
+  });
+}
+
+export async function listItemComments({ serviceId, itemId }: { serviceId: string; itemId: string }) {
+  return getDb().answerComment.findMany({
+    where: { serviceId, itemId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, kind: true, body: true, createdAt: true, author: { select: { name: true, role: true } } },
+  });
+}
+
+export const QUEUE_LIMIT = 200;
+
+const queueRow = {
+  id: true,
+  status: true,
+  note: true,
+  review: true,
+  naState: true,
+  naExpiresOn: true,
+  updatedAt: true,
+  updatedBy: { select: { name: true } },
+  service: { select: { slug: true, name: true, team: { select: { slug: true, name: true } } } },
+  item: { select: { key: true, category: { select: { key: true, titleJa: true, titleEn: true } }, versions: { orderBy: { version: "desc" }, take: 1, select: { textJa: true, textEn: true } } } },
+} as const satisfies Prisma.AnswerSelect;
+
+type QueueFilter = { teamSlug?: string; categoryKey?: string; serviceSlug?: string; staleBefore: Day };
+
+function filters({ teamSlug, categoryKey, serviceSlug }: QueueFilter): Prisma.AnswerWhereInput[] {
+  return [
+    ...(teamSlug ? [{ service: { team: { slug: teamSlug } } }] : []),
+    ...(serviceSlug ? [{ service: { slug: serviceSlug } }] : []),
+    ...(categoryKey ? [{ item: { category: { key: categoryKey } } }] : []),
+    { item: { retiredAt: null } },
+  ];
+}
+
+/** What reviewers have to look at: unverified met or partial answers, stale evidence and pending N/A, oldest first. */
+export async function listReviewQueue(filter: QueueFilter) {
+  const stale = { checkedOn: { lt: dateOfDay(filter.staleBefore) } };
+  return getDb().answer.findMany({
+    where: {
+      AND: [
+        ...filters(filter),
+        { OR: [{ status: { in: ["MET", "PARTIAL"] }, review: { not: "VERIFIED" } }, { status: "NOT_APPLICABLE", naState: "PENDING" }, { evidence: { some: stale } }] },
+      ],
+    },
+    orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
+    take: QUEUE_LIMIT,
+    select: { ...queueRow, _count: { select: { evidence: { where: stale } } } },
+  });
+}
+
+/** What a team has to act on: requested changes, rejected or expired N/A, stale evidence. */
+export async function listNeedsAttention(filter: QueueFilter & { teamIds?: readonly string[]; today: Day }) {
+  const stale = { checkedOn: { lt: dateOfDay(filter.staleBefore) } };
+  return getDb().answer.findMany({
+    where: {
+      AND: [
+        ...filters(filter),
+        ...(filter.teamIds ? [{ service: { teamId: { in: [...filter.teamIds] } } }] : []),
+        {
+          OR: [
+            { review: "CHANGES_REQUESTED" },
+            { status: "NOT_APPLICABLE", naState: "REJECTED" },
+            { status: "NOT_APPLICABLE", naState: "APPROVED", naExpiresOn: { lt: dateOfDay(filter.today) } },
+            { evidence: { some: stale } },
+          ],
+        },
+      ],
+    },
+    orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
+    take: QUEUE_LIMIT,
+    select: { ...queueRow, _count: { select: { evidence: { where: stale } } } },
+  });
+}
+
+export type QueueEntry = Awaited<ReturnType<typeof listReviewQueue>>[number];
+
+/** Per team: stale evidence, N/A answers, and answers waiting on the team (as listNeedsAttention counts them). */
+export async function summariseTeams({ staleBefore, today }: { staleBefore: Day; today: Day }) {
+  return getDb().$queryRaw<{ slug: string; name: string; services: number; stale_evidence: number; not_applicable: number; answers: number; needs_attention: number }[]>`
+    WITH stale AS (
+      SELECT answer_id, count(*) AS pieces FROM evidence WHERE checked_on < ${staleBefore}::date GROUP BY answer_id
+    ), per_team AS (
+      SELECT s.team_id,
+        count(*) AS answers,
+        coalesce(sum(stale.pieces), 0) AS stale_evidence,
+        count(*) FILTER (WHERE a.status = 'NOT_APPLICABLE' AND a.na_state = 'APPROVED' AND (a.na_expires_on IS NULL OR a.na_expires_on >= ${today}::date)) AS not_applicable,
+        count(*) FILTER (WHERE a.review = 'CHANGES_REQUESTED'
+          OR (a.status = 'NOT_APPLICABLE' AND a.na_state = 'REJECTED')
+          OR (a.status = 'NOT_APPLICABLE' AND a.na_state = 'APPROVED' AND a.na_expires_on < ${today}::date)
+          OR stale.pieces IS NOT NULL) AS needs_attention
+      FROM answers a JOIN services s ON s.id = a.service_id LEFT JOIN stale ON stale.answer_id = a.id
+      GROUP BY s.team_id
+    )
+    SELECT t.slug, t.name,
+      (SELECT count(*) FROM services s WHERE s.team_id = t.id)::int AS services,
+      coalesce(p.stale_evidence, 0)::int AS stale_evidence,
+      coalesce(p.not_applicable, 0)::int AS not_applicable,
+      coalesce(p.answers, 0)::int AS answers,
+      coalesce(p.needs_attention, 0)::int AS needs_attention
+    FROM teams t LEFT JOIN per_team p ON p.team_id = t.id
+    ORDER BY t.name`;
+}

@@ -1,0 +1,35 @@
+import type { AnswerStatus, NaState, ReviewState } from "@/lib/generated/prisma/enums";
+import { addDays, dayOf, type Day } from "@/lib/dates";
+
+// How an answer's review state moves, pure so that the rules read in one place.
+
+/** After the team changes an answer or its evidence. */
+export function reviewAfterTeamChange(review: ReviewState | undefined): ReviewState {
+  if (review === "VERIFIED" || review === "CHANGED") return "CHANGED";
+  // The team has responded to the requested changes: back to the reviewers as declared.
+  return "DECLARED";
+}
+
+/** Only a met or partial answer can be verified: there is nothing to verify in "not met". */
+export function canBeVerified(status: AnswerStatus) {
+  return status === "MET" || status === "PARTIAL";
+}
+
+/** The first day evidence checked on `checkedOn` is stale. */
+export function staleFrom(checkedOn: Date | Day, staleDays: number): Day {
+  return addDays(typeof checkedOn === "string" ? checkedOn : dayOf(checkedOn), staleDays);
+}
+
+export function isStale(checkedOn: Date | Day, staleDays: number, today: Day) {
+  return staleFrom(checkedOn, staleDays) <= today;
+}
+
+/** Evidence checked before this day is stale today. */
+export function staleBefore(today: Day, staleDays: number): Day {
+  return addDays(today, -staleDays + 1);
+}
+
+/** Whether an N/A answer holds (approved and not past its expiry day). */
+export function naHolds(answer: { status: AnswerStatus; naState: NaState | null; naExpiresOn: Date | null }, today: Day) {
+  return answer.status === "NOT_APPLICABLE" && answer.naState === "APPROVED" && (!answer.naExpiresOn || dayOf(answer.naExpiresOn) >= today);
+}
