@@ -3,11 +3,12 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { QueueTable } from "@/components/review/queue-table";
 import { FilterSelect } from "@/components/ui/filter-select";
+import { Pager } from "@/components/ui/pager";
 import { buttonPrimary, cardClass } from "@/components/ui/styles";
 import { requireUser } from "@/lib/auth/session";
 import { todayIn } from "@/lib/dates";
 import { env } from "@/lib/env";
-import { QUEUE_LIMIT, listNeedsAttention, summariseTeams } from "@/lib/queries/review";
+import { QUEUE_PAGE_SIZE, listNeedsAttention, summariseTeams } from "@/lib/queries/review";
 import { listTeams } from "@/lib/queries/teams";
 import { staleBefore } from "@/lib/review";
 import { reviewQuerySchema } from "@/lib/validations/review";
@@ -23,10 +24,11 @@ export default async function NeedsAttentionPage({ searchParams }: { searchParam
   const today = todayIn(env.TENKEN_TIME_ZONE);
   const before = staleBefore(today, env.TENKEN_EVIDENCE_STALE_DAYS);
   const mine = !query.team && user.teamIds.length > 0;
-  const [t, teams, entries, summary] = await Promise.all([
+  const page = query.page ?? 1;
+  const [t, teams, { total, entries }, summary] = await Promise.all([
     getTranslations("attention"),
     listTeams(),
-    listNeedsAttention({ teamSlug: query.team, teamIds: mine ? user.teamIds : undefined, staleBefore: before, today }),
+    listNeedsAttention({ teamSlug: query.team, teamIds: mine ? user.teamIds : undefined, staleBefore: before, today, page }),
     summariseTeams({ staleBefore: before, today }),
   ]);
 
@@ -44,8 +46,8 @@ export default async function NeedsAttentionPage({ searchParams }: { searchParam
         <p className={`${cardClass} text-center text-slate-700`}>{t("empty")}</p>
       ) : (
         <>
-          {entries.length >= QUEUE_LIMIT && <p className="text-sm text-slate-600">{t("limited", { count: QUEUE_LIMIT })}</p>}
           <QueueTable entries={entries} caption={t("title")} today={today} />
+          <Pager page={page} pages={Math.ceil(total / QUEUE_PAGE_SIZE)} query={{ team: query.team }} />
         </>
       )}
       <section aria-labelledby="teams-summary" className="space-y-3">

@@ -3,13 +3,14 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { QueueTable } from "@/components/review/queue-table";
 import { FilterSelect } from "@/components/ui/filter-select";
+import { Pager } from "@/components/ui/pager";
 import { buttonPrimary, buttonSecondary, cardClass } from "@/components/ui/styles";
 import { requirePermission } from "@/lib/auth/session";
 import { todayIn } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { pick, type Locale } from "@/lib/i18n/config";
 import { getChecklist } from "@/lib/queries/checklist";
-import { QUEUE_LIMIT, listReviewQueue } from "@/lib/queries/review";
+import { QUEUE_PAGE_SIZE, listReviewQueue } from "@/lib/queries/review";
 import { listServiceNames } from "@/lib/queries/services";
 import { listTeams } from "@/lib/queries/teams";
 import { staleBefore } from "@/lib/review";
@@ -23,13 +24,14 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   await requirePermission("seeReviewQueue");
   const query = reviewQuerySchema.parse(await searchParams);
   const today = todayIn(env.TENKEN_TIME_ZONE);
-  const [t, locale, teams, services, checklist, entries] = await Promise.all([
+  const page = query.page ?? 1;
+  const [t, locale, teams, services, checklist, { total, entries }] = await Promise.all([
     getTranslations("review"),
     getLocale() as Promise<Locale>,
     listTeams(),
     listServiceNames(),
     getChecklist(),
-    listReviewQueue({ teamSlug: query.team, categoryKey: query.category, serviceSlug: query.service, staleBefore: staleBefore(today, env.TENKEN_EVIDENCE_STALE_DAYS) }),
+    listReviewQueue({ teamSlug: query.team, categoryKey: query.category, serviceSlug: query.service, staleBefore: staleBefore(today, env.TENKEN_EVIDENCE_STALE_DAYS), page }),
   ]);
 
   return (
@@ -51,10 +53,9 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
         <p className={`${cardClass} text-center text-slate-700`}>{t("queueEmpty")}</p>
       ) : (
         <>
-          <p className="text-sm text-slate-600" aria-live="polite">
-            {entries.length >= QUEUE_LIMIT ? t("queueLimited", { count: QUEUE_LIMIT }) : t("queueCount", { count: entries.length })}
-          </p>
+          <p className="text-sm text-slate-600" aria-live="polite">{t("queueCount", { count: total })}</p>
           <QueueTable entries={entries} caption={t("queueTitle")} today={today} />
+          <Pager page={page} pages={Math.ceil(total / QUEUE_PAGE_SIZE)} query={{ team: query.team, category: query.category, service: query.service }} />
         </>
       )}
     </div>

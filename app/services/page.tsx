@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ServiceTable } from "@/components/services/service-table";
 import { TeamFilter } from "@/components/services/team-filter";
+import { Pager } from "@/components/ui/pager";
 import { buttonPrimary, cardClass } from "@/components/ui/styles";
 import { scoreAnswers } from "@/lib/assessment";
 import { requireUser } from "@/lib/auth/session";
@@ -71,13 +72,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
       ) : (
         <ServiceTable rows={rows} />
       )}
-      {pages > 1 && (
-        <nav aria-label={t("pagination")} className="flex items-center justify-between text-sm">
-          {page > 1 ? <Link href={{ query: { ...(query.team ? { team: query.team } : {}), page: page - 1 } }}>{t("previous")}</Link> : <span />}
-          <span>{t("pageOf", { page, pages })}</span>
-          {page < pages ? <Link href={{ query: { ...(query.team ? { team: query.team } : {}), page: page + 1 } }}>{t("next")}</Link> : <span />}
-        </nav>
-      )}
+      <Pager page={page} pages={pages} query={{ team: query.team }} />
     </div>
   );
 }

@@ -42,15 +42,16 @@ describe("the review queue", () => {
     await saveAnswer({ serviceId: other.service.id, itemKey: "connectivity.each-component", status: "MET", note: "" }, other.member);
     await submitReviewDecision(form({ serviceId: service.id, itemKey: "metrics.prefer-metrics", decision: "ACCEPT" }), { actor: reviewer, today: TODAY });
 
-    const keys = async (filter: Parameters<typeof listReviewQueue>[0]) => (await listReviewQueue(filter)).filter((entry) => entry.service.slug === service.slug).map((entry) => entry.item.key).sort();
+    const keys = async (filter: Parameters<typeof listReviewQueue>[0]) => (await listReviewQueue(filter)).entries.filter((entry) => entry.service.slug === service.slug).map((entry) => entry.item.key).sort();
     expect(await keys({ teamSlug: team.slug, staleBefore: STALE_BEFORE })).toEqual(["connectivity.each-component", "connectivity.over-network", "other.architecture-diagram"]);
     expect(await keys({ serviceSlug: service.slug, categoryKey: "connectivity", staleBefore: STALE_BEFORE })).toEqual(["connectivity.each-component", "connectivity.over-network"]);
-    expect((await listReviewQueue({ teamSlug: team.slug, staleBefore: STALE_BEFORE })).some((entry) => entry.service.slug === other.service.slug)).toBe(false);
+    expect(await listReviewQueue({ teamSlug: team.slug, staleBefore: STALE_BEFORE, page: 2 })).toEqual({ total: 3, entries: [] });
+    expect((await listReviewQueue({ teamSlug: team.slug, staleBefore: STALE_BEFORE })).entries.some((entry) => entry.service.slug === other.service.slug)).toBe(false);
 
     // Verified evidence that goes stale comes back to the queue.
     await submitNewEvidence(form({ serviceId: service.id, itemKey: "metrics.prefer-metrics", kind: "LINK", url: "https://grafana.example/old" }), { actor: member, today: "2026-01-02" });
     await submitReviewDecision(form({ serviceId: service.id, itemKey: "metrics.prefer-metrics", decision: "ACCEPT" }), { actor: reviewer, today: TODAY });
-    const stale = (await listReviewQueue({ serviceSlug: service.slug, staleBefore: STALE_BEFORE })).find((entry) => entry.item.key === "metrics.prefer-metrics");
+    const stale = (await listReviewQueue({ serviceSlug: service.slug, staleBefore: STALE_BEFORE })).entries.find((entry) => entry.item.key === "metrics.prefer-metrics");
     expect(stale).toMatchObject({ review: "VERIFIED", _count: { evidence: 1 } });
   });
 
@@ -65,7 +66,7 @@ describe("the review queue", () => {
     expect(await submitReviewDecision(form({ ...target, decision: "ACCEPT" }), { actor: member, today: TODAY })).toMatchObject({ formError: { key: "errors.forbidden" } });
 
     expect(await submitReviewDecision(form({ ...target, decision: "REQUEST_CHANGES", comment: "Add p99" }), { actor: reviewer, today: TODAY })).toMatchObject({ status: "saved" });
-    const attention = async () => (await listNeedsAttention({ teamIds: [team.id], staleBefore: STALE_BEFORE, today: TODAY })).map((entry) => [entry.item.key, entry.review]);
+    const attention = async () => (await listNeedsAttention({ teamIds: [team.id], staleBefore: STALE_BEFORE, today: TODAY })).entries.map((entry) => [entry.item.key, entry.review]);
     expect(await attention()).toEqual([["http.latency", "CHANGES_REQUESTED"]]);
 
     // The team answers in the thread and adds proof: back to the reviewers as declared.
@@ -114,7 +115,7 @@ describe("not applicable as data", () => {
 
     expect(await score("2026-12-31")).toMatchObject({ notApplicable: 1, naUnapproved: 0 });
     expect(await score("2027-01-01")).toMatchObject({ notApplicable: 0, naUnapproved: 1 });
-    expect((await listNeedsAttention({ teamIds: [team.id], staleBefore: STALE_BEFORE, today: "2027-01-01" })).map((entry) => entry.item.key)).toEqual(["other.architecture-diagram"]);
+    expect((await listNeedsAttention({ teamIds: [team.id], staleBefore: STALE_BEFORE, today: "2027-01-01" })).entries.map((entry) => entry.item.key)).toEqual(["other.architecture-diagram"]);
 
     const [summary] = (await summariseTeams({ staleBefore: STALE_BEFORE, today: TODAY })).filter((row) => row.slug === team.slug);
     expect(summary).toMatchObject({ services: 1, not_applicable: 1, answers: 1, needs_attention: 0 });
@@ -125,7 +126,7 @@ describe("not applicable as data", () => {
     const target = { serviceId: service.id, itemKey: "other.architecture-diagram" };
     await saveAnswer({ ...target, status: "NOT_APPLICABLE", note: "Too small" }, member);
     expect(await submitReviewDecision(form({ ...target, decision: "REJECT_NA", comment: "Even small services need one" }), { actor: await createTestUser("SRE"), today: TODAY })).toMatchObject({ status: "saved" });
-    expect((await listNeedsAttention({ teamIds: [team.id], staleBefore: STALE_BEFORE, today: TODAY })).map((entry) => entry.naState)).toEqual(["REJECTED"]);
+    expect((await listNeedsAttention({ teamIds: [team.id], staleBefore: STALE_BEFORE, today: TODAY })).entries.map((entry) => entry.naState)).toEqual(["REJECTED"]);
     expect((await listAuditLog({ serviceId: service.id, kind: "answer.na_rejected" }))).toHaveLength(1);
   });
 });

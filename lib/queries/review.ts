@@ -82,7 +82,7 @@ export async function listItemComments({ serviceId, itemId }: { serviceId: strin
   });
 }
 
-export const QUEUE_LIMIT = 200;
+export const QUEUE_PAGE_SIZE = 50;
 
 const queueRow = {
   id: true,
@@ -97,7 +97,7 @@ const queueRow = {
   item: { select: { key: true, category: { select: { key: true, titleJa: true, titleEn: true } }, versions: { orderBy: { version: "desc" }, take: 1, select: { textJa: true, textEn: true } } } },
 } as const satisfies Prisma.AnswerSelect;
 
-type QueueFilter = { teamSlug?: string; categoryKey?: string; serviceSlug?: string; staleBefore: Day };
+type QueueFilter = { teamSlug?: string; categoryKey?: string; serviceSlug?: string; staleBefore: Day; page?: number };
 
 function filters({ teamSlug, categoryKey, serviceSlug }: QueueFilter): Prisma.AnswerWhereInput[] {
   return [
@@ -108,27 +108,42 @@ function filters({ teamSlug, categoryKey, serviceSlug }: QueueFilter): Prisma.An
   ];
 }
 
-/** What reviewers have to look at: unverified met or partial answers, stale evidence and pending N/A, oldest first. */
+/** One page of a queue, oldest change first, with the total for the pager. */
+async function queuePage(where: Prisma.AnswerWhereInput, { staleBefore, page = 1 }: QueueFilter) {
+  const stale = { checkedOn: { lt: dateOfDay(staleBefore) } };
+  const db = getDb();
+  const [total, entries] = await Promise.all([
+    db.answer.count({ where }),
+    db.answer.findMany({
+      where,
+      orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
+      skip: (page - 1) * QUEUE_PAGE_SIZE,
+      take: QUEUE_PAGE_SIZE,
+      select: { ...queueRow, _count: { select: { evidence: { where: stale } } } },
+    }),
+  ]);
+  return { total, entries };
+}
+
+/** What reviewers have to look at: unverified met or partial answers, stale evidence and pending N/A. */
 export async function listReviewQueue(filter: QueueFilter) {
   const stale = { checkedOn: { lt: dateOfDay(filter.staleBefore) } };
-  return getDb().answer.findMany({
-    where: {
+  return queuePage(
+    {
       AND: [
         ...filters(filter),
         { OR: [{ status: { in: ["MET", "PARTIAL"] }, review: { not: "VERIFIED" } }, { status: "NOT_APPLICABLE", naState: "PENDING" }, { evidence: { some: stale } }] },
       ],
     },
-    orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
-    take: QUEUE_LIMIT,
-    select: { ...queueRow, _count: { select: { evidence: { where: stale } } } },
-  });
+    filter,
+  );
 }
 
 /** What a team has to act on: requested changes, rejected or expired N/A, stale evidence. */
 export async function listNeedsAttention(filter: QueueFilter & { teamIds?: readonly string[]; today: Day }) {
   const stale = { checkedOn: { lt: dateOfDay(filter.staleBefore) } };
-  return getDb().answer.findMany({
-    where: {
+  return queuePage(
+    {
       AND: [
         ...filters(filter),
         ...(filter.teamIds ? [{ service: { teamId: { in: [...filter.teamIds] } } }] : []),
@@ -142,13 +157,11 @@ export async function listNeedsAttention(filter: QueueFilter & { teamIds?: reado
         },
       ],
     },
-    orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
-    take: QUEUE_LIMIT,
-    select: { ...queueRow, _count: { select: { evidence: { where: stale } } } },
-  });
+    filter,
+  );
 }
 
-export type QueueEntry = Awaited<ReturnType<typeof listReviewQueue>>[number];
+export type QueueEntry = Awaited<ReturnType<typeof listReviewQueue>>["entries"][number];
 
 /** Per team: stale evidence, N/A answers, and answers waiting on the team (as listNeedsAttention counts them). */
 export async function summariseTeams({ staleBefore, today }: { staleBefore: Day; today: Day }) {

@@ -33,6 +33,7 @@ export const reviewQuerySchema = z.object({
   team: z.string().max(50).optional().catch(undefined),
   category: z.string().max(100).optional().catch(undefined),
   service: z.string().max(50).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 });
 
 export type ReviewDecision = z.infer<typeof reviewDecisionSchema>;
