@@ -120,30 +120,39 @@ export default async function ItemReviewPage({ params }: Props) {
         {canManage && !answer && <p className="mt-3 text-sm text-slate-700">{t("evidence.answerFirst")}</p>}
         {canManage && answer && (
           <div className="mt-4 grid gap-6 border-t border-slate-100 pt-4 lg:grid-cols-3">
-            <ActionForm
-              action={addEvidenceAction}
-              hidden={{ ...target, kind: "LINK" }}
-              formLabel={t("evidence.addLink")}
-              submitLabel={t("evidence.addLink")}
-              fields={[
-                { name: "url", label: t("evidence.url"), type: "url", hint: t("evidence.urlHint") },
-                { name: "title", label: t("evidence.linkTitle"), type: "text" },
-              ]}
-            />
-            <ActionForm
-              action={addEvidenceAction}
-              hidden={{ ...target, kind: "NOTE" }}
-              formLabel={t("evidence.addNote")}
-              submitLabel={t("evidence.addNote")}
-              fields={[{ name: "body", label: t("evidence.body"), type: "textarea", rows: 4, hint: t("evidence.bodyHint") }]}
-            />
-            <ActionForm
-              action={addEvidenceAction}
-              hidden={{ ...target, kind: "FILE" }}
-              formLabel={t("evidence.addFile")}
-              submitLabel={t("evidence.upload")}
-              fields={[{ name: "file", label: t("evidence.file"), type: "file", accept: Object.keys(EVIDENCE_FILE_TYPES).join(","), hint: t("evidence.fileHint", { max: env.TENKEN_EVIDENCE_MAX_MB }) }]}
-            />
+            <div className="space-y-2">
+              <h3 className="text-sm font-semibold text-slate-800">{t("evidence.addLink")}</h3>
+              <ActionForm
+                action={addEvidenceAction}
+                hidden={{ ...target, kind: "LINK" }}
+                formLabel={t("evidence.addLink")}
+                submitLabel={t("evidence.addLink")}
+                fields={[
+                  { name: "url", label: t("evidence.url"), type: "url", hint: t("evidence.urlHint") },
+                  { name: "title", label: t("evidence.linkTitle"), type: "text" },
+                ]}
+              />
+            </div>
+            <div className="space-y-2">
+              <h3 className="text-sm font-semibold text-slate-800">{t("evidence.addNote")}</h3>
+              <ActionForm
+                action={addEvidenceAction}
+                hidden={{ ...target, kind: "NOTE" }}
+                formLabel={t("evidence.addNote")}
+                submitLabel={t("evidence.addNote")}
+                fields={[{ name: "body", label: t("evidence.body"), type: "textarea", rows: 4, hint: t("evidence.bodyHint") }]}
+              />
+            </div>
+            <div className="space-y-2">
+              <h3 className="text-sm font-semibold text-slate-800">{t("evidence.addFile")}</h3>
+              <ActionForm
+                action={addEvidenceAction}
+                hidden={{ ...target, kind: "FILE" }}
+                formLabel={t("evidence.addFile")}
+                submitLabel={t("evidence.upload")}
+                fields={[{ name: "file", label: t("evidence.file"), type: "file", accept: Object.keys(EVIDENCE_FILE_TYPES).join(","), hint: t("evidence.fileHint", { max: env.TENKEN_EVIDENCE_MAX_MB }) }]}
+              />
+            </div>
           </div>
         )}
       </section>
