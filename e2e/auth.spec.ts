@@ -8,11 +8,11 @@ function nav(page: Page) {
 }
 
 const expectedLinks: Record<DemoPerson, string[]> = {
-  admin: ["Services", "New service", "Review queue", "Needs attention", "Audit log", "Users", "Teams"],
-  sre: ["Services", "New service", "Review queue", "Needs attention", "Audit log"],
-  member: ["Services", "New service", "Needs attention"],
-  search: ["Services", "New service", "Needs attention"],
-  viewer: ["Services", "Needs attention"],
+  admin: ["Services", "Overview", "New service", "Review queue", "Needs attention", "Audit log", "Users", "Teams", "Settings"],
+  sre: ["Services", "Overview", "New service", "Review queue", "Needs attention", "Audit log"],
+  member: ["Services", "Overview", "New service", "Needs attention"],
+  search: ["Services", "Overview", "New service", "Needs attention"],
+  viewer: ["Services", "Overview", "Needs attention"],
 };
 
 for (const who of ["admin", "sre", "member", "viewer"] as const) {
@@ -83,7 +83,7 @@ test("a viewer finds no edit controls anywhere", async ({ page }) => {
   await expect(page.getByRole("link", { name: "Orders dashboard" })).toBeVisible();
   await expect(page.getByRole("main").getByRole("form")).toHaveCount(0);
   await expect(page.getByRole("button", { name: /Add|Upload|Accept|Remove|Mark/ })).toHaveCount(0);
-  for (const path of ["/services/new", "/services/checkout-api/edit", "/admin/users", "/admin/teams", "/audit", "/review"]) {
+  for (const path of ["/services/new", "/services/checkout-api/edit", "/admin/users", "/admin/teams", "/admin/settings", "/audit", "/review"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(403);
   }

@@ -1,4 +1,4 @@
-import { addDays, dayOf, todayIn } from "@/lib/dates";
+import { addDays, COMPARISONS, comparisonMoments, dayOf, todayIn, type Comparison } from "@/lib/dates";
 import { env } from "@/lib/env";
 import type { AnswerStatus, NaState, ReviewState } from "@/lib/generated/prisma/enums";
 import { getAnswer, getAnswersAt, getServiceAnswers, listAnswerEvents } from "@/lib/queries/answers";
@@ -7,7 +7,8 @@ import { listItemComments } from "@/lib/queries/review";
 import { getChecklist, type ChecklistCategoryView } from "@/lib/queries/checklist";
 import { getServiceBySlug } from "@/lib/queries/services";
 import { isStale } from "@/lib/review";
-import { scoreService, type ScoredAnswer, type ScoredItem, type Trait } from "@/lib/scoring";
+import { delta } from "@/lib/rollups";
+import { scoreService, type ScoredAnswer, type ScoredItem, type ScoreSummary, type Trait } from "@/lib/scoring";
 
 export function scoredItems(checklist: readonly ChecklistCategoryView[]): ScoredItem[] {
   return checklist.flatMap((category) =>
@@ -42,7 +43,12 @@ export async function loadAssessment(slug: string) {
   );
   const score = scoreAnswers(checklist, service.traits, answers, today);
   const staleEvidence = [...answersByItem.values()].reduce((total, answer) => total + answer.staleCount, 0);
-  return { service, checklist, answersByItem, events, score, staleEvidence, today };
+  const moments = comparisonMoments(new Date());
+  const past = await Promise.all(COMPARISONS.map((comparison) => scoreServiceAt({ serviceId: service.id, traits: service.traits, at: moments[comparison] })));
+  const deltasOf = (pick: (summary: ScoreSummary) => number | null) =>
+    Object.fromEntries(COMPARISONS.map((comparison, index) => [comparison, delta(pick(score.overall), pick(past[index]!.overall))])) as Record<Comparison, number | null>;
+  const comparisons = { declared: deltasOf((summary) => summary.percent), verified: deltasOf((summary) => summary.verifiedPercent) };
+  return { service, checklist, answersByItem, events, score, comparisons, staleEvidence, today };
 }
 
 /**

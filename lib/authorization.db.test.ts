@@ -3,6 +3,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { isForbidden, isSignedOut, type Principal } from "@/lib/permissions";
 import { saveAnswer } from "@/lib/queries/answers";
+import { getFiscalStartMonth, setFiscalStartMonth } from "@/lib/queries/settings";
 import { addEvidence, removeEvidence, renewEvidence, updateEvidence } from "@/lib/queries/evidence";
 import { addComment, decideOnAnswer } from "@/lib/queries/review";
 import { createService, getServiceBySlug, updateService } from "@/lib/queries/services";
@@ -87,6 +88,10 @@ const matrix: Record<string, Entry> = {
     prepare: ({ targetUserId }) => getDb().user.update({ where: { id: targetUserId }, data: { deactivatedAt: new Date() } }),
     run: (actor, { targetUserId }) => setUserActive(targetUserId, true, actor),
   },
+  saveSettingsAction: {
+    allowed: ["admin"],
+    run: async (actor) => setFiscalStartMonth((await getFiscalStartMonth()) === 4 ? 1 : 4, actor),
+  },
   createTeamAction: { allowed: ["admin"], run: (actor) => createTeam({ name: "Matrix team", slug: unique("team"), description: "" }, actor) },
   updateTeamAction: { allowed: ["admin"], run: (actor, { otherTeamId }) => updateTeam(otherTeamId, { name: unique("Renamed team"), slug: unique("team"), description: "" }, actor) },
   addMemberAction: {
@@ -140,7 +145,7 @@ async function fingerprint() {
       (SELECT count(*) FROM users), (SELECT max(updated_at) FROM users), (SELECT string_agg(id::text || role::text || coalesce(deactivated_at::text, ''), ',' ORDER BY id) FROM users),
       (SELECT count(*) FROM teams), (SELECT max(updated_at) FROM teams), (SELECT count(*) FROM team_memberships),
       (SELECT string_agg(id::text || coalesce(body, '') || checked_on::text, ',' ORDER BY id) FROM evidence), (SELECT count(*) FROM evidence_files),
-      (SELECT string_agg(id::text || review::text || coalesce(na_state::text, ''), ',' ORDER BY id) FROM answers), (SELECT count(*) FROM answer_comments)) AS fingerprint`;
+      (SELECT string_agg(id::text || review::text || coalesce(na_state::text, ''), ',' ORDER BY id) FROM answers), (SELECT count(*) FROM answer_comments), (SELECT string_agg(key || value, ',' ORDER BY key) FROM instance_settings WHERE key LIKE 'fiscal.%')) AS fingerprint`;
   return rows[0]!.fingerprint;
 }
 

@@ -24,3 +24,13 @@ export function addDays(day: Day, days: number): Day {
   date.setUTCDate(date.getUTCDate() + days);
   return dayOf(date);
 }
+
+export const COMPARISONS = ["day", "week", "quarter"] as const;
+export type Comparison = (typeof COMPARISONS)[number];
+
+/** The moments scores are compared with: a day, a week and a quarter (three months) before `now`. */
+export function comparisonMoments(now: Date): Record<Comparison, Date> {
+  const quarter = new Date(now);
+  quarter.setUTCMonth(quarter.getUTCMonth() - 3);
+  return { day: new Date(now.getTime() - 86_400_000), week: new Date(now.getTime() - 7 * 86_400_000), quarter };
+}

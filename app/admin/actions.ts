@@ -7,10 +7,12 @@ import type { Principal } from "@/lib/permissions";
 import { addMembership, createTeam, removeMembership, updateTeam, type TeamWriteResult } from "@/lib/queries/teams";
 import { createUser, setUserActive, setUserRole, type UserWriteResult } from "@/lib/queries/users";
 import { fieldErrorsFrom, formValues, refusedState, signedOutState, type FormMessage, type FormState } from "@/lib/validations/form";
+import { setFiscalStartMonth } from "@/lib/queries/settings";
+import { settingsSchema } from "@/lib/validations/settings";
 import { membershipSchema, newUserSchema, roleChangeSchema, teamSchema, teamUpdateSchema, userIdSchema } from "@/lib/validations/user";
 import type { z } from "zod";
 
-type WriteResult = UserWriteResult | TeamWriteResult;
+type WriteResult = UserWriteResult | TeamWriteResult | { ok: true };
 
 /**
  * The shape every admin action shares: signed in, valid input, the write (which checks the
@@ -38,7 +40,8 @@ async function adminWrite<S extends z.ZodType>(
     if (formFields.includes(outcome.field)) return { status: "error", fieldErrors: { [outcome.field]: [{ key: outcome.key }] }, values };
     return { status: "error", formError: { key: outcome.key }, values };
   }
-  revalidatePath("/admin", "layout");
+  // Roles, teams and settings show up across the app (navigation, quarter names), not only here.
+  revalidatePath("/", "layout");
   revalidatePath("/audit");
   return { status: "saved", message: success(parsed.data), savedAt: Date.now() };
 }
@@ -73,4 +76,8 @@ export async function addMemberAction(_previous: FormState, formData: FormData):
 
 export async function removeMemberAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return adminWrite(formData, membershipSchema, (input, actor) => removeMembership(input.teamId, input.userId, actor), () => ({ key: "admin.memberRemoved" }));
+}
+
+export async function saveSettingsAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return adminWrite(formData, settingsSchema, (input, actor) => setFiscalStartMonth(input.fiscalStartMonth, actor), () => ({ key: "admin.settingsSaved" }), ["fiscalStartMonth"]);
 }

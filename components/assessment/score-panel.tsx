@@ -1,12 +1,14 @@
 import { useTranslations } from "next-intl";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { ScoreBadge } from "@/components/ui/score-badge";
+import { Deltas } from "@/components/ui/deltas";
 import { cardClass } from "@/components/ui/styles";
+import type { Comparison } from "@/lib/dates";
 import type { ServiceScore } from "@/lib/scoring";
 
-type Props = { score: ServiceScore; categories: { key: string; title: string }[]; staleEvidence: number };
+type Props = { score: ServiceScore; comparisons: Record<"declared" | "verified", Record<Comparison, number | null>>; categories: { key: string; title: string }[]; staleEvidence: number };
 
-export function ScorePanel({ score, categories, staleEvidence }: Props) {
+export function ScorePanel({ score, comparisons, categories, staleEvidence }: Props) {
   const t = useTranslations();
   const { overall } = score;
   return (
@@ -20,6 +22,9 @@ export function ScorePanel({ score, categories, staleEvidence }: Props) {
           <ProgressBar value={overall.answered} max={overall.applicable} label={t("score.progress", { answered: overall.answered, applicable: overall.applicable })} />
         </div>
         <p className="mt-1 text-xs text-slate-600">{t("score.unanswered", { count: overall.unanswered })}</p>
+        <div className="mt-2">
+          <Deltas deltas={comparisons.declared} />
+        </div>
       </section>
       <section aria-labelledby="verified-heading">
         <h2 id="verified-heading" className="text-sm font-semibold text-slate-600">{t("score.verified")}</h2>
@@ -27,6 +32,9 @@ export function ScorePanel({ score, categories, staleEvidence }: Props) {
           <ScoreBadge percent={overall.verifiedPercent} size="lg" />
         </div>
         <p className="mt-1 text-xs text-slate-600">{t("score.verifiedHelp")}</p>
+        <div className="mt-2">
+          <Deltas deltas={comparisons.verified} />
+        </div>
       </section>
       <dl className="space-y-1 text-xs text-slate-700">
         <div className="flex justify-between gap-2">

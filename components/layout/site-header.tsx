@@ -34,12 +34,14 @@ export async function SiteHeader() {
         {user && (
           <nav aria-label={t("nav.label")} className="flex flex-wrap gap-4 text-sm">
             <Link href="/services" className={navLink}>{t("nav.services")}</Link>
+            <Link href="/overview" className={navLink}>{t("nav.overview")}</Link>
             {mayCreateServices && <Link href="/services/new" className={navLink}>{t("nav.newService")}</Link>}
             {can.seeReviewQueue(user) && <Link href="/review" className={navLink}>{t("nav.review")}</Link>}
             <Link href="/attention" className={navLink}>{t("nav.attention")}</Link>
             {can.browseAuditLog(user) && <Link href="/audit" className={navLink}>{t("nav.audit")}</Link>}
             {can.manageUsers(user) && <Link href="/admin/users" className={navLink}>{t("nav.users")}</Link>}
             {can.manageTeams(user) && <Link href="/admin/teams" className={navLink}>{t("nav.teams")}</Link>}
+            {can.manageSettings(user) && <Link href="/admin/settings" className={navLink}>{t("nav.settings")}</Link>}
           </nav>
         )}
         <div className="ml-auto flex flex-wrap items-center gap-4">

@@ -24,6 +24,7 @@ export const AUDIT_KINDS = [
   "evidence.removed",
   "evidence.renewed",
   "comment.added",
+  "settings.updated",
   "team.created",
   "team.updated",
   "membership.added",

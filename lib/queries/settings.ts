@@ -1,4 +1,7 @@
 import { getDb } from "@/lib/db";
+import { authorize, type Principal } from "@/lib/permissions";
+import { recordAudit } from "@/lib/queries/audit";
+import { DEFAULT_FISCAL_START_MONTH, isFiscalStartMonth } from "@/lib/quarters";
 
 /** The stored value, or the one `create` makes, stored once even when two processes race. */
 export async function getOrCreateSetting(key: string, create: () => string): Promise<string> {
@@ -20,4 +23,24 @@ export async function setSetting(key: string, value: string) {
 
 export async function deleteSetting(key: string) {
   await getDb().instanceSetting.deleteMany({ where: { key } });
+}
+
+const FISCAL_START_MONTH = "fiscal.start_month";
+
+/** The month (1-12) the organisation's fiscal year starts in; April unless an admin chose otherwise. */
+export async function getFiscalStartMonth() {
+  const stored = Number(await getSetting(FISCAL_START_MONTH));
+  return isFiscalStartMonth(stored) ? stored : DEFAULT_FISCAL_START_MONTH;
+}
+
+export async function setFiscalStartMonth(month: number, actor: Principal | null): Promise<{ ok: true }> {
+  return getDb().$transaction(async (tx) => {
+    authorize("manageSettings", actor);
+    const before = await tx.instanceSetting.findUnique({ where: { key: FISCAL_START_MONTH }, select: { value: true } });
+    const previous = isFiscalStartMonth(Number(before?.value)) ? Number(before?.value) : DEFAULT_FISCAL_START_MONTH;
+    if (previous === month) return { ok: true };
+    await tx.instanceSetting.upsert({ where: { key: FISCAL_START_MONTH }, create: { key: FISCAL_START_MONTH, value: String(month) }, update: { value: String(month) } });
+    await recordAudit(tx, actor, { kind: "settings.updated", entityType: "setting", entityId: FISCAL_START_MONTH, before: { fiscalStartMonth: previous }, after: { fiscalStartMonth: month } });
+    return { ok: true };
+  });
 }

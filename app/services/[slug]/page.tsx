@@ -55,7 +55,7 @@ export default async function AssessmentPage({ params }: Props) {
       </header>
       <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
         <aside className="lg:sticky lg:top-4 lg:self-start">
-          <ScorePanel score={assessment.score} staleEvidence={assessment.staleEvidence} categories={checklist.map((category) => ({ key: category.key, title: pick(locale, { ja: category.titleJa, en: category.titleEn }) }))} />
+          <ScorePanel score={assessment.score} comparisons={assessment.comparisons} staleEvidence={assessment.staleEvidence} categories={checklist.map((category) => ({ key: category.key, title: pick(locale, { ja: category.titleJa, en: category.titleEn }) }))} />
         </aside>
         <div className="space-y-6">
           {checklist.map((category) => (

@@ -1,0 +1,86 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Deltas } from "@/components/ui/deltas";
+import { HeatmapTable } from "@/components/overview/heatmap-table";
+import { TeamRollups } from "@/components/overview/team-rollups";
+import { WeakestItems } from "@/components/overview/weakest-items";
+import { FilterSelect } from "@/components/ui/filter-select";
+import { buttonPrimary, buttonSecondary, cardClass } from "@/components/ui/styles";
+import { requirePermission } from "@/lib/auth/session";
+import { loadOverview } from "@/lib/overview";
+import { quarterName } from "@/lib/i18n/quarters";
+import { getFiscalStartMonth } from "@/lib/queries/settings";
+import { listTeams } from "@/lib/queries/teams";
+import { quarterOf } from "@/lib/quarters";
+import { SERVICE_TRAITS } from "@/lib/traits";
+import { overviewQuerySchema } from "@/lib/validations/overview";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("overview"))("title") };
+}
+
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePermission("readOrganisation");
+  const query = overviewQuerySchema.parse(await searchParams);
+  const [t, tRoot, teams, overview, startMonth] = await Promise.all([
+    getTranslations("overview"),
+    getTranslations(),
+    listTeams(),
+    loadOverview({ teamSlug: query.team, tier: query.tier, trait: query.trait }),
+    getFiscalStartMonth(),
+  ]);
+  const org = overview.organisation.rollup.overall;
+
+  return (
+    <div className="space-y-8">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-bold">{t("title")}</h1>
+          <p className="text-slate-600">{t("intro")}</p>
+          <p className="mt-1 text-sm font-medium text-slate-700">{t("currentQuarter", { quarter: quarterName(tRoot, quarterOf(overview.today, startMonth)) })}</p>
+        </div>
+        <section aria-labelledby="org-score" className={`${cardClass} min-w-64`}>
+          <h2 id="org-score" className="text-sm font-semibold text-slate-600">{query.team || query.tier || query.trait ? t("filteredScore") : t("orgScore")}</h2>
+          <p className="mt-1 text-3xl font-bold tabular-nums">{org ? `${org.average}%` : tRoot("score.none")}</p>
+          {org && <p className="text-xs text-slate-600">{t("spread", { min: org.min, median: org.median, max: org.max, count: org.count })}</p>}
+          <div className="mt-2">
+            <Deltas deltas={overview.organisation.deltas} />
+          </div>
+        </section>
+      </div>
+
+      <form method="get" className={`${cardClass} grid gap-4 sm:grid-cols-4`} role="search" aria-label={t("filter")}>
+        <FilterSelect name="team" label={t("columns.team")} anyLabel={t("allTeams")} value={query.team} options={teams.map((team) => ({ value: team.slug, label: team.name }))} />
+        <FilterSelect name="tier" label={t("columns.tier")} anyLabel={t("allTiers")} value={query.tier ? String(query.tier) : undefined} options={[1, 2, 3].map((tier) => ({ value: String(tier), label: tRoot("tier.label", { tier }) }))} />
+        <FilterSelect name="trait" label={t("trait")} anyLabel={t("allTraits")} value={query.trait} options={SERVICE_TRAITS.map((trait) => ({ value: trait, label: tRoot(`traits.${trait}`) }))} />
+        <div className="flex items-end gap-2">
+          {query.sort && <input type="hidden" name="sort" value={query.sort} />}
+          {query.dir && <input type="hidden" name="dir" value={query.dir} />}
+          <button type="submit" className={buttonPrimary}>{t("apply")}</button>
+          <Link href="/overview" className={buttonSecondary}>{t("reset")}</Link>
+        </div>
+      </form>
+
+      <section aria-labelledby="heatmap-heading" className="space-y-3">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="heatmap-heading" className="text-lg font-semibold">{t("heatmapTitle")}</h2>
+          <p className="text-sm text-slate-600">{t("heatmapHelp", { count: overview.rows.length })}</p>
+        </div>
+        {overview.rows.length === 0 ? <p className={`${cardClass} text-center text-slate-700`}>{t("empty")}</p> : <HeatmapTable overview={overview} query={query} />}
+      </section>
+
+      <section aria-labelledby="teams-heading" className="space-y-3">
+        <h2 id="teams-heading" className="text-lg font-semibold">{t("teamsTitle")}</h2>
+        <p className="text-sm text-slate-600">{t("teamsHelp")}</p>
+        {overview.teams.length > 0 && <TeamRollups overview={overview} />}
+      </section>
+
+      <section aria-labelledby="weakest-heading" className="space-y-3">
+        <h2 id="weakest-heading" className="text-lg font-semibold">{t("weakestTitle")}</h2>
+        <p className="text-sm text-slate-600">{t("weakestHelp")}</p>
+        <WeakestItems weakest={overview.weakest} />
+      </section>
+    </div>
+  );
+}

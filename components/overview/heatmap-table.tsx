@@ -1,0 +1,83 @@
+import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
+import { HeatCell } from "@/components/overview/heat-cell";
+import { pick, type Locale } from "@/lib/i18n/config";
+import type { Overview } from "@/lib/overview";
+import type { OverviewQuery } from "@/lib/validations/overview";
+
+type Row = Overview["rows"][number];
+
+function sortValue(row: Row, sort: string): string | number {
+  if (sort === "name") return row.name.toLowerCase();
+  if (sort === "team") return row.team.name.toLowerCase();
+  if (sort === "tier") return row.tier;
+  const percent = sort === "overall" ? row.overall.percent : row.categories[sort]?.percent;
+  // Services without a score go last either way.
+  return percent ?? Number.NEGATIVE_INFINITY;
+}
+
+export function sortRows(rows: readonly Row[], sort = "overall", dir: "asc" | "desc" = "asc") {
+  const sign = dir === "asc" ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const [x, y] = [sortValue(a, sort), sortValue(b, sort)];
+    if (x === y) return a.name.localeCompare(b.name);
+    if (x === Number.NEGATIVE_INFINITY) return 1;
+    if (y === Number.NEGATIVE_INFINITY) return -1;
+    return x < y ? -sign : sign;
+  });
+}
+
+/** Services by categories, coloured by score; every column header sorts, from the keyboard too. */
+export function HeatmapTable({ overview, query }: { overview: Overview; query: OverviewQuery }) {
+  const t = useTranslations("overview");
+  const locale = useLocale() as Locale;
+  const sort = query.sort ?? "overall";
+  const dir = query.dir ?? "asc";
+  const rows = sortRows(overview.rows, sort, dir);
+  const filters = { ...(query.team ? { team: query.team } : {}), ...(query.tier ? { tier: String(query.tier) } : {}), ...(query.trait ? { trait: query.trait } : {}) };
+
+  const header = (key: string, label: string, className = "") => {
+    const active = sort === key;
+    const next = active && dir === "asc" ? "desc" : "asc";
+    return (
+      <th key={key} scope="col" aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined} className={`px-2 py-2 align-bottom font-semibold ${className}`}>
+        <Link href={{ pathname: "/overview", query: { ...filters, sort: key, dir: next } }} className="text-blue-800 hover:underline">
+          {label}
+          {active && <span aria-hidden="true">{dir === "asc" ? " ▲" : " ▼"}</span>}
+        </Link>
+      </th>
+    );
+  };
+
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <table className="min-w-full text-sm">
+        <caption className="sr-only">{t("heatmapCaption")}</caption>
+        <thead className="bg-slate-50 text-left text-slate-700">
+          <tr>
+            {header("name", t("columns.service"))}
+            {header("team", t("columns.team"))}
+            {header("tier", t("columns.tier"))}
+            {header("overall", t("columns.overall"), "text-center")}
+            {overview.checklist.map((category) => header(category.key, pick(locale, { ja: category.titleJa, en: category.titleEn }), "min-w-24 text-center text-xs"))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-white">
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <th scope="row" className="whitespace-nowrap px-2 py-1.5 text-left font-medium">
+                <Link href={`/services/${row.slug}`} className="text-blue-800 hover:underline">{row.name}</Link>
+              </th>
+              <td className="whitespace-nowrap px-2 py-1.5">{row.team.name}</td>
+              <td className="px-2 py-1.5 tabular-nums">{row.tier}</td>
+              <HeatCell percent={row.overall.percent} />
+              {overview.checklist.map((category) => (
+                <HeatCell key={category.key} percent={row.categories[category.key]?.applicable ? (row.categories[category.key]?.percent ?? null) : null} label={pick(locale, { ja: category.titleJa, en: category.titleEn })} />
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

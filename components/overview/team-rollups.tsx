@@ -1,0 +1,54 @@
+import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
+import { Deltas } from "@/components/ui/deltas";
+import { heatClass } from "@/components/overview/heat-cell";
+import { pick, type Locale } from "@/lib/i18n/config";
+import type { Overview } from "@/lib/overview";
+import type { Distribution } from "@/lib/rollups";
+
+function RollupCell({ value }: { value: Distribution | null }) {
+  const t = useTranslations("overview");
+  if (!value) return <td className={`px-2 py-1.5 text-center ${heatClass(null)}`}>—</td>;
+  return (
+    <td className={`px-2 py-1.5 text-center tabular-nums ${heatClass(value.average)}`} title={t("spread", { min: value.min, median: value.median, max: value.max, count: value.count })}>
+      <span className="block font-semibold">{value.average}%</span>
+      <span className="block text-[11px] opacity-90" aria-hidden="true">{t("range", { min: value.min, max: value.max })}</span>
+      <span className="sr-only">{t("spread", { min: value.min, median: value.median, max: value.max, count: value.count })}</span>
+    </td>
+  );
+}
+
+/** Per team and category: the average service score, with median, range and how many services. */
+export function TeamRollups({ overview }: { overview: Overview }) {
+  const t = useTranslations("overview");
+  const locale = useLocale() as Locale;
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <table className="min-w-full text-sm">
+        <caption className="sr-only">{t("teamsTitle")}</caption>
+        <thead className="bg-slate-50 text-left text-slate-700">
+          <tr>
+            <th scope="col" className="px-2 py-2 font-semibold">{t("columns.team")}</th>
+            <th scope="col" className="px-2 py-2 text-center font-semibold">{t("columns.overall")}</th>
+            {overview.checklist.map((category) => (
+              <th key={category.key} scope="col" className="min-w-24 px-2 py-2 text-center text-xs font-semibold">{pick(locale, { ja: category.titleJa, en: category.titleEn })}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-white">
+          {overview.teams.map((team) => (
+            <tr key={team.slug} className="align-top">
+              <th scope="row" className="min-w-44 px-2 py-1.5 text-left font-medium">
+                <Link href={{ pathname: "/overview", query: { team: team.slug } }} className="text-blue-800 hover:underline">{team.name}</Link>
+                <span className="block text-xs font-normal text-slate-500">{t("serviceCount", { count: team.services })}</span>
+                <Deltas deltas={team.deltas} />
+              </th>
+              <RollupCell value={team.rollup.overall} />
+              {overview.checklist.map((category) => <RollupCell key={category.key} value={team.rollup.categories[category.key] ?? null} />)}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

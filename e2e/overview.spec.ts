@@ -1,0 +1,54 @@
+import { expect, test } from "@playwright/test";
+import { signInAs } from "./fixtures/auth";
+import { categoryTitle, itemText } from "./fixtures/checklist";
+
+test("an SRE sees the organisation by service and category, filters it by team and sorts it", async ({ page }) => {
+  await signInAs(page, "sre", "/overview");
+  await expect(page.getByRole("heading", { level: 1, name: "Organisation overview" })).toBeVisible();
+  await expect(page.getByText(/^Current quarter: FY\d{4} Q[1-4]$/)).toBeVisible();
+  const organisation = page.getByRole("region", { name: "Organisation score" });
+  await expect(organisation.getByText(/vs 1 quarter/)).toBeVisible();
+
+  const heatmap = page.getByRole("table", { name: /Scores of each service by category/ });
+  await expect(heatmap.getByRole("rowheader", { name: "Checkout API" })).toBeVisible();
+  await page.getByLabel("Team", { exact: true }).selectOption({ label: "Payments" });
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByRole("region", { name: "Score of the services shown" })).toBeVisible();
+  await expect(heatmap.getByRole("rowheader")).toHaveText(["Billing batch", "Checkout API"]);
+  // Values are written in the cells, not only coloured.
+  await expect(heatmap.getByRole("row", { name: /Checkout API/ }).getByRole("cell", { name: "83.3%" })).toBeVisible();
+
+  // Sorting from the keyboard: the column header is a link.
+  const metrics = heatmap.getByRole("columnheader", { name: categoryTitle("metrics") });
+  await metrics.getByRole("link").focus();
+  await page.keyboard.press("Enter");
+  await expect(metrics).toHaveAttribute("aria-sort", "ascending");
+  await expect(heatmap.getByRole("rowheader")).toHaveText(["Billing batch", "Checkout API"]);
+  await metrics.getByRole("link").click();
+  await expect(metrics).toHaveAttribute("aria-sort", "descending");
+  await expect(heatmap.getByRole("rowheader")).toHaveText(["Checkout API", "Billing batch"]);
+
+  // Team roll-ups, and the weakest items leading to the services concerned.
+  await expect(page.getByRole("table", { name: "Teams" }).getByRole("rowheader", { name: /Payments/ })).toBeVisible();
+  await page.getByRole("link", { name: "Reset" }).click();
+  const weak = page.getByRole("listitem").filter({ hasText: itemText("http.nginx-499") });
+  await weak.getByText(itemText("http.nginx-499")).click();
+  await weak.getByRole("link", { name: "Checkout API" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: itemText("http.nginx-499") })).toBeVisible();
+});
+
+test("quarters follow the fiscal year an admin sets", async ({ page }) => {
+  await signInAs(page, "admin", "/admin/settings");
+  const form = page.getByRole("form", { name: "Fiscal year" });
+  const current = (await page.getByText(/^Today is in FY\d{4} Q[1-4]/).textContent()) ?? "";
+  await form.getByLabel("The fiscal year starts in").selectOption({ label: "January" });
+  await form.getByRole("button", { name: "Save settings" }).click();
+  await expect(form.getByRole("status")).toHaveText("Settings saved.");
+  const calendarQuarter = Math.floor(new Date().getUTCMonth() / 3) + 1;
+  await expect(page.getByText(new RegExp(`^Today is in FY${new Date().getUTCFullYear()} Q${calendarQuarter}`))).toBeVisible();
+  await form.getByLabel("The fiscal year starts in").selectOption({ label: "April" });
+  await form.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText(current)).toBeVisible();
+  await page.goto("/audit?kind=settings.updated");
+  await expect(page.getByRole("table", { name: "Audit log" }).getByRole("row", { name: /Settings changed/ }).first()).toContainText("fiscalStartMonth");
+});
