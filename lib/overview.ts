@@ -1,4 +1,4 @@
-import { scoredItems, toScoredAnswer } from "@/lib/assessment";
+import { scoredItems } from "@/lib/assessment";
 import { COMPARISONS, comparisonMoments, todayIn, type Comparison } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { getChecklist } from "@/lib/queries/checklist";
@@ -23,14 +23,11 @@ export async function loadOverview(filter: OverviewFilter, now = new Date()) {
   const [checklist, services] = await Promise.all([getChecklist(), listOverviewServices(filter)]);
   const categoryKeys = checklist.map((category) => category.key);
   const items = scoredItems(checklist);
-  const rows = scoreEach(
-    services.map(({ answers, ...service }) => ({ ...service, answers: new Map(answers.map((answer) => [answer.itemId, toScoredAnswer(answer)])) })),
-    items,
-    today,
-  );
+  const rows = scoreEach(services, items, today);
 
   const moments = comparisonMoments(now);
-  const serviceIds = services.map((service) => service.id);
+  // Unfiltered, every service is asked for: no list of ids to send.
+  const serviceIds = filter.teamSlug || filter.tier || filter.trait ? services.map((service) => service.id) : undefined;
   const past = await Promise.all(
     COMPARISONS.map(async (comparison) => {
       const at = moments[comparison];

@@ -156,6 +156,7 @@ try {
   await measure("item evidence and review page", RUNS, () => get("/services/bench-0042/items/connectivity.each-component"));
   await measure("review queue page", RUNS, () => get("/review"));
   await measure("needs attention page", RUNS, () => get("/attention?team=bench"));
+  await measure("organisation overview page", RUNS, () => get("/overview"));
 
   const { submitAnswerForm } = await import("@/lib/answer-form");
   const { getServiceBySlug } = await import("@/lib/queries/services");

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { HeatCell } from "@/components/overview/heat-cell";
+import { Pager } from "@/components/ui/pager";
 import { pick, type Locale } from "@/lib/i18n/config";
 import type { Overview } from "@/lib/overview";
 import type { OverviewQuery } from "@/lib/validations/overview";
@@ -27,13 +28,16 @@ export function sortRows(rows: readonly Row[], sort = "overall", dir: "asc" | "d
   });
 }
 
+export const HEATMAP_PAGE_SIZE = 100;
+
 /** Services by categories, coloured by score; every column header sorts, from the keyboard too. */
 export function HeatmapTable({ overview, query }: { overview: Overview; query: OverviewQuery }) {
   const t = useTranslations("overview");
   const locale = useLocale() as Locale;
   const sort = query.sort ?? "overall";
   const dir = query.dir ?? "asc";
-  const rows = sortRows(overview.rows, sort, dir);
+  const page = query.page ?? 1;
+  const rows = sortRows(overview.rows, sort, dir).slice((page - 1) * HEATMAP_PAGE_SIZE, page * HEATMAP_PAGE_SIZE);
   const filters = { ...(query.team ? { team: query.team } : {}), ...(query.tier ? { tier: String(query.tier) } : {}), ...(query.trait ? { trait: query.trait } : {}) };
 
   const header = (key: string, label: string, className = "") => {
@@ -50,34 +54,37 @@ export function HeatmapTable({ overview, query }: { overview: Overview; query: O
   };
 
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      <table className="min-w-full text-sm">
-        <caption className="sr-only">{t("heatmapCaption")}</caption>
-        <thead className="bg-slate-50 text-left text-slate-700">
-          <tr>
-            {header("name", t("columns.service"))}
-            {header("team", t("columns.team"))}
-            {header("tier", t("columns.tier"))}
-            {header("overall", t("columns.overall"), "text-center")}
-            {overview.checklist.map((category) => header(category.key, pick(locale, { ja: category.titleJa, en: category.titleEn }), "min-w-24 text-center text-xs"))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-white">
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <th scope="row" className="whitespace-nowrap px-2 py-1.5 text-left font-medium">
-                <Link href={`/services/${row.slug}`} className="text-blue-800 hover:underline">{row.name}</Link>
-              </th>
-              <td className="whitespace-nowrap px-2 py-1.5">{row.team.name}</td>
-              <td className="px-2 py-1.5 tabular-nums">{row.tier}</td>
-              <HeatCell percent={row.overall.percent} />
-              {overview.checklist.map((category) => (
-                <HeatCell key={category.key} percent={row.categories[category.key]?.applicable ? (row.categories[category.key]?.percent ?? null) : null} label={pick(locale, { ja: category.titleJa, en: category.titleEn })} />
-              ))}
+    <div className="space-y-3">
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+        <table className="min-w-full text-sm">
+          <caption className="sr-only">{t("heatmapCaption")}</caption>
+          <thead className="bg-slate-50 text-left text-slate-700">
+            <tr>
+              {header("name", t("columns.service"))}
+              {header("team", t("columns.team"))}
+              {header("tier", t("columns.tier"))}
+              {header("overall", t("columns.overall"), "text-center")}
+              {overview.checklist.map((category) => header(category.key, pick(locale, { ja: category.titleJa, en: category.titleEn }), "min-w-24 text-center text-xs"))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="divide-y divide-white">
+            {rows.map((row) => (
+              <tr key={row.id}>
+                <th scope="row" className="whitespace-nowrap px-2 py-1.5 text-left font-medium">
+                  <Link href={`/services/${row.slug}`} className="text-blue-800 hover:underline">{row.name}</Link>
+                </th>
+                <td className="whitespace-nowrap px-2 py-1.5">{row.team.name}</td>
+                <td className="px-2 py-1.5 tabular-nums">{row.tier}</td>
+                <HeatCell percent={row.overall.percent} />
+                {overview.checklist.map((category) => (
+                  <HeatCell key={category.key} percent={row.categories[category.key]?.applicable ? (row.categories[category.key]?.percent ?? null) : null} label={pick(locale, { ja: category.titleJa, en: category.titleEn })} />
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pager page={page} pages={Math.ceil(overview.rows.length / HEATMAP_PAGE_SIZE)} query={{ ...filters, ...(query.sort ? { sort: query.sort } : {}), ...(query.dir ? { dir: query.dir } : {}) }} />
     </div>
   );
 }

@@ -10,6 +10,7 @@ export const overviewQuerySchema = z.object({
   // "name", "team", "tier", "overall" or a category key.
   sort: z.string().regex(/^[a-z0-9.-]+$/).max(100).optional().catch(undefined),
   dir: z.enum(["asc", "desc"]).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 });
 
 export type OverviewQuery = z.infer<typeof overviewQuerySchema>;
