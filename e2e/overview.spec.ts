@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signInAs } from "./fixtures/auth";
+import { signInAs, signOut } from "./fixtures/auth";
 import { categoryTitle, itemText } from "./fixtures/checklist";
 
 test("an SRE sees the organisation by service and category, filters it by team and sorts it", async ({ page }) => {
@@ -51,4 +51,25 @@ test("quarters follow the fiscal year an admin sets", async ({ page }) => {
   await expect(page.getByText(current)).toBeVisible();
   await page.goto("/audit?kind=settings.updated");
   await expect(page.getByRole("table", { name: "Audit log" }).getByRole("row", { name: /Settings changed/ }).first()).toContainText("fiscalStartMonth");
+});
+
+test("an SRE opens a team's trend from the overview, and an admin closes a quarter", async ({ page }) => {
+  await signInAs(page, "sre", "/overview");
+  await page.getByRole("link", { name: "Trend of Payments" }).click();
+  await expect(page.getByRole("heading", { name: "Payments: the last eight quarters" })).toBeVisible();
+  const table = page.getByRole("table", { name: /Payments, average score per quarter/ });
+  await expect(table.getByRole("rowheader")).toHaveCount(8);
+  await expect(table.getByRole("rowheader").last()).toContainText("open, as of now");
+  // Only admins close quarters.
+  await expect(page.getByRole("heading", { name: "Close a quarter" })).toHaveCount(0);
+  await signOut(page);
+
+  await signInAs(page, "admin", "/trends");
+  const organisation = page.getByRole("table", { name: /The organisation, average score per quarter/ });
+  const lastEnded = organisation.getByRole("rowheader").nth(6);
+  const quarter = ((await lastEnded.textContent()) ?? "").match(/FY\d{4} Q[1-4]/)![0];
+  await page.getByRole("button", { name: `Close ${quarter}` }).click();
+  // Once closed, the quarter leaves the list of quarters to close and is marked in the table.
+  await expect(organisation.getByRole("rowheader", { name: new RegExp(quarter) })).toContainText("closed");
+  await expect(page.getByRole("button", { name: `Close ${quarter}` })).toHaveCount(0);
 });

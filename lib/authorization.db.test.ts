@@ -3,6 +3,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { isForbidden, isSignedOut, type Principal } from "@/lib/permissions";
 import { saveAnswer } from "@/lib/queries/answers";
+import { closeQuarter } from "@/lib/queries/quarters";
 import { getFiscalStartMonth, setFiscalStartMonth } from "@/lib/queries/settings";
 import { addEvidence, removeEvidence, renewEvidence, updateEvidence } from "@/lib/queries/evidence";
 import { addComment, decideOnAnswer } from "@/lib/queries/review";
@@ -88,6 +89,16 @@ const matrix: Record<string, Entry> = {
     prepare: ({ targetUserId }) => getDb().user.update({ where: { id: targetUserId }, data: { deactivatedAt: new Date() } }),
     run: (actor, { targetUserId }) => setUserActive(targetUserId, true, actor),
   },
+  closeQuarterAction: {
+    allowed: ["admin"],
+    // A long-ended quarter, reopened by hand so that the admin's run has something to close.
+    prepare: async () => {
+      const closes = await getDb().quarterClose.findMany({ where: { fiscalYear: 2021, quarter: 1 }, select: { id: true } });
+      await getDb().quarterSnapshot.deleteMany({ where: { closeId: { in: closes.map((close) => close.id) } } });
+      await getDb().quarterClose.deleteMany({ where: { id: { in: closes.map((close) => close.id) } } });
+    },
+    run: (actor) => closeQuarter({ fiscalYear: 2021, quarter: 1 }, actor),
+  },
   saveSettingsAction: {
     allowed: ["admin"],
     run: async (actor) => setFiscalStartMonth((await getFiscalStartMonth()) === 4 ? 1 : 4, actor),
@@ -145,7 +156,8 @@ async function fingerprint() {
       (SELECT count(*) FROM users), (SELECT max(updated_at) FROM users), (SELECT string_agg(id::text || role::text || coalesce(deactivated_at::text, ''), ',' ORDER BY id) FROM users),
       (SELECT count(*) FROM teams), (SELECT max(updated_at) FROM teams), (SELECT count(*) FROM team_memberships),
       (SELECT string_agg(id::text || coalesce(body, '') || checked_on::text, ',' ORDER BY id) FROM evidence), (SELECT count(*) FROM evidence_files),
-      (SELECT string_agg(id::text || review::text || coalesce(na_state::text, ''), ',' ORDER BY id) FROM answers), (SELECT count(*) FROM answer_comments), (SELECT string_agg(key || value, ',' ORDER BY key) FROM instance_settings WHERE key LIKE 'fiscal.%')) AS fingerprint`;
+      (SELECT string_agg(id::text || review::text || coalesce(na_state::text, ''), ',' ORDER BY id) FROM answers), (SELECT count(*) FROM answer_comments), (SELECT string_agg(key || value, ',' ORDER BY key) FROM instance_settings WHERE key LIKE 'fiscal.%'),
+      (SELECT count(*) FROM quarter_closes), (SELECT count(*) FROM quarter_snapshots)) AS fingerprint`;
   return rows[0]!.fingerprint;
 }
 
@@ -185,7 +197,7 @@ describe("the authorization matrix", () => {
         const outcome = entry.run(fixture.principals[role], fixture);
         if (allowed) {
           const result = await outcome;
-          expect("ok" in result ? result.ok : ["saved", "done"].includes(result.outcome)).toBe(true);
+          expect("ok" in result ? result.ok : ["saved", "done", "closed"].includes(result.outcome)).toBe(true);
           expect(await fingerprint()).not.toBe(before);
         } else {
           const error = await outcome.then(() => null, (thrown: unknown) => thrown);

@@ -35,6 +35,7 @@ export async function SiteHeader() {
           <nav aria-label={t("nav.label")} className="flex flex-wrap gap-4 text-sm">
             <Link href="/services" className={navLink}>{t("nav.services")}</Link>
             <Link href="/overview" className={navLink}>{t("nav.overview")}</Link>
+            <Link href="/trends" className={navLink}>{t("nav.trends")}</Link>
             {mayCreateServices && <Link href="/services/new" className={navLink}>{t("nav.newService")}</Link>}
             {can.seeReviewQueue(user) && <Link href="/review" className={navLink}>{t("nav.review")}</Link>}
             <Link href="/attention" className={navLink}>{t("nav.attention")}</Link>

@@ -41,6 +41,7 @@ export function TeamRollups({ overview }: { overview: Overview }) {
               <th scope="row" className="min-w-44 px-2 py-1.5 text-left font-medium">
                 <Link href={{ pathname: "/overview", query: { team: team.slug } }} className="text-blue-800 hover:underline">{team.name}</Link>
                 <span className="block text-xs font-normal text-slate-500">{t("serviceCount", { count: team.services })}</span>
+                <Link href={{ pathname: "/trends", query: { team: team.slug } }} className="text-xs font-normal text-blue-700 underline">{t("teamTrend", { team: team.name })}</Link>
                 <Deltas deltas={team.deltas} />
               </th>
               <RollupCell value={team.rollup.overall} />

@@ -25,6 +25,7 @@ export const AUDIT_KINDS = [
   "evidence.renewed",
   "comment.added",
   "settings.updated",
+  "quarter.closed",
   "team.created",
   "team.updated",
   "membership.added",

@@ -26,14 +26,23 @@ export async function listOverviewServices({ teamSlug, tier, trait }: OverviewFi
     ...(tier ? [Prisma.sql`s.tier = ${tier}`] : []),
     ...(trait ? [Prisma.sql`${trait}::service_trait = ANY(s.traits)`] : []),
   ];
-  const rows = await getDb().$queryRaw<{ id: string; slug: string; name: string; tier: number; traits: ServiceTrait[]; team_slug: string; team_name: string; answers: string | null }[]>`
-    SELECT s.id::text, s.slug, s.name, s.tier::int, s.traits::text[] AS traits, t.slug AS team_slug, t.name AS team_name,
+  const rows = await getDb().$queryRaw<{ id: string; slug: string; name: string; tier: number; traits: ServiceTrait[]; created_at: Date; team_id: string; team_slug: string; team_name: string; answers: string | null }[]>`
+    SELECT s.id::text, s.slug, s.name, s.tier::int, s.traits::text[] AS traits, s.created_at, t.id::text AS team_id, t.slug AS team_slug, t.name AS team_name,
       (SELECT string_agg(a.item_id::text || '|' || a.status || '|' || a.review || '|' || coalesce(a.na_state::text, '') || '|' || coalesce(a.na_expires_on::text, ''), ';')
         FROM answers a WHERE a.service_id = s.id) AS answers
     FROM services s JOIN teams t ON t.id = s.team_id
     ${conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty}
     ORDER BY s.name, s.slug`;
-  return rows.map((row) => ({ id: row.id, slug: row.slug, name: row.name, tier: row.tier, traits: row.traits, team: { slug: row.team_slug, name: row.team_name }, answers: unpackAnswers(row.answers) }));
+  return rows.map((row) => ({
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    tier: row.tier,
+    traits: row.traits,
+    createdAt: row.created_at,
+    team: { id: row.team_id, slug: row.team_slug, name: row.team_name },
+    answers: unpackAnswers(row.answers),
+  }));
 }
 
 /**

@@ -151,7 +151,8 @@ export async function seedDemoOrganisation(now = new Date()) {
   const knownItems = new Set((await db.checklistItem.findMany({ select: { key: true } })).map((item) => item.key));
   const reviewer = await getPrincipal(userIds.get("sre@demo.tenken.example")!);
   for (const [serviceIndex, { answers, evidence = [], reviews = [], team, ...service }] of services.entries()) {
-    const created = await db.service.create({ data: { ...service, teamId: teamIds.get(team)! }, select: { id: true } });
+    // The services were there before their first answers, months ago.
+    const created = await db.service.create({ data: { ...service, teamId: teamIds.get(team)!, createdAt: new Date(now.getTime() - 150 * DAY) }, select: { id: true } });
     const actor = await getPrincipal(userIds.get(answerer.get(team)!)!);
     for (const [answerIndex, [itemKey, status, note = ""]] of answers.entries()) {
       if (!knownItems.has(itemKey)) throw new Error(`Demo answer refers to unknown checklist item ${itemKey}`);

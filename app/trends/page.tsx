@@ -1,0 +1,79 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { closeQuarterAction } from "@/app/trends/actions";
+import { TrendChart } from "@/components/trends/trend-chart";
+import { TrendTable } from "@/components/trends/trend-table";
+import { ActionForm } from "@/components/ui/action-form";
+import { FilterSelect } from "@/components/ui/filter-select";
+import { buttonPrimary, buttonSecondary, cardClass } from "@/components/ui/styles";
+import { requireUser } from "@/lib/auth/session";
+import { quarterName } from "@/lib/i18n/quarters";
+import { can } from "@/lib/permissions";
+import { getServiceBySlug, listServiceNames } from "@/lib/queries/services";
+import { listTeams } from "@/lib/queries/teams";
+import { loadTrend } from "@/lib/trends";
+import { trendQuerySchema } from "@/lib/validations/quarters";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("trends"))("title") };
+}
+
+export default async function TrendsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser();
+  const query = trendQuerySchema.parse(await searchParams);
+  const [t, teams, services, service] = await Promise.all([getTranslations(), listTeams(), listServiceNames(), query.service ? getServiceBySlug(query.service) : null]);
+  const team = query.team ? teams.find((candidate) => candidate.slug === query.team) : undefined;
+  const trend = await loadTrend(service ? { serviceId: service.id } : team ? { teamId: team.id } : {});
+  const scopeName = service ? service.name : team ? team.name : t("trends.organisation");
+  const series = trend.points.map((point) => ({ quarter: quarterName(t, point.quarter), closed: point.closed, declared: point.overall?.average ?? null, verified: point.verified?.average ?? null }));
+
+  return (
+    <div className="space-y-8">
+      <div>
+        <h1 className="text-2xl font-bold">{t("trends.title")}</h1>
+        <p className="text-slate-600">{t("trends.intro")}</p>
+      </div>
+      <form method="get" className={`${cardClass} grid gap-4 sm:grid-cols-3`} role="search" aria-label={t("trends.scope")}>
+        <FilterSelect name="team" label={t("trends.team")} anyLabel={t("trends.wholeOrganisation")} value={query.team} options={teams.map((candidate) => ({ value: candidate.slug, label: candidate.name }))} />
+        <FilterSelect name="service" label={t("trends.service")} anyLabel={t("trends.allServices")} value={query.service} options={services.map((candidate) => ({ value: candidate.slug, label: candidate.name }))} />
+        <div className="flex items-end gap-2">
+          <button type="submit" className={buttonPrimary}>{t("trends.show")}</button>
+          <Link href="/trends" className={buttonSecondary}>{t("trends.reset")}</Link>
+        </div>
+      </form>
+      <section aria-labelledby="trend-heading" className="space-y-4">
+        <h2 id="trend-heading" className="text-lg font-semibold">{t("trends.scopeTitle", { scope: scopeName })}</h2>
+        <div className={cardClass}>
+          <TrendChart series={series} labels={{ declared: t("trends.columns.declared"), verified: t("trends.columns.verified"), closed: t("trends.closedMark") }} />
+        </div>
+        <TrendTable trend={trend} caption={t("trends.tableCaption", { scope: scopeName })} />
+        <p className="text-xs text-slate-600">{t("trends.howComputed")}</p>
+      </section>
+      {can.closeQuarters(user) && (
+        <section aria-labelledby="close-heading" className={`${cardClass} space-y-3`}>
+          <h2 id="close-heading" className="text-lg font-semibold">{t("trends.closeTitle")}</h2>
+          <p className="text-sm text-slate-600">{t("trends.closeHelp")}</p>
+          {trend.closable.length === 0 ? (
+            <p className="text-sm text-slate-700">{t("trends.nothingToClose")}</p>
+          ) : (
+            <ul className="flex flex-wrap gap-3">
+              {trend.closable.map((quarter) => (
+                <li key={quarter.start}>
+                  <ActionForm
+                    action={closeQuarterAction}
+                    hidden={{ fiscalYear: String(quarter.fiscalYear), quarter: String(quarter.quarter) }}
+                    formLabel={t("trends.closeLabel", { quarter: quarterName(t, quarter) })}
+                    submitLabel={t("trends.closeLabel", { quarter: quarterName(t, quarter) })}
+                    layout="inline"
+                    secondary
+                  />
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { scoreServiceAt } from "@/lib/assessment";
+import { saveAnswer } from "@/lib/queries/answers";
+import { listAuditLog } from "@/lib/queries/audit";
+import { closeQuarter, listQuarterSnapshots, quarterEndInstant } from "@/lib/queries/quarters";
+import { deleteSetting } from "@/lib/queries/settings";
+import { createService, getServiceBySlug } from "@/lib/queries/services";
+import { isForbidden } from "@/lib/permissions";
+import { fiscalQuarter } from "@/lib/quarters";
+import { loadTrend } from "@/lib/trends";
+import { createTestTeam, createTestUser, unique, useTestDatabase } from "@/lib/testing/db";
+
+const getDb = useTestDatabase();
+
+const NOW = new Date("2033-02-10T03:00:00Z"); // FY2032 Q4 with an April start
+const DAY = 86_400_000;
+
+// The test database outlives a run (npm test reuses DATABASE_URL), so a quarter a test closes is
+// reopened by hand first.
+async function reopen(fiscalYear: number, quarter: number) {
+  const closes = await getDb().quarterClose.findMany({ where: { fiscalYear, quarter }, select: { id: true } });
+  await getDb().quarterSnapshot.deleteMany({ where: { closeId: { in: closes.map((close) => close.id) } } });
+  await getDb().quarterClose.deleteMany({ where: { id: { in: closes.map((close) => close.id) } } });
+}
+
+async function serviceWithHistory() {
+  await deleteSetting("fiscal.start_month");
+  const team = await createTestTeam();
+  const member = await createTestUser("MEMBER", [team.id]);
+  const slug = unique("quarters");
+  await createService({ name: slug, slug, description: "", teamId: team.id, tier: 2, traits: [] }, member);
+  const service = (await getServiceBySlug(slug))!;
+  // Answers have to predate the quarters: the service was created today, so move it back in time.
+  await getDb().service.update({ where: { id: service.id }, data: { createdAt: new Date("2031-01-01T00:00:00Z") } });
+  return { team, member, service };
+}
+
+describe("closing a quarter", () => {
+  it("freezes every service's score at the quarter's end; later answers and checklist edits do not move it", async () => {
+    await reopen(2032, 3);
+    const { team, member, service } = await serviceWithHistory();
+    const admin = await createTestUser("ADMIN");
+    const q3 = fiscalQuarter(2032, 3, 4); // October to December 2032
+    const end = quarterEndInstant(q3);
+    const answer = (itemKey: string, status: "MET" | "NOT_MET", at: Date) => saveAnswer({ serviceId: service.id, itemKey, status, note: "" }, member, { at });
+    await answer("connectivity.each-component", "MET", new Date(end.getTime() - 30 * DAY));
+    await answer("connectivity.over-network", "NOT_MET", new Date(end.getTime() - 1000));
+    // After the quarter's end: not part of it.
+    await answer("connectivity.over-network", "MET", new Date(end.getTime() + 1000));
+
+    expect(await closeQuarter({ fiscalYear: 2032, quarter: 4 }, admin, { now: NOW })).toEqual({ outcome: "not-ended" });
+    await expect(closeQuarter({ fiscalYear: 2032, quarter: 3 }, member, { now: NOW })).rejects.toSatisfy(isForbidden);
+    expect(await closeQuarter({ fiscalYear: 2032, quarter: 3 }, admin, { now: NOW })).toEqual({ outcome: "closed" });
+    expect(await closeQuarter({ fiscalYear: 2032, quarter: 3 }, admin, { now: NOW })).toEqual({ outcome: "already-closed" });
+
+    const close = await getDb().quarterClose.findFirstOrThrow({ where: { fiscalYear: 2032, quarter: 3 } });
+    const [snapshot] = await listQuarterSnapshots({ closeIds: [close.id], serviceId: service.id });
+    const atEnd = await scoreServiceAt({ serviceId: service.id, traits: service.traits, at: end });
+    expect(snapshot).toMatchObject({ percent: atEnd.overall.percent, teamSlug: team.slug });
+    expect((snapshot!.categories as Record<string, { percent: number }>).connectivity!.percent).toBe(33.3);
+    expect((await listAuditLog({ kind: "quarter.closed", take: 1 }))[0]).toMatchObject({ after: { fiscalYear: 2032, quarter: 3 } });
+
+    // Later: answers change and the checklist is edited (the item now weighs 5).
+    await answer("connectivity.each-component", "NOT_MET", new Date(NOW.getTime() - DAY));
+    const item = await getDb().checklistItem.findUniqueOrThrow({ where: { key: "connectivity.over-network" }, include: { versions: { orderBy: { version: "desc" }, take: 1 } } });
+    const { id: _id, itemId: _itemId, version, effectiveFrom: _from, ...wording } = item.versions[0]!;
+    await getDb().checklistItemVersion.create({ data: { ...wording, itemId: item.id, version: version + 1, weight: 5, effectiveFrom: new Date(NOW.getTime() - DAY) } });
+    try {
+      const [after] = await listQuarterSnapshots({ closeIds: [close.id], serviceId: service.id });
+      expect(after).toEqual(snapshot);
+
+      const trend = await loadTrend({ serviceId: service.id }, NOW);
+      const closed = trend.points.find((point) => point.quarter.start === q3.start)!;
+      expect(closed).toMatchObject({ closed: true, current: false, overall: { average: snapshot!.percent } });
+      const open = trend.points.at(-1)!;
+      expect(open).toMatchObject({ closed: false, current: true });
+      expect(trend.closable.some((quarter) => quarter.start === q3.start)).toBe(false);
+    } finally {
+      await getDb().checklistItemVersion.deleteMany({ where: { itemId: item.id, version: version + 1 } });
+    }
+  });
+
+  it("names quarters by the fiscal start month when closing", async () => {
+    await reopen(2030, 1);
+    await serviceWithHistory();
+    const admin = await createTestUser("ADMIN");
+    expect(await closeQuarter({ fiscalYear: 2030, quarter: 1 }, admin, { now: NOW })).toEqual({ outcome: "closed" });
+    const close = await getDb().quarterClose.findFirstOrThrow({ where: { fiscalYear: 2030, quarter: 1 } });
+    expect(close).toMatchObject({ fiscalStartMonth: 4, startsOn: new Date("2030-04-01T00:00:00Z"), endsOn: new Date("2030-07-01T00:00:00Z") });
+  });
+});
