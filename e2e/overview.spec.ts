@@ -14,7 +14,9 @@ test("an SRE sees the organisation by service and category, filters it by team a
   await page.getByLabel("Team", { exact: true }).selectOption({ label: "Payments" });
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page.getByRole("region", { name: "Score of the services shown" })).toBeVisible();
-  await expect(heatmap.getByRole("rowheader")).toHaveText(["Billing batch", "Checkout API"]);
+  // Other tests add services of their own to Payments; the demo's two are there, nothing of other teams.
+  await expect(heatmap.getByRole("rowheader", { name: "Billing batch" })).toBeVisible();
+  await expect(heatmap.getByRole("rowheader", { name: "Search API" })).toHaveCount(0);
   // Values are written in the cells, not only coloured.
   await expect(heatmap.getByRole("row", { name: /Checkout API/ }).getByRole("cell", { name: "83.3%" })).toBeVisible();
 
@@ -23,10 +25,14 @@ test("an SRE sees the organisation by service and category, filters it by team a
   await metrics.getByRole("link").focus();
   await page.keyboard.press("Enter");
   await expect(metrics).toHaveAttribute("aria-sort", "ascending");
-  await expect(heatmap.getByRole("rowheader")).toHaveText(["Billing batch", "Checkout API"]);
+  const order = async () => {
+    const names = await heatmap.getByRole("rowheader").allTextContents();
+    return names.indexOf("Billing batch") < names.indexOf("Checkout API") ? "billing first" : "checkout first";
+  };
+  expect(await order()).toBe("billing first");
   await metrics.getByRole("link").click();
   await expect(metrics).toHaveAttribute("aria-sort", "descending");
-  await expect(heatmap.getByRole("rowheader")).toHaveText(["Checkout API", "Billing batch"]);
+  expect(await order()).toBe("checkout first");
 
   // Team roll-ups, and the weakest items leading to the services concerned.
   await expect(page.getByRole("table", { name: "Teams" }).getByRole("rowheader", { name: /Payments/ })).toBeVisible();
