@@ -8,11 +8,11 @@ function nav(page: Page) {
 }
 
 const expectedLinks: Record<DemoPerson, string[]> = {
-  admin: ["Services", "Overview", "Trends", "New service", "Review queue", "Needs attention", "Audit log", "Users", "Teams", "Settings"],
-  sre: ["Services", "Overview", "Trends", "New service", "Review queue", "Needs attention", "Audit log"],
-  member: ["Services", "Overview", "Trends", "New service", "Needs attention"],
-  search: ["Services", "Overview", "Trends", "New service", "Needs attention"],
-  viewer: ["Services", "Overview", "Trends", "Needs attention"],
+  admin: ["Services", "Overview", "Trends", "Retrospective", "New service", "Review queue", "Needs attention", "Audit log", "Users", "Teams", "Settings"],
+  sre: ["Services", "Overview", "Trends", "Retrospective", "New service", "Review queue", "Needs attention", "Audit log"],
+  member: ["Services", "Overview", "Trends", "Retrospective", "New service", "Needs attention"],
+  search: ["Services", "Overview", "Trends", "Retrospective", "New service", "Needs attention"],
+  viewer: ["Services", "Overview", "Trends", "Retrospective", "Needs attention"],
 };
 
 for (const who of ["admin", "sre", "member", "viewer"] as const) {

@@ -36,6 +36,7 @@ export async function SiteHeader() {
             <Link href="/services" className={navLink}>{t("nav.services")}</Link>
             <Link href="/overview" className={navLink}>{t("nav.overview")}</Link>
             <Link href="/trends" className={navLink}>{t("nav.trends")}</Link>
+            <Link href="/retrospectives" className={navLink}>{t("nav.retro")}</Link>
             {mayCreateServices && <Link href="/services/new" className={navLink}>{t("nav.newService")}</Link>}
             {can.seeReviewQueue(user) && <Link href="/review" className={navLink}>{t("nav.review")}</Link>}
             <Link href="/attention" className={navLink}>{t("nav.attention")}</Link>

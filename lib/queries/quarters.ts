@@ -84,6 +84,6 @@ export async function listQuarterSnapshots({ closeIds, teamId, serviceId }: { cl
   if (closeIds.length === 0) return [];
   return getDb().quarterSnapshot.findMany({
     where: { closeId: { in: closeIds }, ...(teamId ? { teamId } : {}), ...(serviceId ? { serviceId } : {}) },
-    select: { closeId: true, serviceId: true, serviceSlug: true, teamSlug: true, percent: true, verifiedPercent: true, categories: true },
+    select: { closeId: true, serviceId: true, serviceSlug: true, serviceName: true, teamSlug: true, teamName: true, tier: true, percent: true, verifiedPercent: true, categories: true },
   });
 }

@@ -1,0 +1,50 @@
+import type { Change, PeriodEvent } from "@/lib/changes";
+import { quarterName } from "@/lib/i18n/quarters";
+import type { Locale } from "@/lib/i18n/config";
+import type { Retrospective } from "@/lib/retrospective";
+
+type Translate = (key: string, values?: Record<string, string | number>) => string;
+type Event = PeriodEvent & { service_name: string; text_en: string; text_ja: string };
+
+// Markdown minutes of a retrospective, ready to paste into a wiki. Text from people (service
+// names, items) is escaped so that it cannot turn into Markdown links or markup.
+const escape = (text: string) => text.replace(/([\\`*_{}[\]()#+\-.!|<>])/g, "\\$1");
+const percent = (value: number | null | undefined) => (value === null || value === undefined ? "—" : `${value}%`);
+
+export function renderMinutes(retro: Retrospective, { t, locale, scope, formatDate }: { t: Translate; locale: Locale; scope: string; formatDate: (date: Date) => string }) {
+  const item = (event: Event) => escape(locale === "ja" ? event.text_ja : event.text_en);
+  const line = (change: Change<Event>, key: string) =>
+    `- ${escape(change.event.service_name)}: ${item(change.event)} (${t(key, { before: change.before ? t(`status.${change.before}`) : t("status.unanswered"), after: t(`status.${change.after}`) })}; ${escape(change.event.actorName)}, ${formatDate(change.event.createdAt)})`;
+  const section = (title: string, lines: string[]) => [`## ${title}`, "", ...(lines.length ? lines : [`- ${t("retro.none")}`]), ""];
+  const { changes } = retro;
+  return [
+    `# ${escape(t("retro.minutesTitle", { quarter: quarterName(t, retro.quarter), scope }))}`,
+    "",
+    `${t("retro.period", { start: retro.quarter.start, end: retro.lastDay })}${retro.open ? ` ${t("retro.openNote")}` : ""}`,
+    "",
+    ...section(t("retro.scoresTitle"), [
+      `- ${t("retro.scoreLine", { score: percent(retro.score?.overall?.average), verified: percent(retro.score?.verified?.average), previous: percent(retro.previousScore?.overall?.average) })}`,
+    ]),
+    ...section(t("retro.newlyMet", { count: changes.newlyMet.length }), changes.newlyMet.map((change) => line(change as Change<Event>, "retro.fromTo"))),
+    ...section(t("retro.regressed", { count: changes.regressed.length }), changes.regressed.map((change) => line(change as Change<Event>, "retro.fromTo"))),
+    ...section(
+      t("retro.naChanges", { count: changes.naChanges.length }),
+      changes.naChanges.map((change) => `- ${escape(change.event.service_name)}: ${item(change.event as Event)} (${t(`retro.naAction.${change.event.action}`)}; ${escape(change.event.actorName)}, ${formatDate(change.event.createdAt)})`),
+    ),
+    ...section(
+      t("retro.staleTitle", { count: retro.staleEvidence.length }),
+      retro.staleEvidence.map((evidence) => `- ${escape(evidence.service_name)}: ${escape(locale === "ja" ? evidence.text_ja : evidence.text_en)} (${escape(evidence.title || evidence.url || evidence.kind)}, ${t("retro.checkedOn", { day: evidence.checked_on })})`),
+    ),
+  ].join("\n");
+}
+
+/** One row per service: its scores at the quarter's end (or now, for the open quarter), for spreadsheets. */
+export function renderScoresCsv(rows: { service: string; team: string; tier: number; percent: number | null; verifiedPercent: number | null; categories: Record<string, number | null> }[], categoryKeys: string[]) {
+  const cell = (value: string | number | null) => {
+    const text = value === null ? "" : String(value);
+    // Quoted always; a leading = + - @ is defused so that spreadsheets do not run it as a formula.
+    return `"${(/^[=+\-@]/.test(text) ? `'${text}` : text).replace(/"/g, '""')}"`;
+  };
+  const header = ["service", "team", "tier", "score_percent", "verified_percent", ...categoryKeys.map((key) => `${key}_percent`)];
+  return [header.map(cell).join(","), ...rows.map((row) => [row.service, row.team, row.tier, row.percent, row.verifiedPercent, ...categoryKeys.map((key) => row.categories[key] ?? null)].map(cell).join(","))].join("\r\n") + "\r\n";
+}

@@ -1,0 +1,85 @@
+import { scoredItems } from "@/lib/assessment";
+import { classifyChanges } from "@/lib/changes";
+import { getChecklist } from "@/lib/queries/checklist";
+import { scoreEach } from "@/lib/rollups";
+import { addDays, dayOf, todayIn } from "@/lib/dates";
+import { env } from "@/lib/env";
+import { getServiceAnswersAt, listOverviewServices } from "@/lib/queries/overview";
+import { listQuarterCloses, listQuarterSnapshots, quarterEndInstant } from "@/lib/queries/quarters";
+import { listAnswerEventsBetween, listEvidenceGoneStale } from "@/lib/queries/retrospective";
+import { getFiscalStartMonth } from "@/lib/queries/settings";
+import { fiscalQuarter, quarterOf, type Quarter } from "@/lib/quarters";
+import { loadTrend } from "@/lib/trends";
+import { startOfDayIn } from "@/lib/validations/audit";
+
+/** "2026-Q3" for FY2026 Q3: how a quarter is written in addresses. */
+export function quarterParam(quarter: Pick<Quarter, "fiscalYear" | "quarter">) {
+  return `${quarter.fiscalYear}-Q${quarter.quarter}`;
+}
+
+export function parseQuarterParam(value: string | undefined, startMonth: number, today: string): Quarter {
+  const match = value?.match(/^(\d{4})-Q([1-4])$/);
+  return match ? fiscalQuarter(Number(match[1]), Number(match[2]) as Quarter["quarter"], startMonth) : quarterOf(today, startMonth);
+}
+
+/**
+ * A quarter's retrospective for a team or the whole organisation: what changed (items newly met,
+ * regressions, N/A declarations and decisions, evidence gone stale, with who and when), and the
+ * scores at the quarter's start and end per service.
+ */
+export async function loadRetrospective({ quarter: param, team }: { quarter?: string; team?: { id: string; slug: string } }, now = new Date()) {
+  const today = todayIn(env.TENKEN_TIME_ZONE, now);
+  const startMonth = await getFiscalStartMonth();
+  const quarter = parseQuarterParam(param, startMonth, today);
+  const from = startOfDayIn(quarter.start, env.TENKEN_TIME_ZONE);
+  const to = quarter.end <= today ? quarterEndInstant(quarter) : now;
+  const services = (await listOverviewServices({ teamSlug: team?.slug })).filter((service) => service.createdAt < to);
+  const serviceIds = team ? services.map((service) => service.id) : undefined;
+
+  const [atStart, events, staleEvidence, trend] = await Promise.all([
+    getServiceAnswersAt({ at: from, serviceIds }),
+    listAnswerEventsBetween({ from, to, serviceIds }),
+    listEvidenceGoneStale({ fromDay: quarter.start, toDay: quarter.end <= today ? quarter.end : addDays(today, 1), staleDays: env.TENKEN_EVIDENCE_STALE_DAYS, serviceIds }),
+    loadTrend(team ? { teamId: team.id } : {}, now),
+  ]);
+  const changes = classifyChanges(
+    (serviceId, itemId) => atStart.get(serviceId)?.get(itemId)?.status ?? null,
+    events.map((event) => ({ ...event, serviceId: event.service_id, itemId: event.item_id, fromStatus: event.from_status, toStatus: event.to_status, actorName: event.actor_name, createdAt: event.created_at })),
+  );
+  const point = trend.points.find((candidate) => candidate.quarter.start === quarter.start);
+  const serviceScores = await scoreServicesAt(services, to, quarter, point?.closed ?? false);
+  const previous = trend.points[trend.points.findIndex((candidate) => candidate.quarter.start === quarter.start) - 1];
+  return { quarter, open: quarter.end > today, changes, staleEvidence, serviceScores, checklist: trend.checklist, score: point ?? null, previousScore: previous ?? null, startMonth, lastDay: dayOf(new Date(to.getTime() - 1)) };
+}
+
+type ScopeService = Awaited<ReturnType<typeof listOverviewServices>>[number];
+
+/** Each service's scores at the end of the quarter: frozen ones for a closed quarter, recomputed otherwise. */
+async function scoreServicesAt(services: ScopeService[], at: Date, quarter: Quarter, closed: boolean) {
+  if (closed) {
+    const close = (await listQuarterCloses()).find((candidate) => dayOf(candidate.startsOn) === quarter.start && dayOf(candidate.endsOn) === quarter.end);
+    const snapshots = close ? await listQuarterSnapshots({ closeIds: [close.id] }) : [];
+    const inScope = new Set(services.map((service) => service.id));
+    return snapshots
+      .filter((snapshot) => inScope.has(snapshot.serviceId))
+      .map((snapshot) => ({
+        service: snapshot.serviceName,
+        team: snapshot.teamName,
+        tier: snapshot.tier,
+        percent: snapshot.percent,
+        verifiedPercent: snapshot.verifiedPercent,
+        categories: Object.fromEntries(Object.entries(snapshot.categories as Record<string, { percent: number | null }>).map(([key, value]) => [key, value.percent])),
+      }));
+  }
+  const [checklist, answers] = await Promise.all([getChecklist({ at }), getServiceAnswersAt({ at, serviceIds: services.map((service) => service.id) })]);
+  return scoreEach(services.map((service) => ({ ...service, answers: answers.get(service.id) ?? new Map() })), scoredItems(checklist), dayOf(new Date(at.getTime() - 1))).map((service) => ({
+    service: service.name,
+    team: service.team.name,
+    tier: service.tier,
+    percent: service.overall.percent,
+    verifiedPercent: service.overall.verifiedPercent,
+    categories: Object.fromEntries(Object.entries(service.categories).map(([key, summary]) => [key, summary.percent])),
+  }));
+}
+
+export type Retrospective = Awaited<ReturnType<typeof loadRetrospective>>;
