@@ -28,7 +28,8 @@ describe("the seeded checklist", () => {
 
   it("keeps past wording: a new version applies from its moment on, and a retired item stops counting", async () => {
     const category = await getDb().checklistCategory.findFirstOrThrow({ where: { key: "other" }, select: { id: true } });
-    const created = new Date();
+    // Far from now: the item must never be part of the checklist that other tests score against.
+    const created = new Date(Date.UTC(2040, 0, 1) + Math.floor(Math.random() * 1e9));
     const reworded = new Date(created.getTime() + 60_000);
     const retired = new Date(created.getTime() + 120_000);
     const key = `other.test-${created.getTime()}`;
@@ -52,5 +53,7 @@ describe("the seeded checklist", () => {
     expect(await itemAt(created)).toMatchObject({ textEn: "Old wording", weight: 1 });
     expect(await itemAt(reworded)).toMatchObject({ textEn: "New wording", textJa: "新しい文言", weight: 2 });
     expect(await itemAt(retired)).toBeUndefined();
+    await getDb().checklistItemVersion.deleteMany({ where: { item: { key } } });
+    await getDb().checklistItem.delete({ where: { key } });
   });
 });

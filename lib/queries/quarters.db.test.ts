@@ -15,14 +15,6 @@ const getDb = useTestDatabase();
 const NOW = new Date("2033-02-10T03:00:00Z"); // FY2032 Q4 with an April start
 const DAY = 86_400_000;
 
-// The test database outlives a run (npm test reuses DATABASE_URL), so a quarter a test closes is
-// reopened by hand first.
-async function reopen(fiscalYear: number, quarter: number) {
-  const closes = await getDb().quarterClose.findMany({ where: { fiscalYear, quarter }, select: { id: true } });
-  await getDb().quarterSnapshot.deleteMany({ where: { closeId: { in: closes.map((close) => close.id) } } });
-  await getDb().quarterClose.deleteMany({ where: { id: { in: closes.map((close) => close.id) } } });
-}
-
 async function serviceWithHistory() {
   await deleteSetting("fiscal.start_month");
   const team = await createTestTeam();
@@ -37,7 +29,6 @@ async function serviceWithHistory() {
 
 describe("closing a quarter", () => {
   it("freezes every service's score at the quarter's end; later answers and checklist edits do not move it", async () => {
-    await reopen(2032, 3);
     const { team, member, service } = await serviceWithHistory();
     const admin = await createTestUser("ADMIN");
     const q3 = fiscalQuarter(2032, 3, 4); // October to December 2032
@@ -81,7 +72,6 @@ describe("closing a quarter", () => {
   });
 
   it("names quarters by the fiscal start month when closing", async () => {
-    await reopen(2030, 1);
     await serviceWithHistory();
     const admin = await createTestUser("ADMIN");
     expect(await closeQuarter({ fiscalYear: 2030, quarter: 1 }, admin, { now: NOW })).toEqual({ outcome: "closed" });
