@@ -8,7 +8,7 @@ import { getServiceAnswersAt, listOverviewServices } from "@/lib/queries/overvie
 import { listQuarterCloses, listQuarterSnapshots, quarterEndInstant } from "@/lib/queries/quarters";
 import { listAnswerEventsBetween, listEvidenceGoneStale } from "@/lib/queries/retrospective";
 import { getFiscalStartMonth } from "@/lib/queries/settings";
-import { fiscalQuarter, quarterOf, type Quarter } from "@/lib/quarters";
+import { fiscalQuarter, quarterOf, shiftQuarter, type Quarter } from "@/lib/quarters";
 import { loadTrend } from "@/lib/trends";
 import { startOfDayIn } from "@/lib/validations/audit";
 
@@ -40,7 +40,8 @@ export async function loadRetrospective({ quarter: param, team }: { quarter?: st
     getServiceAnswersAt({ at: from, serviceIds }),
     listAnswerEventsBetween({ from, to, serviceIds }),
     listEvidenceGoneStale({ fromDay: quarter.start, toDay: quarter.end <= today ? quarter.end : addDays(today, 1), staleDays: env.TENKEN_EVIDENCE_STALE_DAYS, serviceIds }),
-    loadTrend(team ? { teamId: team.id } : {}, now),
+    // Only this quarter and the one before: each point costs a recomputation.
+    loadTrend(team ? { teamId: team.id } : {}, now, () => [shiftQuarter(quarter, -1, startMonth), quarter]),
   ]);
   const changes = classifyChanges(
     (serviceId, itemId) => atStart.get(serviceId)?.get(itemId)?.status ?? null,

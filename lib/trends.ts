@@ -38,10 +38,11 @@ function summarise(quarter: Quarter, closed: boolean, current: boolean, scores: 
  * The last eight quarters of the organisation, a team or a service: closed quarters from their
  * frozen snapshots, the others as they stand (the open one up to now) from the answer events.
  */
-export async function loadTrend(scope: TrendScope, now = new Date()) {
+export async function loadTrend(scope: TrendScope, now = new Date(), only?: (quarters: Quarter[]) => Quarter[]) {
   const today = todayIn(env.TENKEN_TIME_ZONE, now);
   const startMonth = await getFiscalStartMonth();
-  const quarters = recentQuarters(today, TREND_QUARTERS, startMonth);
+  const recent = recentQuarters(today, TREND_QUARTERS, startMonth);
+  const quarters = only ? only(recent) : recent;
   const [checklist, closes, services] = await Promise.all([getChecklist(), listQuarterCloses(), listOverviewServices({})]);
   const categoryKeys = checklist.map((category) => category.key);
   const inScope = services.filter((service) => (!scope.teamId || service.team.id === scope.teamId) && (!scope.serviceId || service.id === scope.serviceId));

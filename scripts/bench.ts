@@ -157,6 +157,8 @@ try {
   await measure("review queue page", RUNS, () => get("/review"));
   await measure("needs attention page", RUNS, () => get("/attention?team=bench"));
   await measure("organisation overview page", RUNS, () => get("/overview"));
+  await measure("organisation trend page (8 quarters)", RUNS, () => get("/trends"));
+  await measure("team retrospective page", RUNS, () => get("/retrospectives?team=bench"));
 
   const { submitAnswerForm } = await import("@/lib/answer-form");
   const { getServiceBySlug } = await import("@/lib/queries/services");

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { ChangeList } from "@/components/retrospective/change-list";
+import { CHANGES_SHOWN, ChangeList } from "@/components/retrospective/change-list";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { buttonPrimary, buttonSecondary, cardClass } from "@/components/ui/styles";
 import { requirePermission } from "@/lib/auth/session";
@@ -72,7 +72,7 @@ export default async function RetrospectivePage({ searchParams }: { searchParams
           <p className="text-sm text-slate-600">{t("retro.none")}</p>
         ) : (
           <ul className="space-y-1.5 text-sm">
-            {retro.staleEvidence.map((evidence) => (
+            {retro.staleEvidence.slice(0, CHANGES_SHOWN).map((evidence) => (
               <li key={`${evidence.service_slug}-${evidence.item_key}-${evidence.checked_on}-${evidence.title}`}>
                 <span className="font-medium">{evidence.service_name}</span>:{" "}
                 <Link href={`/services/${evidence.service_slug}/items/${evidence.item_key}`} className="text-blue-700 underline">{locale === "ja" ? evidence.text_ja : evidence.text_en}</Link>{" "}
@@ -81,6 +81,7 @@ export default async function RetrospectivePage({ searchParams }: { searchParams
             ))}
           </ul>
         )}
+        {retro.staleEvidence.length > CHANGES_SHOWN && <p className="mt-2 text-sm text-slate-600">{t("retro.more", { count: retro.staleEvidence.length - CHANGES_SHOWN })}</p>}
       </section>
       <p className="text-xs text-slate-600">{t("retro.comingNext")}</p>
     </div>
