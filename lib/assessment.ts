@@ -1,4 +1,4 @@
-import { addDays, COMPARISONS, comparisonMoments, dayOf, todayIn, type Comparison } from "@/lib/dates";
+import { COMPARISONS, comparisonMoments, dayOf, todayIn, type Comparison } from "@/lib/dates";
 import { env } from "@/lib/env";
 import type { AnswerStatus, NaState, ReviewState } from "@/lib/generated/prisma/enums";
 import { getAnswer, getAnswersAt, getServiceAnswers, listAnswerEvents } from "@/lib/queries/answers";
@@ -58,11 +58,6 @@ export async function loadAssessment(slug: string) {
 export async function scoreServiceAt({ serviceId, traits, at }: { serviceId: string; traits: readonly Trait[]; at: Date }) {
   const [checklist, answers] = await Promise.all([getChecklist({ at }), getAnswersAt({ serviceId, at })]);
   return scoreAnswers(checklist, traits, answers, todayIn(env.TENKEN_TIME_ZONE, at));
-}
-
-/** The first day on which evidence checked today goes stale, for the forms' hints. */
-export function staleDayFor(today: string) {
-  return addDays(today, env.TENKEN_EVIDENCE_STALE_DAYS);
 }
 
 /** One item of one service: its answer, evidence and conversation. */

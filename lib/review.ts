@@ -1,4 +1,4 @@
-import type { AnswerStatus, NaState, ReviewState } from "@/lib/generated/prisma/enums";
+import type { AnswerStatus, ReviewState } from "@/lib/generated/prisma/enums";
 import { addDays, dayOf, type Day } from "@/lib/dates";
 
 // How an answer's review state moves, pure so that the rules read in one place.
@@ -27,9 +27,4 @@ export function isStale(checkedOn: Date | Day, staleDays: number, today: Day) {
 /** Evidence checked before this day is stale today. */
 export function staleBefore(today: Day, staleDays: number): Day {
   return addDays(today, -staleDays + 1);
-}
-
-/** Whether an N/A answer holds (approved and not past its expiry day). */
-export function naHolds(answer: { status: AnswerStatus; naState: NaState | null; naExpiresOn: Date | null }, today: Day) {
-  return answer.status === "NOT_APPLICABLE" && answer.naState === "APPROVED" && (!answer.naExpiresOn || dayOf(answer.naExpiresOn) >= today);
 }

@@ -17,7 +17,7 @@ function sortValue(row: Row, sort: string): string | number {
   return percent ?? Number.NEGATIVE_INFINITY;
 }
 
-export function sortRows(rows: readonly Row[], sort = "overall", dir: "asc" | "desc" = "asc") {
+function sortRows(rows: readonly Row[], sort = "overall", dir: "asc" | "desc" = "asc") {
   const sign = dir === "asc" ? 1 : -1;
   return [...rows].sort((a, b) => {
     const [x, y] = [sortValue(a, sort), sortValue(b, sort)];

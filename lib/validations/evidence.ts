@@ -1,6 +1,5 @@
 import { z } from "@/lib/validations/zod";
 
-export const EVIDENCE_KINDS = ["LINK", "NOTE", "FILE"] as const;
 export const MAX_NOTE_LENGTH = 20_000;
 
 // Only http and https: anything else (javascript:, data:, file:) would be followed from the page.
