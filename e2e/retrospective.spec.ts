@@ -4,7 +4,7 @@ import { signInAs } from "./fixtures/auth";
 
 test("an SRE runs a team's quarterly retrospective and downloads its minutes and scores", async ({ page }) => {
   await signInAs(page, "sre", "/retrospectives");
-  await page.getByLabel("Team", { exact: true }).selectOption({ label: "Payments" });
+  await page.getByRole("search", { name: "Choose the retrospective" }).getByLabel("Team").selectOption({ label: "Payments" });
   await page.getByRole("button", { name: "Show" }).click();
   const heading = page.getByRole("heading", { level: 1, name: /^Retrospective FY\d{4} Q[1-4]: Payments$/ });
   await expect(heading).toBeVisible();
@@ -26,4 +26,84 @@ test("an SRE runs a team's quarterly retrospective and downloads its minutes and
   expect(csv.split("\r\n")[0]).toContain('"service","team","tier","score_percent","verified_percent"');
   expect(csv).toContain('"Checkout API","Payments","1"');
   expect(csv).not.toContain('"Search API"');
+});
+
+test("an SRE records an incident and an action item, takes notes, presents service by service, and the minutes carry it all", async ({ page }) => {
+  const stamp = Date.now().toString(36);
+  const summary = `Config push disabled the checkout health check ${stamp}`;
+  const title = `Validate config pushes before rollout ${stamp}`;
+  await signInAs(page, "sre", "/retrospectives?team=payments");
+
+  // An incident: a missing cause is refused next to its field and nothing is recorded.
+  await page.getByText("Record an incident", { exact: true }).click();
+  const incidentForm = page.getByRole("form", { name: "Record an incident" });
+  await incidentForm.getByLabel("Severity").selectOption({ label: "SEV2 (major)" });
+  await incidentForm.getByLabel("Services").selectOption({ label: "Checkout API" });
+  await incidentForm.getByLabel("Summary").fill(summary);
+  await incidentForm.getByRole("button", { name: "Record incident" }).click();
+  await expect(incidentForm.getByText("Choose a cause from the list.")).toBeVisible();
+  await expect(incidentForm.getByLabel("Cause")).toHaveAttribute("aria-invalid", "true");
+  await incidentForm.getByLabel("Cause").selectOption({ label: "Configuration" });
+  await incidentForm.getByRole("button", { name: "Record incident" }).click();
+  await expect(incidentForm.getByRole("status")).toHaveText("Incident recorded.");
+  const incidents = page.getByRole("region", { name: /^Incidents/ });
+  await expect(incidents.getByRole("row").filter({ hasText: summary })).toContainText("SEV2 (major)");
+  await expect(incidents.getByRole("row", { name: /^Configuration/ })).toContainText(/Configuration\s*[1-9]/);
+
+  // An action item that improves one checklist item of the service.
+  await page.getByText("Add an action item", { exact: true }).click();
+  const actionForm = page.getByRole("form", { name: "Add an action item" });
+  await actionForm.getByLabel("Action").fill(title);
+  await actionForm.getByLabel("Owner").selectOption({ label: "Mei Member" });
+  await actionForm.getByLabel("Service (optional)").selectOption({ label: "Checkout API" });
+  await actionForm.getByLabel("Checklist item (optional)").selectOption({ label: "HTTP requests: Latency is monitored as both an average and percentiles" });
+  await actionForm.getByRole("button", { name: "Add action item" }).click();
+  await expect(actionForm.getByRole("status")).toHaveText("Action item added.");
+  const actions = page.getByRole("region", { name: /^Action items/ });
+  const row = actions.getByRole("row").filter({ hasText: title });
+  await expect(row).toContainText("Mei Member");
+  await expect(row).toContainText("Raised this quarter");
+  await expect(row.getByRole("link", { name: "Checkout API: Latency is monitored as both an average and percentiles" })).toBeVisible();
+  const statusForm = page.getByRole("form", { name: `Status: ${title}` });
+  await statusForm.getByLabel("Status").selectOption({ label: "In progress" });
+  await statusForm.getByRole("button", { name: "Save status" }).click();
+  await expect(statusForm.getByRole("status")).toHaveText("Action item saved.");
+
+  // Meeting notes, rendered as Markdown once saved, and still there after a reload.
+  const notes = page.getByRole("region", { name: "Meeting notes" });
+  await notes.getByLabel("Notes (Markdown)").fill(`## Decisions ${stamp}\n\n- Every config push runs the checker first.`);
+  await notes.getByRole("button", { name: "Save notes" }).click();
+  await expect(notes.getByRole("status")).toHaveText("Notes saved.");
+  await page.reload();
+  await expect(notes.getByRole("heading", { name: `Decisions ${stamp}` })).toBeVisible();
+  await expect(page.getByRole("region", { name: /^Action items/ }).getByRole("row").filter({ hasText: title }).getByLabel("Status", { exact: true })).toHaveValue("IN_PROGRESS");
+
+  // The presenter view walks the services with the keyboard.
+  await page.getByRole("link", { name: "Present", exact: true }).click();
+  await expect(page.getByRole("link", { name: "Leave the presenter view" })).toBeVisible();
+  await expect(page.getByText("Summary", { exact: true })).toBeVisible();
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByText(/^Service 1 of \d+$/)).toBeVisible();
+  await page.getByRole("link", { name: "Leave the presenter view" }).click();
+  await page.getByRole("link", { name: "Present", exact: true }).click();
+  await expect(page.getByRole("link", { name: "Leave the presenter view" })).toBeVisible();
+  await expect(page.getByText("Summary", { exact: true })).toBeVisible();
+  await page.getByRole("link", { name: "Checkout API", exact: true }).click();
+  const service = page.getByRole("region", { name: "Checkout API Payments" });
+  await expect(service).toContainText(summary);
+  await expect(service).toContainText(title);
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("heading", { level: 1, name: /^Retrospective FY\d{4} Q[1-4]: Payments$/ })).toBeVisible();
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Minutes (Markdown)" }).click()]);
+  const minutes = await readFile((await download.path())!, "utf8");
+  expect(minutes).toMatch(new RegExp(`\\| \\d{4}-\\d{2}-\\d{2} \\| SEV2 \\(major\\) \\| Checkout API \\| Configuration \\| ${summary} \\|`));
+  expect(minutes).toMatch(/\| Configuration \| [1-9]\d* \| \d+ \| \+?-?\d+ \|/);
+  expect(minutes).toContain(`- [ ] ${title} (Mei Member; Due `);
+  expect(minutes).toContain("; In progress; Improves: Checkout API / Latency is monitored as both an average and percentiles)");
+  expect(minutes).toContain(`## Meeting notes\n\n## Decisions ${stamp}\n\n- Every config push runs the checker first.`);
+
+  // The audit log holds each step.
+  await page.goto("/audit");
+  for (const kind of ["Incident recorded", "Action item added", "Action item changed", "Meeting notes saved"]) await expect(page.getByRole("cell", { name: kind }).first()).toBeVisible();
 });

@@ -8,6 +8,10 @@ import { getFiscalStartMonth, setFiscalStartMonth } from "@/lib/queries/settings
 import { addEvidence, removeEvidence, renewEvidence, updateEvidence } from "@/lib/queries/evidence";
 import { addComment, decideOnAnswer } from "@/lib/queries/review";
 import { createService, getServiceBySlug, updateService } from "@/lib/queries/services";
+import { createActionItem, updateActionItem } from "@/lib/queries/action-items";
+import { changeIncidentCause, createIncidentCause, deleteIncident, recordIncident, updateIncident } from "@/lib/queries/incidents";
+import { getMeetingNotes, saveMeetingNotes } from "@/lib/queries/meeting-notes";
+import { fiscalQuarter } from "@/lib/quarters";
 import { addMembership, createTeam, removeMembership, updateTeam } from "@/lib/queries/teams";
 import { createUser, setUserActive, setUserRole } from "@/lib/queries/users";
 import { createTestTeam, createTestUser, unique, useTestDatabase } from "@/lib/testing/db";
@@ -95,6 +99,49 @@ const matrix: Record<string, Entry> = {
     allowed: ["admin"],
     run: async (actor) => setFiscalStartMonth((await getFiscalStartMonth()) === 4 ? 1 : 4, actor),
   },
+  // Incidents: reviewers, and the teams whose services they touched.
+  recordIncidentAction: { allowed: ["admin", "sre", "member"], run: (actor, { serviceId }) => recordIncident(incidentInput(serviceId), actor, { today: TODAY }) },
+  updateIncidentAction: {
+    allowed: ["admin", "sre", "member"],
+    prepare: prepareIncident,
+    run: (actor, { serviceId }) => updateIncident(preparedIncidentId, { ...incidentInput(serviceId), summary: unique("corrected") }, actor, { today: TODAY }),
+  },
+  deleteIncidentAction: { allowed: ["admin", "sre", "member"], prepare: prepareIncident, run: (actor) => deleteIncident(preparedIncidentId, actor) },
+  // Action items: reviewers, and the team that owns them.
+  createActionItemAction: { allowed: ["admin", "sre", "member"], run: (actor, fixture) => createActionItem(actionInput(fixture), QUARTER, actor) },
+  updateActionItemAction: {
+    allowed: ["admin", "sre", "member"],
+    prepare: prepareActionItem,
+    run: (actor, fixture) => updateActionItem(preparedActionItemId, { ...actionInput(fixture), title: unique("renamed action"), status: "OPEN" }, actor),
+  },
+  setActionItemStatusAction: { allowed: ["admin", "sre", "member"], prepare: prepareActionItem, run: (actor) => updateActionItem(preparedActionItemId, { status: "DONE" }, actor) },
+  saveMeetingNotesAction: {
+    allowed: ["admin", "sre", "member"],
+    run: async (actor, { teamId }) => {
+      const version = (await getMeetingNotes({ teamId }, QUARTER))?.version ?? 0;
+      return saveMeetingNotes({ scope: { teamId }, quarter: QUARTER, body: unique("notes"), version }, actor);
+    },
+  },
+  // The incident cause list is an organisation setting.
+  createCauseAction: { allowed: ["admin"], run: (actor) => createIncidentCause({ nameEn: unique("Cause"), nameJa: unique("原因") }, actor) },
+  renameCauseAction: { allowed: ["admin"], prepare: prepareCause, run: (actor) => changeIncidentCause(preparedCauseId, { names: { nameEn: unique("Renamed"), nameJa: unique("改名") } }, actor) },
+  retireCauseAction: {
+    allowed: ["admin"],
+    prepare: async () => {
+      await prepareCause();
+      await getDb().incidentCause.update({ where: { id: preparedCauseId }, data: { retiredAt: null } });
+    },
+    run: (actor) => changeIncidentCause(preparedCauseId, { retired: true }, actor),
+  },
+  restoreCauseAction: {
+    allowed: ["admin"],
+    prepare: async () => {
+      await prepareCause();
+      await getDb().incidentCause.update({ where: { id: preparedCauseId }, data: { retiredAt: new Date() } });
+    },
+    run: (actor) => changeIncidentCause(preparedCauseId, { retired: false }, actor),
+  },
+  moveCauseAction: { allowed: ["admin"], prepare: prepareCause, run: (actor) => changeIncidentCause(preparedCauseId, { move: "up" }, actor) },
   createTeamAction: { allowed: ["admin"], run: (actor) => createTeam({ name: "Matrix team", slug: unique("team"), description: "" }, actor) },
   updateTeamAction: { allowed: ["admin"], run: (actor, { otherTeamId }) => updateTeam(otherTeamId, { name: unique("Renamed team"), slug: unique("team"), description: "" }, actor) },
   addMemberAction: {
@@ -112,6 +159,42 @@ const matrix: Record<string, Entry> = {
 const ITEM = "connectivity.each-component";
 const TODAY = "2026-11-27";
 let preparedEvidenceId = "";
+let preparedIncidentId = "";
+let preparedActionItemId = "";
+let preparedCauseId = "";
+const QUARTER = fiscalQuarter(2026, 2, 4);
+
+function incidentInput(serviceId: string) {
+  return { occurredOn: "2026-08-01", severity: "SEV3" as const, summary: unique("incident"), causeId: defaultCauseId, serviceIds: [serviceId] };
+}
+let defaultCauseId = "";
+
+async function prepareIncident({ serviceId, principals }: Fixture) {
+  const recorded = await recordIncident(incidentInput(serviceId), principals.admin, { today: TODAY });
+  if (!recorded.ok) throw new Error("could not prepare an incident");
+  preparedIncidentId = recorded.id;
+}
+
+function actionInput({ teamId, principals }: Fixture) {
+  return { title: unique("action"), teamId, ownerId: principals.member!.id, dueOn: "2026-12-01" };
+}
+
+async function prepareActionItem(fixture: Fixture) {
+  const created = await createActionItem(actionInput(fixture), QUARTER, fixture.principals.admin);
+  if (!created.ok) throw new Error("could not prepare an action item");
+  preparedActionItemId = created.id;
+}
+
+// The last cause in the list, so that moving it up always changes the order.
+async function prepareCause() {
+  if (!preparedCauseId) {
+    const admin = await createTestUser("ADMIN");
+    const created = await createIncidentCause({ nameEn: unique("Prepared cause"), nameJa: unique("準備") }, admin);
+    if (!created.ok) throw new Error("could not prepare a cause");
+    preparedCauseId = created.id;
+  }
+  await getDb().incidentCause.update({ where: { id: preparedCauseId }, data: { position: 10_000 } });
+}
 
 async function ensureAnswer({ serviceId, principals }: Fixture) {
   await saveAnswer({ serviceId, itemKey: ITEM, status: "PARTIAL", note: "prepared" }, principals.admin);
@@ -149,7 +232,11 @@ async function fingerprint() {
       (SELECT count(*) FROM teams), (SELECT max(updated_at) FROM teams), (SELECT count(*) FROM team_memberships),
       (SELECT string_agg(id::text || coalesce(body, '') || checked_on::text, ',' ORDER BY id) FROM evidence), (SELECT count(*) FROM evidence_files),
       (SELECT string_agg(id::text || review::text || coalesce(na_state::text, ''), ',' ORDER BY id) FROM answers), (SELECT count(*) FROM answer_comments), (SELECT string_agg(key || value, ',' ORDER BY key) FROM instance_settings WHERE key LIKE 'fiscal.%'),
-      (SELECT count(*) FROM quarter_closes), (SELECT count(*) FROM quarter_snapshots)) AS fingerprint`;
+      (SELECT count(*) FROM quarter_closes), (SELECT count(*) FROM quarter_snapshots),
+      (SELECT string_agg(id::text || summary || updated_at::text, ',' ORDER BY id) FROM incidents), (SELECT count(*) FROM incident_services),
+      (SELECT string_agg(id::text || title || status::text || updated_at::text, ',' ORDER BY id) FROM action_items),
+      (SELECT string_agg(id::text || version::text, ',' ORDER BY id) FROM meeting_notes),
+      (SELECT string_agg(id::text || name_en || name_ja || position::text || coalesce(retired_at::text, ''), ',' ORDER BY id) FROM incident_causes)) AS fingerprint`;
   return rows[0]!.fingerprint;
 }
 
@@ -169,6 +256,7 @@ beforeAll(async () => {
   const serviceSlug = unique("matrix-svc");
   await createService({ name: serviceSlug, slug: serviceSlug, description: "", teamId: team.id, tier: 2, traits: [] }, principals.admin);
   const target = await createTestUser("VIEWER");
+  defaultCauseId = (await getDb().incidentCause.findUniqueOrThrow({ where: { key: "configuration" }, select: { id: true } })).id;
   fixture = { teamId: team.id, otherTeamId: otherTeam.id, serviceId: (await getServiceBySlug(serviceSlug))!.id, serviceSlug, targetUserId: target.id, principals };
 });
 

@@ -1,4 +1,7 @@
 import type { Change, PeriodEvent } from "@/lib/changes";
+import { dayOf } from "@/lib/dates";
+import { isOverdue } from "@/lib/action-items";
+import { quarterOf } from "@/lib/quarters";
 import { quarterName } from "@/lib/i18n/quarters";
 import type { Locale } from "@/lib/i18n/config";
 import type { Retrospective } from "@/lib/retrospective";
@@ -17,6 +20,10 @@ export function renderMinutes(retro: Retrospective, { t, locale, scope, formatDa
     `- ${escape(change.event.service_name)}: ${item(change.event)} (${t(key, { before: change.before ? t(`status.${change.before}`) : t("status.unanswered"), after: t(`status.${change.after}`) })}; ${escape(change.event.actorName)}, ${formatDate(change.event.createdAt)})`;
   const section = (title: string, lines: string[]) => [`## ${title}`, "", ...(lines.length ? lines : [`- ${t("retro.none")}`]), ""];
   const { changes } = retro;
+  const causeName = (cause: { nameEn: string; nameJa: string }) => escape(locale === "ja" ? cause.nameJa : cause.nameEn);
+  const cell = (text: string) => escape(text.replace(/\s+/g, " ").trim());
+  const table = (header: string[], rows: string[][]) => [`| ${header.join(" | ")} |`, `| ${header.map(() => "---").join(" | ")} |`, ...rows.map((row) => `| ${row.join(" | ")} |`)];
+  const raisedIn = (start: Date) => quarterName(t, quarterOf(dayOf(start), retro.startMonth));
   return [
     `# ${escape(t("retro.minutesTitle", { quarter: quarterName(t, retro.quarter), scope }))}`,
     "",
@@ -25,6 +32,41 @@ export function renderMinutes(retro: Retrospective, { t, locale, scope, formatDa
     ...section(t("retro.scoresTitle"), [
       `- ${t("retro.scoreLine", { score: percent(retro.score?.overall?.average), verified: percent(retro.score?.verified?.average), previous: percent(retro.previousScore?.overall?.average) })}`,
     ]),
+    ...section(
+      t("meeting.incidentsTitle", { count: retro.incidents.length }),
+      retro.incidents.length
+        ? table(
+            [t("meeting.occurredOn"), t("meeting.severity"), t("meeting.services"), t("meeting.cause"), t("meeting.summary")],
+            retro.incidents.map((incident) => [
+              dayOf(incident.occurredOn),
+              t(`meeting.severities.${incident.severity}`),
+              incident.services.map((entry) => cell(entry.service.name)).join(", "),
+              causeName(incident.cause),
+              cell(incident.summary),
+            ]),
+          )
+        : [],
+    ),
+    ...section(
+      t("meeting.byCauseTitle"),
+      table(
+        [t("meeting.cause"), quarterName(t, retro.quarter), quarterName(t, retro.previousQuarter), t("meeting.change")],
+        retro.incidentsByCause.map((row) => [causeName(row.cause), String(row.count), String(row.previous), row.delta > 0 ? `+${row.delta}` : String(row.delta)]),
+      ),
+    ),
+    ...section(
+      t("meeting.actionsTitle", { count: retro.actionItems.length }),
+      retro.actionItems.map((action) => {
+        const details = [
+          escape(action.owner.name),
+          `${t("meeting.dueOn")} ${dayOf(action.dueOn)}`,
+          t(`meeting.statuses.${action.status}`) + (isOverdue(action, retro.today) ? ` (${t("meeting.overdue")})` : ""),
+          ...(action.service ? [`${t("meeting.improves")}: ${escape(action.service.name)}${action.item ? ` / ${escape(itemText(retro, action.item.key, locale))}` : ""}`] : []),
+          ...(action.carriedOver ? [t("meeting.carriedOver", { quarter: raisedIn(action.raisedForStartsOn) })] : []),
+        ];
+        return `- [${action.status === "DONE" ? "x" : " "}] ${escape(action.title)} (${details.join("; ")})`;
+      }),
+    ),
     ...section(t("retro.newlyMet", { count: changes.newlyMet.length }), changes.newlyMet.map((change) => line(change as Change<Event>, "retro.fromTo"))),
     ...section(t("retro.regressed", { count: changes.regressed.length }), changes.regressed.map((change) => line(change as Change<Event>, "retro.fromTo"))),
     ...section(
@@ -35,7 +77,17 @@ export function renderMinutes(retro: Retrospective, { t, locale, scope, formatDa
       t("retro.staleTitle", { count: retro.staleEvidence.length }),
       retro.staleEvidence.map((evidence) => `- ${escape(evidence.service_name)}: ${escape(locale === "ja" ? evidence.text_ja : evidence.text_en)} (${escape(evidence.title || evidence.url || evidence.kind)}, ${t("retro.checkedOn", { day: evidence.checked_on })})`),
     ),
+    // The notes are the meeting's own Markdown, written for these minutes: kept as written.
+    `## ${t("meeting.notesTitle")}`,
+    "",
+    retro.notes?.body.trim() || t("meeting.notesEmpty"),
+    "",
   ].join("\n");
+}
+
+function itemText(retro: Retrospective, key: string, locale: Locale) {
+  const item = retro.checklist.flatMap((category) => category.items).find((candidate) => candidate.key === key);
+  return item ? (locale === "ja" ? item.textJa : item.textEn) : key;
 }
 
 /** One row per service: its scores at the quarter's end (or now, for the open quarter), for spreadsheets. */

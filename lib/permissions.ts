@@ -41,6 +41,15 @@ export const can = {
   commentOnItem: ((principal, service: { teamId: string }) => isReviewer(principal) || belongsTo(principal, service.teamId)) satisfies Rule<{ teamId: string }>,
   // The "needs attention" list and the review queue.
   seeReviewQueue: ((principal) => isReviewer(principal)) satisfies Rule,
+  // Reviewers record any incident; a team records the ones that touched one of its services.
+  recordIncident: ((principal, incident: { teamIds: readonly string[] }) => isReviewer(principal) || incident.teamIds.some((teamId) => belongsTo(principal, teamId))) satisfies Rule<{
+    teamIds: readonly string[];
+  }>,
+  // An action item is the owning team's work; handing it to another team needs a place in both.
+  manageActionItem: ((principal, action: { teamId: string; newTeamId?: string }) =>
+    isReviewer(principal) || (belongsTo(principal, action.teamId) && belongsTo(principal, action.newTeamId ?? action.teamId))) satisfies Rule<{ teamId: string; newTeamId?: string }>,
+  // The organisation's meeting notes are the reviewers'; a team's are also the team's own.
+  writeMeetingNotes: ((principal, scope: { teamId: string | null }) => isReviewer(principal) || (scope.teamId !== null && belongsTo(principal, scope.teamId))) satisfies Rule<{ teamId: string | null }>,
 } as const;
 
 export class ForbiddenError extends Error {

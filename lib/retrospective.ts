@@ -6,6 +6,9 @@ import { addDays, dayOf, todayIn } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { getServiceAnswersAt, listOverviewServices } from "@/lib/queries/overview";
 import { listQuarterCloses, listQuarterSnapshots, quarterEndInstant } from "@/lib/queries/quarters";
+import { listActionItemsFor } from "@/lib/queries/action-items";
+import { listIncidentCauses, listIncidents, type IncidentRow } from "@/lib/queries/incidents";
+import { getMeetingNotes } from "@/lib/queries/meeting-notes";
 import { listAnswerEventsBetween, listEvidenceGoneStale } from "@/lib/queries/retrospective";
 import { getFiscalStartMonth } from "@/lib/queries/settings";
 import { fiscalQuarter, quarterOf, shiftQuarter, type Quarter } from "@/lib/quarters";
@@ -36,13 +39,19 @@ export async function loadRetrospective({ quarter: param, team }: { quarter?: st
   const services = (await listOverviewServices({ teamSlug: team?.slug })).filter((service) => service.createdAt < to);
   const serviceIds = team ? services.map((service) => service.id) : undefined;
 
-  const [atStart, events, staleEvidence, trend] = await Promise.all([
+  const previousQuarter = shiftQuarter(quarter, -1, startMonth);
+  const [atStart, events, staleEvidence, trend, incidents, causes, actionItems, notes] = await Promise.all([
     getServiceAnswersAt({ at: from, serviceIds }),
     listAnswerEventsBetween({ from, to, serviceIds }),
     listEvidenceGoneStale({ fromDay: quarter.start, toDay: quarter.end <= today ? quarter.end : addDays(today, 1), staleDays: env.TENKEN_EVIDENCE_STALE_DAYS, serviceIds }),
     // Only this quarter and the one before: each point costs a recomputation.
-    loadTrend(team ? { teamId: team.id } : {}, now, () => [shiftQuarter(quarter, -1, startMonth), quarter]),
+    loadTrend(team ? { teamId: team.id } : {}, now, () => [previousQuarter, quarter]),
+    listIncidents({ from: previousQuarter.start, to: quarter.end, serviceIds }),
+    listIncidentCauses({ includeRetired: true }),
+    listActionItemsFor({ quarter, from, teamId: team?.id }),
+    getMeetingNotes({ teamId: team?.id ?? null }, quarter),
   ]);
+  const quarterIncidents = incidents.filter((incident) => dayOf(incident.occurredOn) >= quarter.start);
   const changes = classifyChanges(
     (serviceId, itemId) => atStart.get(serviceId)?.get(itemId)?.status ?? null,
     events.map((event) => ({ ...event, serviceId: event.service_id, itemId: event.item_id, fromStatus: event.from_status, toStatus: event.to_status, actorName: event.actor_name, createdAt: event.created_at })),
@@ -50,7 +59,37 @@ export async function loadRetrospective({ quarter: param, team }: { quarter?: st
   const point = trend.points.find((candidate) => candidate.quarter.start === quarter.start);
   const serviceScores = await scoreServicesAt(services, to, quarter, point?.closed ?? false);
   const previous = trend.points[trend.points.findIndex((candidate) => candidate.quarter.start === quarter.start) - 1];
-  return { quarter, open: quarter.end > today, changes, staleEvidence, serviceScores, checklist: trend.checklist, score: point ?? null, previousScore: previous ?? null, startMonth, lastDay: dayOf(new Date(to.getTime() - 1)) };
+  return {
+    quarter,
+    previousQuarter,
+    today,
+    open: quarter.end > today,
+    incidents: quarterIncidents,
+    incidentsByCause: countByCause(causes, quarterIncidents, incidents.filter((incident) => dayOf(incident.occurredOn) < quarter.start)),
+    actionItems,
+    notes,
+    services,
+    changes,
+    staleEvidence,
+    serviceScores,
+    checklist: trend.checklist,
+    score: point ?? null,
+    previousScore: previous ?? null,
+    startMonth,
+    lastDay: dayOf(new Date(to.getTime() - 1)),
+  };
+}
+
+/**
+ * The quarter's incidents counted by cause, next to the previous quarter's: every cause still
+ * offered, and retired ones only where they were used.
+ */
+export function countByCause(causes: readonly { id: string; key: string; nameEn: string; nameJa: string; retiredAt: Date | null }[], current: readonly IncidentRow[], previous: readonly IncidentRow[]) {
+  const count = (incidents: readonly IncidentRow[], causeId: string) => incidents.filter((incident) => incident.cause.id === causeId).length;
+  return causes
+    .map((cause) => ({ cause, count: count(current, cause.id), previous: count(previous, cause.id) }))
+    .filter((row) => !row.cause.retiredAt || row.count > 0 || row.previous > 0)
+    .map((row) => ({ ...row, delta: row.count - row.previous }));
 }
 
 type ScopeService = Awaited<ReturnType<typeof listOverviewServices>>[number];
@@ -64,6 +103,7 @@ async function scoreServicesAt(services: ScopeService[], at: Date, quarter: Quar
     return snapshots
       .filter((snapshot) => inScope.has(snapshot.serviceId))
       .map((snapshot) => ({
+        serviceId: snapshot.serviceId,
         service: snapshot.serviceName,
         team: snapshot.teamName,
         tier: snapshot.tier,
@@ -74,6 +114,7 @@ async function scoreServicesAt(services: ScopeService[], at: Date, quarter: Quar
   }
   const [checklist, answers] = await Promise.all([getChecklist({ at }), getServiceAnswersAt({ at, serviceIds: services.map((service) => service.id) })]);
   return scoreEach(services.map((service) => ({ ...service, answers: answers.get(service.id) ?? new Map() })), scoredItems(checklist), dayOf(new Date(at.getTime() - 1))).map((service) => ({
+    serviceId: service.id,
     service: service.name,
     team: service.team.name,
     tier: service.tier,

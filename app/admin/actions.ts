@@ -1,49 +1,22 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getCurrentUser } from "@/lib/auth/session";
-import { withDatabase } from "@/lib/errors";
+import { formWrite, type WriteOutcome } from "@/lib/form-write";
 import type { Principal } from "@/lib/permissions";
 import { addMembership, createTeam, removeMembership, updateTeam, type TeamWriteResult } from "@/lib/queries/teams";
 import { createUser, setUserActive, setUserRole, type UserWriteResult } from "@/lib/queries/users";
-import { fieldErrorsFrom, formValues, refusedState, signedOutState, type FormMessage, type FormState } from "@/lib/validations/form";
+import type { FormMessage, FormState } from "@/lib/validations/form";
+import { changeIncidentCause, createIncidentCause } from "@/lib/queries/incidents";
 import { setFiscalStartMonth } from "@/lib/queries/settings";
+import { causeEditSchema, causeIdSchema, causeMoveSchema, newCauseSchema } from "@/lib/validations/meeting";
 import { settingsSchema } from "@/lib/validations/settings";
 import { membershipSchema, newUserSchema, roleChangeSchema, teamSchema, teamUpdateSchema, userIdSchema } from "@/lib/validations/user";
 import type { z } from "zod";
 
-type WriteResult = UserWriteResult | TeamWriteResult | { ok: true };
+// Roles, teams and settings show up across the app (navigation, quarter names), not only here.
+const REVALIDATE = [["/", "layout"], ["/audit"]] as const;
 
-/**
- * The shape every admin action shares: signed in, valid input, the write (which checks the
- * permission itself, in its transaction), then the outcome as form state.
- */
-async function adminWrite<S extends z.ZodType>(
-  formData: FormData,
-  schema: S,
-  write: (input: z.infer<S>, actor: Principal) => Promise<WriteResult>,
-  success: (input: z.infer<S>) => FormMessage,
-  formFields: readonly string[] = [],
-): Promise<FormState> {
-  const values = formValues(formData);
-  delete values.password;
-  const actor = await getCurrentUser();
-  if (!actor) return signedOutState(values);
-  const parsed = schema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsFrom(parsed.error), values };
-  const result = await withDatabase(() => write(parsed.data, actor));
-  if (!result.ok) return refusedState(result, values);
-  const outcome = result.value;
-  if (!outcome.ok) {
-    if ("notFound" in outcome) return { status: "error", formError: { key: "errors.notFoundBody" }, values };
-    // Errors about a field the form shows go next to it; others head the form.
-    if (formFields.includes(outcome.field)) return { status: "error", fieldErrors: { [outcome.field]: [{ key: outcome.key }] }, values };
-    return { status: "error", formError: { key: outcome.key }, values };
-  }
-  // Roles, teams and settings show up across the app (navigation, quarter names), not only here.
-  revalidatePath("/", "layout");
-  revalidatePath("/audit");
-  return { status: "saved", message: success(parsed.data), savedAt: Date.now() };
+function adminWrite<S extends z.ZodType>(formData: FormData, schema: S, write: (input: z.infer<S>, actor: Principal) => Promise<WriteOutcome>, success: (input: z.infer<S>) => FormMessage, formFields: readonly string[] = []) {
+  return formWrite(formData, schema, write, success, { formFields, revalidate: REVALIDATE });
 }
 
 export async function createUserAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -80,4 +53,26 @@ export async function removeMemberAction(_previous: FormState, formData: FormDat
 
 export async function saveSettingsAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return adminWrite(formData, settingsSchema, (input, actor) => setFiscalStartMonth(input.fiscalStartMonth, actor), () => ({ key: "admin.settingsSaved" }), ["fiscalStartMonth"]);
+}
+
+const CAUSE_FIELDS = ["nameEn", "nameJa"];
+
+export async function createCauseAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return adminWrite(formData, newCauseSchema, createIncidentCause, (input) => ({ key: "admin.causeCreated", values: { name: input.nameEn } }), CAUSE_FIELDS);
+}
+
+export async function renameCauseAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return adminWrite(formData, causeEditSchema, ({ causeId, ...names }, actor) => changeIncidentCause(causeId, { names }, actor), () => ({ key: "admin.causeSaved" }), CAUSE_FIELDS);
+}
+
+export async function retireCauseAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return adminWrite(formData, causeIdSchema, ({ causeId }, actor) => changeIncidentCause(causeId, { retired: true }, actor), () => ({ key: "admin.causeRetired" }));
+}
+
+export async function restoreCauseAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return adminWrite(formData, causeIdSchema, ({ causeId }, actor) => changeIncidentCause(causeId, { retired: false }, actor), () => ({ key: "admin.causeRestored" }));
+}
+
+export async function moveCauseAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return adminWrite(formData, causeMoveSchema, ({ causeId, direction }, actor) => changeIncidentCause(causeId, { move: direction }, actor), () => ({ key: "admin.causeMoved" }));
 }

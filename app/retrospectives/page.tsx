@@ -1,15 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { Markdown } from "@/components/evidence/markdown";
+import { ActionItemForm } from "@/components/retrospective/action-item-form";
+import { ActionItemTable } from "@/components/retrospective/action-item-table";
 import { CHANGES_SHOWN, ChangeList } from "@/components/retrospective/change-list";
+import { CauseCounts, IncidentTable } from "@/components/retrospective/incident-table";
+import { IncidentForm } from "@/components/retrospective/incident-form";
+import { MeetingNotesForm } from "@/components/retrospective/meeting-notes-form";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { buttonPrimary, buttonSecondary, cardClass } from "@/components/ui/styles";
 import { requirePermission } from "@/lib/auth/session";
-import { todayIn } from "@/lib/dates";
+import { addDays, dayOf, todayIn } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { quarterName } from "@/lib/i18n/quarters";
+import { listIncidentCauses } from "@/lib/queries/incidents";
 import { listTeams } from "@/lib/queries/teams";
-import { recentQuarters } from "@/lib/quarters";
+import { listActiveUsers } from "@/lib/queries/users";
+import { quarterOf, recentQuarters, shiftQuarter } from "@/lib/quarters";
+import { can } from "@/lib/permissions";
 import { loadRetrospective, quarterParam } from "@/lib/retrospective";
 import { retrospectiveQuerySchema } from "@/lib/validations/retrospective";
 
@@ -20,14 +29,21 @@ export async function generateMetadata(): Promise<Metadata> {
 const percent = (value: number | null | undefined) => (value === null || value === undefined ? "—" : `${value}%`);
 
 export default async function RetrospectivePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePermission("readOrganisation");
+  const user = await requirePermission("readOrganisation");
   const query = retrospectiveQuerySchema.parse(await searchParams);
-  const [t, locale, teams] = await Promise.all([getTranslations(), getLocale(), listTeams()]);
+  const [t, locale, teams, causes, owners] = await Promise.all([getTranslations(), getLocale(), listTeams(), listIncidentCauses(), listActiveUsers()]);
   const team = query.team ? teams.find((candidate) => candidate.slug === query.team) : undefined;
   const retro = await loadRetrospective({ quarter: query.quarter, team });
   const quarters = recentQuarters(todayIn(env.TENKEN_TIME_ZONE), 8, retro.startMonth).reverse();
   const scope = team?.name ?? t("trends.organisation");
   const download = new URLSearchParams({ quarter: quarterParam(retro.quarter), ...(team ? { team: team.slug } : {}) }).toString();
+  const isReviewer = can.reviewAnswers(user);
+  // What this person may add here: incidents on services of their teams, action items for their teams.
+  const ownServices = retro.services.filter((service) => isReviewer || can.answerItems(user, { teamId: service.team.id }));
+  const actionTeams = (team ? [team] : teams).filter((candidate) => can.manageActionItem(user, { teamId: candidate.id }));
+  const items = new Map(retro.checklist.flatMap((category) => category.items).map((item) => [item.key, locale === "ja" ? item.textJa : item.textEn]));
+  const quarterLabel = quarterName(t, retro.quarter);
+  const previousLabel = quarterName(t, retro.previousQuarter);
 
   return (
     <div className="space-y-6">
@@ -40,12 +56,15 @@ export default async function RetrospectivePage({ searchParams }: { searchParams
       <form method="get" className={`${cardClass} grid gap-4 sm:grid-cols-3`} role="search" aria-label={t("retro.choose")}>
         <FilterSelect name="quarter" label={t("retro.quarter")} anyLabel={t("retro.currentQuarter")} value={query.quarter} options={quarters.map((quarter) => ({ value: quarterParam(quarter), label: quarterName(t, quarter) }))} />
         <FilterSelect name="team" label={t("trends.team")} anyLabel={t("trends.wholeOrganisation")} value={query.team} options={teams.map((candidate) => ({ value: candidate.slug, label: candidate.name }))} />
-        <div className="flex items-end gap-2">
+        <div className="flex items-end">
           <button type="submit" className={buttonPrimary}>{t("trends.show")}</button>
-          <a href={`/api/retrospectives/minutes?${download}`} className={buttonSecondary} download>{t("retro.downloadMinutes")}</a>
-          <a href={`/api/retrospectives/scores?${download}`} className={buttonSecondary} download>{t("retro.downloadScores")}</a>
         </div>
       </form>
+      <div className="flex flex-wrap gap-2">
+        <Link href={`/retrospectives/present?${download}`} className={buttonPrimary}>{t("meeting.present")}</Link>
+        <a href={`/api/retrospectives/minutes?${download}`} className={buttonSecondary} download>{t("retro.downloadMinutes")}</a>
+        <a href={`/api/retrospectives/scores?${download}`} className={buttonSecondary} download>{t("retro.downloadScores")}</a>
+      </div>
 
       <section aria-labelledby="retro-scores" className={cardClass}>
         <h2 id="retro-scores" className="text-lg font-semibold">{t("retro.scoresTitle")}</h2>
@@ -54,6 +73,59 @@ export default async function RetrospectivePage({ searchParams }: { searchParams
           {retro.score?.closed ? t("trends.closedMark") : retro.open ? t("trends.openMark") : t("trends.notClosedMark")} · <Link href={{ pathname: "/trends", query: team ? { team: team.slug } : {} }} className="text-blue-700 underline">{t("retro.seeTrend")}</Link>
         </p>
       </section>
+      <section aria-labelledby="retro-incidents" className={`${cardClass} space-y-4`}>
+        <h2 id="retro-incidents" className="text-lg font-semibold">{t("meeting.incidentsTitle", { count: retro.incidents.length })}</h2>
+        <IncidentTable incidents={retro.incidents} canEdit={(incident) => can.recordIncident(user, { teamIds: incident.services.map((entry) => entry.service.teamId) })} />
+        <div>
+          <h3 className="mb-1 font-semibold">{t("meeting.byCauseTitle")}</h3>
+          <CauseCounts rows={retro.incidentsByCause} quarter={quarterLabel} previous={previousLabel} />
+        </div>
+        {ownServices.length > 0 && (
+          <details className="rounded border border-slate-200 p-3">
+            <summary className="cursor-pointer font-medium text-blue-800">{t("meeting.recordIncidentTitle")}</summary>
+            <div className="mt-3 max-w-xl">
+              <IncidentForm causes={causes} services={ownServices} today={retro.open ? retro.today : retro.lastDay} />
+            </div>
+          </details>
+        )}
+      </section>
+
+      <section aria-labelledby="retro-actions" className={`${cardClass} space-y-4`}>
+        <h2 id="retro-actions" className="text-lg font-semibold">{t("meeting.actionsTitle", { count: retro.actionItems.length })}</h2>
+        <ActionItemTable
+          actions={retro.actionItems}
+          today={retro.today}
+          canEdit={(action) => can.manageActionItem(user, { teamId: action.team.id })}
+          raisedIn={(action) => quarterName(t, quarterOf(dayOf(action.raisedForStartsOn), retro.startMonth))}
+          itemText={(key) => items.get(key) ?? key}
+        />
+        {actionTeams.length > 0 && (
+          <details className="rounded border border-slate-200 p-3">
+            <summary className="cursor-pointer font-medium text-blue-800">{t("meeting.addActionTitle")}</summary>
+            <div className="mt-3 max-w-xl">
+              <ActionItemForm
+                teams={actionTeams}
+                owners={owners}
+                defaultOwnerId={user.id}
+                services={team ? retro.services : ownServices}
+                checklist={retro.checklist}
+                quarter={quarterParam(retro.quarter)}
+                defaultDueOn={addDays(shiftQuarter(retro.quarter, 1, retro.startMonth).end, -1)}
+              />
+            </div>
+          </details>
+        )}
+      </section>
+
+      <section aria-labelledby="retro-notes" className={`${cardClass} space-y-3`}>
+        <h2 id="retro-notes" className="text-lg font-semibold">{t("meeting.notesTitle")}</h2>
+        {retro.notes?.body.trim() ? <Markdown source={retro.notes.body} /> : <p className="text-sm text-slate-600">{t("meeting.notesEmpty")}</p>}
+        {retro.notes && <p className="text-xs text-slate-600">{t("meeting.notesLastSaved", { name: retro.notes.updatedBy.name, date: retro.notes.updatedAt.toISOString().slice(0, 16).replace("T", " ") })}</p>}
+        {can.writeMeetingNotes(user, { teamId: team?.id ?? null }) && (
+          <MeetingNotesForm quarter={quarterParam(retro.quarter)} team={team?.slug} body={retro.notes?.body ?? ""} version={retro.notes?.version ?? 0} />
+        )}
+      </section>
+
       {(
         [
           ["newly-met", t("retro.newlyMet", { count: retro.changes.newlyMet.length }), retro.changes.newlyMet, "status"],
@@ -83,7 +155,6 @@ export default async function RetrospectivePage({ searchParams }: { searchParams
         )}
         {retro.staleEvidence.length > CHANGES_SHOWN && <p className="mt-2 text-sm text-slate-600">{t("retro.more", { count: retro.staleEvidence.length - CHANGES_SHOWN })}</p>}
       </section>
-      <p className="text-xs text-slate-600">{t("retro.comingNext")}</p>
     </div>
   );
 }

@@ -10,9 +10,11 @@ import { idleFormState, type FormState } from "@/lib/validations/form";
 export type ActionField = {
   name: string;
   label: string;
-  type: "text" | "email" | "password" | "select" | "textarea" | "url" | "date" | "file";
+  type: "text" | "email" | "password" | "select" | "multiselect" | "textarea" | "url" | "date" | "file";
   options?: { value: string; label: string }[];
   defaultValue?: string;
+  // For multiselect fields: the options chosen at first.
+  defaultValues?: string[];
   hint?: string;
   autoComplete?: string;
   // For file fields: the types the picker offers (the server decides from the bytes anyway).
@@ -44,6 +46,10 @@ export function ActionForm({ action, fields = [], hidden = {}, submitLabel, layo
   const errors = state.fieldErrors ?? {};
   const value = (field: ActionField) => (field.type === "password" ? "" : String(state.values?.[field.name] ?? field.defaultValue ?? ""));
   // Several forms on one page share hidden values (the same item), so the form's label is part of the id.
+  const chosen = (field: ActionField) => {
+    const echoed = state.values?.[field.name];
+    return echoed === undefined ? (field.defaultValues ?? []) : [echoed].flat();
+  };
   const idPrefix = Object.values(hidden).join("-") || "new";
   const id = (field: string) => `${idPrefix}-${formLabel ?? ""}-${field}`.replace(/[^\w-]/g, "_");
   const inline = layout === "inline";
@@ -59,7 +65,11 @@ export function ActionForm({ action, fields = [], hidden = {}, submitLabel, layo
         return (
           <div key={field.name} className={inline ? "" : undefined}>
             <label htmlFor={fieldId} className={field.hideLabel ? "sr-only" : labelClass}>{field.label}</label>
-            {field.type === "select" ? (
+            {field.type === "multiselect" ? (
+              <select multiple size={Math.min(8, Math.max(3, field.options?.length ?? 0))} {...common} defaultValue={chosen(field)}>
+                {field.options?.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+              </select>
+            ) : field.type === "select" ? (
               <select {...common} defaultValue={value(field)}>
                 {field.options?.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
               </select>

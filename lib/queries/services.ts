@@ -93,5 +93,5 @@ export async function updateService(id: string, input: ServiceInput, actor: Prin
 }
 
 export async function listServiceNames() {
-  return getDb().service.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } });
+  return getDb().service.findMany({ orderBy: { name: "asc" }, select: { id: true, slug: true, name: true, teamId: true } });
 }

@@ -112,3 +112,8 @@ export async function listUsers() {
 export async function countActiveAdmins() {
   return getDb().user.count({ where: { role: "ADMIN", deactivatedAt: null, isBuiltIn: false } });
 }
+
+/** People who can own work: active, signed-in users, by name. */
+export async function listActiveUsers() {
+  return getDb().user.findMany({ where: { isBuiltIn: false, deactivatedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+}

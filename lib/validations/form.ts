@@ -48,3 +48,14 @@ export function formValues(formData: FormData): Record<string, string | string[]
   }
   return values;
 }
+
+/** A form's fields as the schemas expect them: fields sent several times (checkboxes) as arrays. */
+export function formInput(formData: FormData, arrays: readonly string[] = []) {
+  const input: Record<string, unknown> = {};
+  for (const key of new Set(formData.keys())) {
+    if (key.startsWith("$")) continue;
+    input[key] = arrays.includes(key) ? formData.getAll(key) : formData.get(key);
+  }
+  for (const key of arrays) input[key] ??= [];
+  return input;
+}

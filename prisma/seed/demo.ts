@@ -1,6 +1,11 @@
 import { getDb } from "@/lib/db";
 import type { AnswerStatus, ServiceTrait } from "@/lib/generated/prisma/enums";
-import { dayOf } from "@/lib/dates";
+import { addDays, dayOf, todayIn } from "@/lib/dates";
+import { env } from "@/lib/env";
+import { createActionItem, updateActionItem } from "@/lib/queries/action-items";
+import { listIncidentCauses, recordIncident } from "@/lib/queries/incidents";
+import { getFiscalStartMonth } from "@/lib/queries/settings";
+import { quarterOf, shiftQuarter } from "@/lib/quarters";
 import { saveAnswer } from "@/lib/queries/answers";
 import { addEvidence } from "@/lib/queries/evidence";
 import { decideOnAnswer } from "@/lib/queries/review";
@@ -148,11 +153,13 @@ export async function seedDemoOrganisation(now = new Date()) {
     ["payments", "member@demo.tenken.example"],
     ["search", "search@demo.tenken.example"],
   ]);
+  const serviceIds = new Map<string, string>();
   const knownItems = new Set((await db.checklistItem.findMany({ select: { key: true } })).map((item) => item.key));
   const reviewer = await getPrincipal(userIds.get("sre@demo.tenken.example")!);
   for (const [serviceIndex, { answers, evidence = [], reviews = [], team, ...service }] of services.entries()) {
     // The services were there before their first answers, months ago.
     const created = await db.service.create({ data: { ...service, teamId: teamIds.get(team)!, createdAt: new Date(now.getTime() - 150 * DAY) }, select: { id: true } });
+    serviceIds.set(service.slug, created.id);
     const actor = await getPrincipal(userIds.get(answerer.get(team)!)!);
     for (const [answerIndex, [itemKey, status, note = ""]] of answers.entries()) {
       if (!knownItems.has(itemKey)) throw new Error(`Demo answer refers to unknown checklist item ${itemKey}`);
@@ -170,4 +177,39 @@ export async function seedDemoOrganisation(now = new Date()) {
       await decideOnAnswer({ serviceId: created.id, itemKey, decision, comment }, reviewer, { today: dayOf(at), at });
     }
   }
+  await seedDemoRetrospective(now, { userIds, serviceIds });
+}
+
+// Incidents over the last months and action items, one of them carried over and late, so the
+// retrospective and its presenter view have a meeting's worth to show.
+async function seedDemoRetrospective(now: Date, { userIds, serviceIds }: { userIds: Map<string, string>; serviceIds: Map<string, string> }) {
+  const today = todayIn(env.TENKEN_TIME_ZONE, now);
+  const causes = new Map((await listIncidentCauses()).map((cause) => [cause.key, cause.id]));
+  const sre = (await getPrincipal(userIds.get("sre@demo.tenken.example")!))!;
+  const payments = (await getPrincipal(userIds.get("member@demo.tenken.example")!))!;
+  const incidents = [
+    [110, "SEV2", "change-release", ["checkout-api"], "A release raised checkout latency to 4 s for 25 minutes; rolled back."],
+    [75, "SEV3", "dependency", ["checkout-api", "billing-batch"], "The card processor's sandbox was down; retries piled up in the queue."],
+    [40, "SEV2", "monitoring-gap", ["billing-batch"], "Invoicing did not start one night and nobody noticed for 3 hours: no alert on the schedule."],
+    [12, "SEV3", "capacity", ["search-api"], "Index rebuild saturated the search cluster's disks during peak hours."],
+  ] as const;
+  for (const [daysAgo, severity, cause, slugs, summary] of incidents) {
+    const known = slugs.flatMap((slug) => serviceIds.get(slug) ?? []);
+    if (known.length === 0) continue;
+    await recordIncident({ occurredOn: addDays(today, -daysAgo), severity, summary, causeId: causes.get(cause)!, serviceIds: known }, sre, { today });
+  }
+  const startMonth = await getFiscalStartMonth();
+  const current = quarterOf(today, startMonth);
+  const previous = shiftQuarter(current, -1, startMonth);
+  const team = (await getDb().team.findUniqueOrThrow({ where: { slug: "payments" }, select: { id: true } })).id;
+  const billing = serviceIds.get("billing-batch");
+  const late = await createActionItem(
+    { title: "Alert when the nightly invoicing job does not start on time", teamId: team, ownerId: payments.id, dueOn: addDays(today, -10), serviceId: billing, itemKey: billing ? "batch.schedule" : undefined },
+    previous,
+    payments,
+  );
+  const done = await createActionItem({ title: "Write the rollback runbook for checkout releases", teamId: team, ownerId: payments.id, dueOn: addDays(today, -30), serviceId: serviceIds.get("checkout-api") }, previous, payments);
+  if (done.ok) await updateActionItem(done.id, { status: "DONE" }, payments, { at: new Date(now.getTime() - 35 * DAY) });
+  if (late.ok) await updateActionItem(late.id, { status: "IN_PROGRESS" }, payments, { at: new Date(now.getTime() - 20 * DAY) });
+  await createActionItem({ title: "Add p95 and p99 to the latency dashboard", teamId: team, ownerId: payments.id, dueOn: addDays(current.end, -1), serviceId: serviceIds.get("checkout-api"), itemKey: "http.latency" }, current, payments);
 }

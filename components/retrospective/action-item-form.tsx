@@ -1,0 +1,52 @@
+import { useLocale, useTranslations } from "next-intl";
+import { createActionItemAction, updateActionItemAction } from "@/app/retrospectives/actions";
+import { ActionForm, type ActionField } from "@/components/ui/action-form";
+import { dayOf } from "@/lib/dates";
+import type { ChecklistCategoryView } from "@/lib/queries/checklist";
+import type { ActionItemRow } from "@/lib/queries/action-items";
+import { ACTION_ITEM_STATUSES } from "@/lib/validations/meeting";
+
+type Props = {
+  teams: { id: string; name: string }[];
+  owners: { id: string; name: string }[];
+  services: { id: string; name: string }[];
+  checklist: ChecklistCategoryView[];
+  defaultDueOn: string;
+  // A new item is raised for this quarter ("2026-Q3"); an existing one is edited.
+  quarter?: string;
+  action?: ActionItemRow;
+  defaultOwnerId?: string;
+};
+
+/** Adds an action item to a retrospective, or edits one: what, who, by when, and what it improves. */
+export function ActionItemForm({ teams, owners, services, checklist, defaultDueOn, quarter, action, defaultOwnerId }: Props) {
+  const t = useTranslations();
+  const locale = useLocale();
+  const fields: ActionField[] = [
+    { name: "title", label: t("meeting.actionTitle"), type: "text", defaultValue: action?.title ?? "", required: true },
+    { name: "teamId", label: t("meeting.team"), type: "select", defaultValue: action?.team.id ?? teams[0]?.id ?? "", options: teams.map((team) => ({ value: team.id, label: team.name })) },
+    { name: "ownerId", label: t("meeting.owner"), type: "select", defaultValue: action?.owner.id ?? defaultOwnerId ?? "", options: [{ value: "", label: "—" }, ...owners.map((owner) => ({ value: owner.id, label: owner.name }))], required: true },
+    { name: "dueOn", label: t("meeting.dueOn"), type: "date", defaultValue: action ? dayOf(action.dueOn) : defaultDueOn, required: true },
+    { name: "serviceId", label: t("meeting.actionService"), type: "select", defaultValue: action?.service?.id ?? "", options: [{ value: "", label: t("meeting.noService") }, ...services.map((service) => ({ value: service.id, label: service.name }))] },
+    {
+      name: "itemKey",
+      label: t("meeting.actionItem"),
+      type: "select",
+      defaultValue: action?.item?.key ?? "",
+      options: [
+        { value: "", label: t("meeting.noItem") },
+        ...checklist.flatMap((category) => category.items.map((item) => ({ value: item.key, label: `${locale === "ja" ? category.titleJa : category.titleEn}: ${locale === "ja" ? item.textJa : item.textEn}` }))),
+      ],
+    },
+    ...(action ? [{ name: "status", label: t("meeting.status"), type: "select" as const, defaultValue: action.status, options: ACTION_ITEM_STATUSES.map((status) => ({ value: status, label: t(`meeting.statuses.${status}`) })) }] : []),
+  ];
+  return (
+    <ActionForm
+      action={action ? updateActionItemAction : createActionItemAction}
+      hidden={action ? { actionItemId: action.id } : { quarter: quarter ?? "" }}
+      formLabel={action ? t("meeting.editActionTitle") : t("meeting.addActionTitle")}
+      submitLabel={action ? t("meeting.saveAction") : t("meeting.addAction")}
+      fields={fields}
+    />
+  );
+}

@@ -1,0 +1,25 @@
+"use client";
+
+import { useEffect } from "react";
+import { useRouter } from "next/navigation";
+
+/**
+ * Arrow keys and Page Up/Down move through the presenter view, as clickers send them; Escape
+ * leaves it. Keys typed into a field are left alone.
+ */
+export function PresenterKeys({ previous, next, exit }: { previous?: string; next?: string; exit: string }) {
+  const router = useRouter();
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      const target = event.target as HTMLElement | null;
+      if (event.altKey || event.ctrlKey || event.metaKey || target?.closest("input, textarea, select, [contenteditable]")) return;
+      const destination = event.key === "ArrowRight" || event.key === "PageDown" ? next : event.key === "ArrowLeft" || event.key === "PageUp" ? previous : event.key === "Escape" ? exit : undefined;
+      if (!destination) return;
+      event.preventDefault();
+      router.push(destination);
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [router, previous, next, exit]);
+  return null;
+}
