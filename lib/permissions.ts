@@ -25,8 +25,9 @@ export const can = {
   manageTeams: ((principal) => isAdmin(principal)) satisfies Rule,
   // Settings of the organisation, such as the month its fiscal year starts.
   manageSettings: ((principal) => isAdmin(principal)) satisfies Rule,
-  // Closing a quarter freezes everyone's scores for good: an admin's decision.
-  closeQuarters: ((principal) => isAdmin(principal)) satisfies Rule,
+  // Closing a quarter freezes everyone's scores for good: for admins and the SREs who run the
+  // quarterly review, never for a team on its own.
+  closeQuarters: ((principal) => isReviewer(principal)) satisfies Rule,
   createService: ((principal, team: { teamId: string }) => isAdmin(principal) || belongsTo(principal, team.teamId)) satisfies Rule<{ teamId: string }>,
   // Moving a service to another team needs a place in both teams.
   editService: ((principal, service: { teamId: string; newTeamId?: string }) =>
