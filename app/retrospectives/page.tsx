@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/evidence/markdown";
 import { ActionItemForm } from "@/components/retrospective/action-item-form";
 import { ActionItemTable } from "@/components/retrospective/action-item-table";
@@ -31,7 +31,7 @@ const percent = (value: number | null | undefined) => (value === null || value =
 export default async function RetrospectivePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission("readOrganisation");
   const query = retrospectiveQuerySchema.parse(await searchParams);
-  const [t, locale, teams, causes, owners] = await Promise.all([getTranslations(), getLocale(), listTeams(), listIncidentCauses(), listActiveUsers()]);
+  const [t, format, locale, teams, causes, owners] = await Promise.all([getTranslations(), getFormatter(), getLocale(), listTeams(), listIncidentCauses(), listActiveUsers()]);
   const team = query.team ? teams.find((candidate) => candidate.slug === query.team) : undefined;
   const retro = await loadRetrospective({ quarter: query.quarter, team });
   const quarters = recentQuarters(todayIn(env.TENKEN_TIME_ZONE), 8, retro.startMonth).reverse();
@@ -120,7 +120,7 @@ export default async function RetrospectivePage({ searchParams }: { searchParams
       <section aria-labelledby="retro-notes" className={`${cardClass} space-y-3`}>
         <h2 id="retro-notes" className="text-lg font-semibold">{t("meeting.notesTitle")}</h2>
         {retro.notes?.body.trim() ? <Markdown source={retro.notes.body} /> : <p className="text-sm text-slate-600">{t("meeting.notesEmpty")}</p>}
-        {retro.notes && <p className="text-xs text-slate-600">{t("meeting.notesLastSaved", { name: retro.notes.updatedBy.name, date: retro.notes.updatedAt.toISOString().slice(0, 16).replace("T", " ") })}</p>}
+        {retro.notes && <p className="text-xs text-slate-600">{t("meeting.notesLastSaved", { name: retro.notes.updatedBy.name, date: format.dateTime(retro.notes.updatedAt, { dateStyle: "medium", timeStyle: "short" }) })}</p>}
         {can.writeMeetingNotes(user, { teamId: team?.id ?? null }) && (
           <MeetingNotesForm quarter={quarterParam(retro.quarter)} team={team?.slug} body={retro.notes?.body ?? ""} version={retro.notes?.version ?? 0} />
         )}
