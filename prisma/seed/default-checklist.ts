@@ -1,4 +1,8 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parseChecklistDocument } from "@/lib/checklist/document";
 import type { ServiceTrait } from "@/lib/generated/prisma/enums";
+import type { ChecklistDocument } from "@/lib/validations/checklist-document";
 
 export type ChecklistItemSeed = {
   key: string;
@@ -14,361 +18,35 @@ export type ChecklistCategorySeed = { key: string; titleJa: string; titleEn: str
 
 export type ChecklistSeed = { key: string; titleJa: string; titleEn: string; categories: ChecklistCategorySeed[] };
 
-// Item texts in Japanese are quoted from "Webサービスのモニタリングについてのチェックリスト"
-// (Hatena Engineer Advent Calendar 2020). Item keys are stored with answers: never rename one.
-export const defaultChecklist: ChecklistSeed = {
-  key: "web-monitoring",
-  titleJa: "Webサービスのモニタリングについてのチェックリスト",
-  titleEn: "Monitoring checklist for web services",
-  categories: [
-    {
-      key: "connectivity",
-      titleJa: "疎通確認",
-      titleEn: "Connectivity checks",
-      items: [
-        {
-          key: "connectivity.each-component",
-          textJa: "それぞれのコンポーネントに対して疎通確認を行っている",
-          textEn: "Every component has its own connectivity check",
-          guidanceJa: "Webサーバー、データベース、キャッシュ、キューなどのコンポーネントを洗い出し、それぞれを監視している設定をリンクしてください。",
-          guidanceEn: "List the components (web servers, databases, caches, queues) and link the check that covers each one.",
-          weight: 1,
-          requiredTraits: [],
-        },
-        {
-          key: "connectivity.over-network",
-          textJa: "localhostでなくネットワーク経由でのコンポーネントへの疎通確認を行っている",
-          textEn: "Connectivity is checked over the network, not just from localhost",
-          guidanceJa: "別のホストや外形監視から実行されるチェックを示し、ネットワークやファイアウォール、DNSの障害も検知できることを確認してください。",
-          guidanceEn: "Show checks that run from another host or an external monitor, so network, firewall and DNS failures are caught too.",
-          weight: 1,
-          requiredTraits: [],
-        },
-        {
-          key: "connectivity.alert-tested",
-          textJa: "疎通が取れなかったときに正しくアラートになることを確認している",
-          textEn: "A failed connectivity check has been confirmed to raise the right alert",
-          guidanceJa: "チェックが失敗したときに想定どおりのアラートが正しい通知先に届いた記録（試験でも実際の障害でも可）をリンクしてください。",
-          guidanceEn: "Link a test or a real incident in which a failed check fired the expected alert to the right people.",
-          weight: 1,
-          requiredTraits: [],
-        },
-      ],
-    },
-    {
-      key: "metrics",
-      titleJa: "メトリック",
-      titleEn: "Metrics",
-      items: [
-        {
-          key: "metrics.prefer-metrics",
-          textJa: "可能な限りチェック監視ではなくメトリック経由での監視にしている",
-          textEn: "Monitoring uses metrics rather than check monitoring wherever possible",
-          guidanceJa: "成否だけを返すチェック監視ではなく、メトリックの閾値でアラートしていることを示してください。グラフがあれば障害の前に傾向に気づけます。",
-          guidanceEn: "Show alerts based on metric thresholds rather than pass/fail checks; graphed values reveal trends before they become failures.",
-          weight: 1,
-          requiredTraits: [],
-        },
-        {
-          key: "metrics.business-logic",
-          textJa: "ビジネスロジックに関わる値をメトリックにしている",
-          textEn: "Business-level values are tracked as metrics",
-          guidanceJa: "会員登録数、注文数、決済の失敗数など、ビジネスに関わる値のグラフをリンクしてください。",
-          guidanceEn: "Link graphs of business values such as sign-ups, orders or payment failures.",
-          weight: 1,
-          requiredTraits: [],
-        },
-      ],
-    },
-    {
-      key: "logs",
-      titleJa: "ログ",
-      titleEn: "Logs",
-      items: [
-        {
-          key: "logs.delivery-reliability",
-          textJa: "利用しているログ配送システムの可用性や完全性について理解している",
-          textEn: "The team understands how available and complete its log shipping pipeline is",
-          guidanceJa: "配送途中でログが遅延・欠損・重複しうるか、またそれにどう気づけるかを文書にまとめてください。",
-          guidanceEn: "Document whether logs can be delayed, dropped or duplicated in transit, and how you would notice.",
-          weight: 1,
-          requiredTraits: [],
-        },
-        {
-          key: "logs.log-to-metric-backlog",
-          textJa: "ログをメトリックにする際に詰まってしまった場合のことを考慮できている",
-          textEn: "There is a plan for when turning logs into metrics stalls or falls behind",
-          guidanceJa: "ログの集計が詰まったことを検知する仕組み（データ欠損のアラートなど）を示し、ログ由来のメトリックの落ち込みを実際の減少と取り違えないようにしてください。",
-          guidanceEn: "Show how a stalled log pipeline is detected, for example with a missing-data alert, so a gap in log-based metrics is not mistaken for a real drop.",
-          weight: 1,
-          requiredTraits: [],
-        },
-      ],
-    },
-    {
-      key: "alerting",
-      titleJa: "アラート通知",
-      titleEn: "Alert notifications",
-      items: [
-        {
-          key: "alerting.threshold-rationale",
-          textJa: "閾値の根拠をアラート通知から確認できるようにしている",
-          textEn: "Alert notifications explain why their threshold was chosen",
-          guidanceJa: "閾値の根拠が通知本文やリンク先の説明に書かれているアラートルールをリンクしてください。",
-          guidanceEn: "Link an alert rule whose notification or linked description states the reasoning behind its threshold.",
-          weight: 1,
-          requiredTraits: [],
-        },
-        {
-          key: "alerting.runbook-link",
-          textJa: "アラート発生時にどうすれば良いのかをアラート通知から確認できるようにしている",
-          textEn: "Alert notifications tell the responder what to do",
-          guidanceJa: "対応手順（ランブック）を含む、またはリンクしているアラートルールと、最近発生したその通知をリンクしてください。",
-          guidanceEn: "Link an alert rule and a recent notification from it that includes or links to a runbook.",
-          weight: 1,
-          requiredTraits: [],
-        },
-        {
-          key: "alerting.severity-levels",
-          textJa: "SLOに関係するような重大なものとそうでないものでアラートのレベルを使い分けている",
-          textEn: "Alert severity separates serious, SLO-affecting problems from minor ones",
-          guidanceJa: "SLOに影響するアラートは担当者を呼び出し、それ以外はチャンネルやチケットに通知するなど、レベルごとに通知先が分かれていることを示してください。",
-          guidanceEn: "Show that SLO-affecting alerts page someone while lower-severity ones go to a channel or ticket queue.",
-          weight: 1,
-          requiredTraits: [],
-        },
-        {
-          key: "alerting.resend",
-          textJa: "通知の再送を設定している",
-          textEn: "Notifications are re-sent while an alert stays open",
-          guidanceJa: "未解決や未確認のアラートに対して設定している再通知の間隔を示してください。",
-          guidanceEn: "Show the re-notification interval configured for alerts that stay open or unacknowledged.",
-          weight: 1,
-          requiredTraits: [],
-        },
-      ],
-    },
-    {
-      key: "http",
-      titleJa: "HTTPリクエストの場合",
-      titleEn: "HTTP requests",
-      items: [
-        {
-          key: "http.monitor-4xx",
-          textJa: "5xx系だけでなく4xx系もモニタリングしている",
-          textEn: "4xx responses are monitored as well as 5xx",
-          guidanceJa: "5xxに加えて4xxの割合のグラフやアラートをリンクしてください。4xxの急増はクライアントやリリースの不具合の兆候であることがあります。",
-          guidanceEn: "Link graphs or alerts for the 4xx rate next to the 5xx rate; a jump in 4xx often points to a broken client or release.",
-          weight: 1,
-          requiredTraits: ["SERVES_HTTP"],
-        },
-        {
-          key: "http.nginx-499",
-          textJa: "nginxを使っている場合、499とその他の4xx系を区別してモニタリングしている",
-          textEn: "Behind nginx, 499s are monitored separately from other 4xx responses",
-          guidanceJa: "499はレスポンスを返す前にクライアントが接続を切ったことを示し、バックエンドの遅延が原因のことが多いため、他の4xxとは分けてグラフにしてください。",
-          guidanceEn: "A 499 means the client gave up before the response, often because the backend was slow; graph it apart from other 4xx codes.",
-          weight: 1,
-          requiredTraits: ["SERVES_HTTP", "BEHIND_NGINX"],
-        },
-        {
-          key: "http.latency",
-          textJa: "レイテンシの平均及びパーセンタイル値をモニタリングしている",
-          textEn: "Latency is monitored as both an average and percentiles",
-          guidanceJa: "平均だけでなく、p95やp99などのパーセンタイル値も表示しているグラフをリンクしてください。",
-          guidanceEn: "Link graphs that show p95 and p99 latency alongside the average.",
-          weight: 1,
-          requiredTraits: ["SERVES_HTTP"],
-        },
-        {
-          key: "http.per-endpoint",
-          textJa: "以上の項目をエンドポイント単位でモニタリングしている",
-          textEn: "Status codes and latency are broken down by endpoint",
-          guidanceJa: "ステータスコードとレイテンシをエンドポイントごとに分けたグラフを示してください。一部のエンドポイントの問題が全体の数値に埋もれないようにするためです。",
-          guidanceEn: "Show status-code and latency graphs split by endpoint or route, so a problem on one endpoint is not hidden in the totals.",
-          weight: 1,
-          requiredTraits: ["SERVES_HTTP"],
-        },
-      ],
-    },
-    {
-      key: "batch",
-      titleJa: "バッチの場合",
-      titleEn: "Batch jobs",
-      items: [
-        {
-          key: "batch.success",
-          textJa: "バッチの実行に成功したかどうかをモニタリングしている",
-          textEn: "Batch job success and failure are monitored",
-          guidanceJa: "終了ステータスや失敗数のメトリックなどをもとに、実行が失敗したときに発火するアラートをリンクしてください。",
-          guidanceEn: "Link the alert that fires when a run fails, for example based on its exit status or a failure metric.",
-          weight: 1,
-          requiredTraits: ["RUNS_BATCH"],
-        },
-        {
-          key: "batch.duration",
-          textJa: "バッチの実行時間をモニタリングしている",
-          textEn: "Batch run times are monitored",
-          guidanceJa: "実行時間の推移のグラフをリンクしてください。実行時間の伸びに早く気づければ、決められた時間内に終わらなくなる前に対処できます。",
-          guidanceEn: "Link a graph of run duration over time; a steady increase warns you before the job overruns its window.",
-          weight: 1,
-          requiredTraits: ["RUNS_BATCH"],
-        },
-        {
-          key: "batch.schedule",
-          textJa: "決まった時間に実行されているということを監視している",
-          textEn: "There is monitoring that batch jobs actually run on schedule",
-          guidanceJa: "ハートビート監視など、予定された実行が行われなかったときに発火するアラートを示してください。",
-          guidanceEn: "Show an alert that fires when an expected run does not happen, such as a heartbeat or dead man's switch check.",
-          weight: 1,
-          requiredTraits: ["RUNS_BATCH"],
-        },
-      ],
-    },
-    {
-      key: "job-queue",
-      titleJa: "ジョブキューの場合",
-      titleEn: "Job queues",
-      items: [
-        {
-          key: "job-queue.success-rate",
-          textJa: "正しい結果が返ってくる割合をモニタリングしている",
-          textEn: "The share of jobs that complete successfully is monitored",
-          guidanceJa: "リトライや失敗も含めた処理済みジョブ全体に対する、成功したジョブの割合のグラフをリンクしてください。",
-          guidanceEn: "Link a graph of successful jobs as a share of all processed jobs, retries and failures included.",
-          weight: 1,
-          requiredTraits: ["USES_JOB_QUEUE"],
-        },
-        {
-          key: "job-queue.processing-delay",
-          textJa: "処理の遅延状況をモニタリングしている",
-          textEn: "Queue processing lag is monitored",
-          guidanceJa: "キュー内で最も古いジョブの経過時間など、ジョブが処理されるまでの待ち時間のグラフをリンクしてください。",
-          guidanceEn: "Link a graph of how long jobs wait before being processed, such as the age of the oldest job in the queue.",
-          weight: 1,
-          requiredTraits: ["USES_JOB_QUEUE"],
-        },
-        {
-          key: "job-queue.enqueued-vs-processed",
-          textJa: "ジョブキューに入ってきたジョブの数と処理したジョブの数をモニタリングしている",
-          textEn: "Both the number of jobs enqueued and the number processed are monitored",
-          guidanceJa: "投入されたジョブ数と処理したジョブ数を同じグラフに並べ、滞留が増えていることに気づけるようにしてください。",
-          guidanceEn: "Show enqueued and processed counts on the same graph so a growing backlog is easy to spot.",
-          weight: 1,
-          requiredTraits: ["USES_JOB_QUEUE"],
-        },
-      ],
-    },
-    {
-      key: "dashboard",
-      titleJa: "ダッシュボード",
-      titleEn: "Dashboards",
-      items: [
-        {
-          key: "dashboard.golden-signals",
-          textJa: "The Four Golden Signalsに従ってダッシュボードを構築している",
-          textEn: "Dashboards are built around the Four Golden Signals",
-          guidanceJa: "レイテンシ、トラフィック、エラー、サチュレーションを表示しているダッシュボードをリンクしてください。",
-          guidanceEn: "Link a dashboard that shows the service's latency, traffic, errors and saturation.",
-          weight: 1,
-          requiredTraits: [],
-        },
-        {
-          key: "dashboard.ratios",
-          textJa: "単なる数字ではなく割合を確認している",
-          textEn: "Dashboards show ratios, not just raw counts",
-          guidanceJa: "例えばエラー数だけでなく、リクエスト全体に対するエラーの割合を表示してください。",
-          guidanceEn: "For example, show errors as a percentage of all requests rather than only the error count.",
-          weight: 1,
-          requiredTraits: [],
-        },
-        {
-          key: "dashboard.compare-previous",
-          textJa: "1日前や7日前と比較した数値を確認している",
-          textEn: "Current values are compared with the same time a day and a week earlier",
-          guidanceJa: "前日や7日前の値を重ねて表示し、普段と違う変化に気づけるダッシュボードをリンクしてください。",
-          guidanceEn: "Link a dashboard that overlays yesterday's and last week's values so unusual changes stand out.",
-          weight: 1,
-          requiredTraits: [],
-        },
-        {
-          key: "dashboard.release-markers",
-          textJa: "リリースタイミングをダッシュボードから確認できるようにしている",
-          textEn: "Deployments are marked on the dashboards",
-          guidanceJa: "グラフ上にリリースの注釈やマーカーを表示し、数値の変化とデプロイを対応づけられることを示してください。",
-          guidanceEn: "Show release annotations or markers on the graphs so changes in the numbers can be tied to a deployment.",
-          weight: 1,
-          requiredTraits: [],
-        },
-        {
-          key: "dashboard.long-term-trends",
-          textJa: "開発イテレーションの期間内だけでなく数ヶ月以上での傾向も確認している",
-          textEn: "Trends are reviewed over months, not just within the current iteration",
-          guidanceJa: "数ヶ月以上の期間を表示したビューをリンクし、最後に確認した時期を記録してください。",
-          guidanceEn: "Link a view covering several months or more and note when it was last reviewed.",
-          weight: 1,
-          requiredTraits: [],
-        },
-      ],
-    },
-    {
-      key: "retrospective",
-      titleJa: "開発メンバーとの振り返り",
-      titleEn: "Retrospectives with the development team",
-      items: [
-        {
-          key: "retrospective.release-impact",
-          textJa: "リリース・障害に伴って数字に変化は現れたか確認している",
-          textEn: "After releases and incidents, the team checks whether the numbers changed",
-          guidanceJa: "メトリックへの影響を記録した振り返りのメモやリリースノートをリンクしてください。",
-          guidanceEn: "Link retrospective notes or release notes that record the effect seen in the metrics.",
-          weight: 1,
-          requiredTraits: [],
-        },
-        {
-          key: "retrospective.review-monitors",
-          textJa: "監視項目について議論し見直しを行っている",
-          textEn: "Monitors and alerts are regularly discussed and revised with developers",
-          guidanceJa: "アラートや監視項目を追加・調整・削除した、最近の見直しの議事録をリンクしてください。",
-          guidanceEn: "Link notes from a recent review in which monitors or alerts were added, tuned or removed.",
-          weight: 1,
-          requiredTraits: [],
-        },
-        {
-          key: "retrospective.incident-causes",
-          textJa: "半期や四半期の単位で起きた障害について原因を分類できている",
-          textEn: "Incidents are categorised by cause every quarter or half-year",
-          guidanceJa: "リリース起因、キャパシティ不足、外部サービスへの依存など、障害を原因別に分類した定期的なまとめをリンクしてください。",
-          guidanceEn: "Link a periodic summary that groups incidents by cause, such as releases, capacity or external dependencies.",
-          weight: 1,
-          requiredTraits: [],
-        },
-      ],
-    },
-    {
-      key: "other",
-      titleJa: "その他",
-      titleEn: "Other",
-      items: [
-        {
-          key: "other.architecture-diagram",
-          textJa: "サービスの構成図やリクエストのフロー図を用意している",
-          textEn: "Architecture and request-flow diagrams exist for the service",
-          guidanceJa: "コンポーネントの構成と、リクエストがそれらをどう通るかを示す最新の図をリンクしてください。",
-          guidanceEn: "Link up-to-date diagrams of the components and the path a request takes through them.",
-          weight: 1,
-          requiredTraits: [],
-        },
-        {
-          key: "other.dependency-impact",
-          textJa: "依存している他サービスがあれば、そのサービスが動かなかったときの影響を考慮できている",
-          textEn: "The impact of each upstream service being unavailable has been thought through",
-          guidanceJa: "依存している他サービスごとに、利用できなくなったときの影響と代替手段を一覧にしてください。",
-          guidanceEn: "List the services you depend on, with the expected impact and fallback when each one is down.",
-          weight: 1,
-          requiredTraits: [],
-        },
-      ],
-    },
-  ],
-};
+// The default checklist ships as the same kind of file admins import and export.
+export const DEFAULT_CHECKLIST_FILE = path.join(process.cwd(), "prisma", "seed", "default-checklist.yaml");
+
+export function readDefaultChecklistDocument(): ChecklistDocument {
+  const parsed = parseChecklistDocument(readFileSync(DEFAULT_CHECKLIST_FILE, "utf8"));
+  if (!parsed.ok) throw new Error(`${DEFAULT_CHECKLIST_FILE} is not a valid checklist: ${JSON.stringify(parsed.errors)}`);
+  return parsed.document;
+}
+
+export function checklistSeedOf(document: ChecklistDocument): ChecklistSeed {
+  return {
+    key: document.key,
+    titleJa: document.title.ja,
+    titleEn: document.title.en,
+    categories: document.categories.map((category) => ({
+      key: category.key,
+      titleJa: category.title.ja,
+      titleEn: category.title.en,
+      items: category.items.map((item) => ({
+        key: item.key,
+        textJa: item.text.ja,
+        textEn: item.text.en,
+        guidanceJa: item.guidance.ja,
+        guidanceEn: item.guidance.en,
+        weight: item.weight,
+        requiredTraits: item.requires as ServiceTrait[],
+      })),
+    })),
+  };
+}
+
+export const defaultChecklist: ChecklistSeed = checklistSeedOf(readDefaultChecklistDocument());
