@@ -24,6 +24,8 @@ export const checklistItemDocument = z.object(
     weight: z.number("validation.checklist.weight.invalid").int("validation.checklist.weight.invalid").min(0, "validation.checklist.weight.invalid").max(MAX_WEIGHT, "validation.checklist.weight.invalid").default(1),
     // The item applies to a service that has every one of these traits; none: to every service.
     requires: z.array(traitKey, "validation.checklist.requires.invalid").default([]),
+    // Only in drafts: marked for retirement at the next publication, its answers kept in history.
+    retired: z.boolean("validation.checklist.retired.invalid").optional(),
   },
   "validation.checklist.item.invalid",
 );
@@ -76,6 +78,11 @@ export function checklistRuleIssues(document: unknown): RuleIssue[] {
     once("category", field(category, "key"), ["categories", index]);
     list(field(category, "items")).forEach((item, itemIndex) => {
       once("item", field(item, "key"), ["categories", index, "items", itemIndex]);
+      // Retiring an item takes it out of every score: it cannot keep a weight at the same time.
+      const weight = field(item, "weight");
+      if (field(item, "retired") === true && (weight === undefined || (typeof weight === "number" && weight > 0))) {
+        issues.push({ path: ["categories", index, "items", itemIndex, "weight"], message: "validation.checklist.retired.weight", params: { key: String(field(item, "key")) } });
+      }
       list(field(item, "requires")).forEach((trait, traitIndex) => {
         if (typeof trait === "string" && !traits.has(trait)) issues.push({ path: ["categories", index, "items", itemIndex, "requires", traitIndex], message: "validation.checklist.requires.unknownTrait", params: { trait } });
       });
