@@ -25,6 +25,8 @@ export const can = {
   manageTeams: ((principal) => isAdmin(principal)) satisfies Rule,
   // Settings of the organisation, such as the month its fiscal year starts.
   manageSettings: ((principal) => isAdmin(principal)) satisfies Rule,
+  // The checklist every service is measured against: drafting, publishing, importing, restoring.
+  manageChecklist: ((principal) => isAdmin(principal)) satisfies Rule,
   // Closing a quarter freezes everyone's scores for good: for admins and the SREs who run the
   // quarterly review, never for a team on its own.
   closeQuarters: ((principal) => isReviewer(principal)) satisfies Rule,

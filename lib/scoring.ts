@@ -4,7 +4,8 @@
 // items count as 0 and are reported as unanswered. The verified score gives points only to
 // answers an SRE reviewer verified; what can be earned is the same as for the declared score.
 
-export type Trait = "SERVES_HTTP" | "BEHIND_NGINX" | "RUNS_BATCH" | "USES_JOB_QUEUE";
+// A trait key (see lib/queries/traits.ts).
+export type Trait = string;
 export type AnswerStatus = "MET" | "PARTIAL" | "NOT_MET" | "NOT_APPLICABLE";
 export type ScoredItem = { key: string; categoryKey: string; weight: number; requiredTraits: readonly Trait[] };
 export type NaState = "PENDING" | "APPROVED" | "REJECTED";

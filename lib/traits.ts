@@ -1,4 +1,3 @@
-import type { ServiceTrait } from "@/lib/generated/prisma/enums";
-
-// The order traits are offered and shown in.
-export const SERVICE_TRAITS = ["SERVES_HTTP", "BEHIND_NGINX", "RUNS_BATCH", "USES_JOB_QUEUE"] as const satisfies readonly ServiceTrait[];
+// Trait keys: capital letters, digits and underscores, e.g. SERVES_HTTP. They never change, as
+// services and item rules store them.
+export const TRAIT_KEY_PATTERN = /^[A-Z][A-Z0-9_]{1,40}$/;

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Deltas } from "@/components/ui/deltas";
 import { HeatmapTable } from "@/components/overview/heatmap-table";
 import { TeamRollups } from "@/components/overview/team-rollups";
@@ -13,7 +13,7 @@ import { quarterName } from "@/lib/i18n/quarters";
 import { getFiscalStartMonth } from "@/lib/queries/settings";
 import { listTeams } from "@/lib/queries/teams";
 import { quarterOf } from "@/lib/quarters";
-import { SERVICE_TRAITS } from "@/lib/traits";
+import { listTraits } from "@/lib/queries/traits";
 import { overviewQuerySchema } from "@/lib/validations/overview";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,12 +23,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePermission("readOrganisation");
   const query = overviewQuerySchema.parse(await searchParams);
-  const [t, tRoot, teams, overview, startMonth] = await Promise.all([
+  const [t, tRoot, locale, teams, overview, startMonth, traits] = await Promise.all([
     getTranslations("overview"),
     getTranslations(),
+    getLocale(),
     listTeams(),
     loadOverview({ teamSlug: query.team, tier: query.tier, trait: query.trait }),
     getFiscalStartMonth(),
+    listTraits(),
   ]);
   const org = overview.organisation.rollup.overall;
 
@@ -53,7 +55,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       <form method="get" className={`${cardClass} grid gap-4 sm:grid-cols-4`} role="search" aria-label={t("filter")}>
         <FilterSelect name="team" label={t("columns.team")} anyLabel={t("allTeams")} value={query.team} options={teams.map((team) => ({ value: team.slug, label: team.name }))} />
         <FilterSelect name="tier" label={t("columns.tier")} anyLabel={t("allTiers")} value={query.tier ? String(query.tier) : undefined} options={[1, 2, 3].map((tier) => ({ value: String(tier), label: tRoot("tier.label", { tier }) }))} />
-        <FilterSelect name="trait" label={t("trait")} anyLabel={t("allTraits")} value={query.trait} options={SERVICE_TRAITS.map((trait) => ({ value: trait, label: tRoot(`traits.${trait}`) }))} />
+        <FilterSelect name="trait" label={t("trait")} anyLabel={t("allTraits")} value={query.trait} options={traits.map((trait) => ({ value: trait.key, label: locale === "ja" ? trait.nameJa : trait.nameEn }))} />
         <div className="flex items-end gap-2">
           {query.sort && <input type="hidden" name="sort" value={query.sort} />}
           {query.dir && <input type="hidden" name="dir" value={query.dir} />}

@@ -10,9 +10,9 @@ import { pick, type Locale } from "@/lib/i18n/config";
 import { dayOf } from "@/lib/dates";
 import { isApplicable } from "@/lib/scoring";
 
-type Props = { assessment: Assessment; category: Assessment["checklist"][number]; canAnswer: boolean };
+type Props = { assessment: Assessment; category: Assessment["checklist"][number]; canAnswer: boolean; traitNames: Record<string, string> };
 
-export function CategorySection({ assessment, category, canAnswer }: Props) {
+export function CategorySection({ assessment, category, canAnswer, traitNames }: Props) {
   const t = useTranslations();
   const locale = useLocale() as Locale;
   const { service, answersByItem } = assessment;
@@ -74,7 +74,7 @@ export function CategorySection({ assessment, category, canAnswer }: Props) {
               <li key={item.id} className="text-slate-700">
                 <span>{pick(locale, { ja: item.textJa, en: item.textEn })}</span>
                 <span className="ml-2 text-xs text-slate-500">
-                  {t("assessment.needsTraits", { traits: item.requiredTraits.map((trait) => t(`traits.${trait}`)).join(", ") })}
+                  {t("assessment.needsTraits", { traits: item.requiredTraits.map((trait) => traitNames[trait] ?? trait).join(", ") })}
                 </span>
               </li>
             ))}

@@ -5,7 +5,6 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { FieldError } from "@/components/ui/field-error";
 import { buttonPrimary, buttonSecondary, hintClass, inputClass, labelClass } from "@/components/ui/styles";
-import { SERVICE_TRAITS } from "@/lib/traits";
 import { idleFormState, type FormState } from "@/lib/validations/form";
 
 export type ServiceFormValues = { name: string; slug: string; description: string; teamId: string; tier: number; traits: string[] };
@@ -13,6 +12,8 @@ export type ServiceFormValues = { name: string; slug: string; description: strin
 type Props = {
   action: (previous: FormState, formData: FormData) => Promise<FormState>;
   teams: { id: string; name: string }[];
+  // The traits on offer, named in the page's language; a service's retired traits stay listed.
+  traits: { key: string; name: string; description: string }[];
   initial?: ServiceFormValues;
   submitLabel: string;
   cancelHref: string;
@@ -20,7 +21,7 @@ type Props = {
 
 const TIERS = [1, 2, 3] as const;
 
-export function ServiceForm({ action, teams, initial, submitLabel, cancelHref }: Props) {
+export function ServiceForm({ action, teams, traits: traitChoices, initial, submitLabel, cancelHref }: Props) {
   const t = useTranslations();
   const [state, formAction, pending] = useActionState(action, idleFormState);
   const errors = state.fieldErrors ?? {};
@@ -85,12 +86,12 @@ export function ServiceForm({ action, teams, initial, submitLabel, cancelHref }:
         <legend className={labelClass}>{t("serviceForm.traits")}</legend>
         <p id="traits-hint" className={hintClass}>{t("serviceForm.traitsHint")}</p>
         <div className="mt-2 space-y-2">
-          {SERVICE_TRAITS.map((trait) => (
-            <div key={trait} className="flex items-start gap-2 text-sm">
-              <input id={`trait-${trait}`} type="checkbox" name="traits" value={trait} defaultChecked={traits.includes(trait)} className="mt-1" aria-describedby={`trait-${trait}-help`} />
+          {traitChoices.map((trait) => (
+            <div key={trait.key} className="flex items-start gap-2 text-sm">
+              <input id={`trait-${trait.key}`} type="checkbox" name="traits" value={trait.key} defaultChecked={traits.includes(trait.key)} className="mt-1" aria-describedby={`trait-${trait.key}-help`} />
               <div>
-                <label htmlFor={`trait-${trait}`} className="font-medium">{t(`traits.${trait}`)}</label>
-                <p id={`trait-${trait}-help`} className="text-xs text-slate-600">{t(`traitHelp.${trait}`)}</p>
+                <label htmlFor={`trait-${trait.key}`} className="font-medium">{trait.name}</label>
+                {trait.description && <p id={`trait-${trait.key}-help`} className="text-xs text-slate-600">{trait.description}</p>}
               </div>
             </div>
           ))}

@@ -4,11 +4,10 @@ import { getAnswersAt, listAnswerEvents, saveAnswer } from "@/lib/queries/answer
 import { decideOnAnswer } from "@/lib/queries/review";
 import { createService, getServiceBySlug } from "@/lib/queries/services";
 import { createTestTeam, unique, useTestDatabase, createTestAdmin } from "@/lib/testing/db";
-import type { ServiceTrait } from "@/lib/generated/prisma/enums";
 
 const getDb = useTestDatabase();
 
-async function newService(traits: ServiceTrait[] = []) {
+async function newService(traits: string[] = []) {
   const team = await createTestTeam();
   const slug = unique("svc");
   await createService({ name: slug, slug, description: "", teamId: team.id, tier: 2, traits }, await createTestAdmin());

@@ -16,13 +16,16 @@ describe("the seeded checklist", () => {
     expect(items).toHaveLength(31);
     expect(items.map((item) => item.key)).toEqual(defaultChecklist.categories.flatMap((category) => category.items.map((item) => item.key)));
     expect(items.every((item) => item.textJa && item.textEn && item.weight === 1)).toBe(true);
-    expect(await getDb().checklistItemVersion.count({ where: { version: 1 } })).toBe(31);
+    // Other tests add items of their own, far in the future; the seeded ones are these.
+    expect(await getDb().checklistItemVersion.count({ where: { version: 1, item: { key: { in: items.map((item) => item.key) } } } })).toBe(31);
   });
 
   it("is loaded once: seeding again changes nothing", async () => {
+    const before = await getDb().checklistItem.count();
     expect(await seedChecklist(defaultChecklist)).toEqual({ created: false });
     await seedDatabase({ demo: false });
-    expect(await getDb().checklistItem.count()).toBe(31);
+    expect(await getDb().checklistItem.count()).toBe(before);
+    expect(await getDb().checklistVersion.count({ where: { number: 1 } })).toBe(1);
     expect(await getDb().user.count({ where: { isBuiltIn: true } })).toBe(1);
   });
 

@@ -1,5 +1,4 @@
 import { getDb } from "@/lib/db";
-import type { ServiceTrait } from "@/lib/generated/prisma/enums";
 import type { ChecklistSeed } from "@/prisma/seed/default-checklist";
 
 export type ChecklistItemView = {
@@ -12,7 +11,7 @@ export type ChecklistItemView = {
   guidanceJa: string | null;
   guidanceEn: string | null;
   weight: number;
-  requiredTraits: ServiceTrait[];
+  requiredTraits: string[];
 };
 
 export type ChecklistCategoryView = {
@@ -58,7 +57,9 @@ export async function getChecklist({ at }: { at?: Date } = {}): Promise<Checklis
       },
     },
   });
-  return categories.map((category) => ({
+  // A category whose items all came later (or were all retired by then) was not part of it then.
+  return categories
+    .map((category) => ({
     key: category.key,
     titleJa: category.titleJa,
     titleEn: category.titleEn,
@@ -68,7 +69,8 @@ export async function getChecklist({ at }: { at?: Date } = {}): Promise<Checklis
       const { id: versionId, ...rest } = version;
       return [{ id: item.id, key: item.key, categoryKey: category.key, versionId, ...rest }];
     }),
-  }));
+    }))
+    .filter((category) => category.items.length > 0);
 }
 
 /** Loads a checklist once, atomically; an existing checklist with the same key is left as it is. */

@@ -190,10 +190,11 @@ describe("the cause list", () => {
     expect(await createIncidentCause({ nameEn: name.toUpperCase(), nameJa: "別名" }, admin)).toEqual({ ok: false, field: "nameEn", key: "validation.cause.taken" });
     expect(await createIncidentCause({ nameEn: "Capacity", nameJa: "別名" }, admin)).toEqual({ ok: false, field: "nameEn", key: "validation.cause.taken" });
 
-    const before = (await listIncidentCauses()).map((cause) => cause.id);
+    // In the order the settings page shows, retired causes included.
+    const before = (await listIncidentCauses({ includeRetired: true })).map((cause) => cause.id);
     expect(before.at(-1)).toBe(created.id);
     await changeIncidentCause(created.id, { move: "up" }, admin);
-    const after = (await listIncidentCauses()).map((cause) => cause.id);
+    const after = (await listIncidentCauses({ includeRetired: true })).map((cause) => cause.id);
     expect(after.at(-2)).toBe(created.id);
     expect(new Set(after)).toEqual(new Set(before));
 

@@ -1,9 +1,9 @@
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { AnswerStatus, NaState, ReviewState, ServiceTrait } from "@/lib/generated/prisma/enums";
+import type { AnswerStatus, NaState, ReviewState } from "@/lib/generated/prisma/enums";
 import type { ScoredAnswer } from "@/lib/scoring";
 
-export type OverviewFilter = { teamSlug?: string; tier?: number; trait?: ServiceTrait };
+export type OverviewFilter = { teamSlug?: string; tier?: number; trait?: string };
 
 // The overview reads every answer of every service. One row per service, its answers packed into
 // one string ("item|status|review|na state|na expiry;..."), keeps thousands of services to
@@ -24,9 +24,9 @@ export async function listOverviewServices({ teamSlug, tier, trait }: OverviewFi
   const conditions = [
     ...(teamSlug ? [Prisma.sql`t.slug = ${teamSlug}`] : []),
     ...(tier ? [Prisma.sql`s.tier = ${tier}`] : []),
-    ...(trait ? [Prisma.sql`${trait}::service_trait = ANY(s.traits)`] : []),
+    ...(trait ? [Prisma.sql`${trait} = ANY(s.traits)`] : []),
   ];
-  const rows = await getDb().$queryRaw<{ id: string; slug: string; name: string; tier: number; traits: ServiceTrait[]; created_at: Date; team_id: string; team_slug: string; team_name: string; answers: string | null }[]>`
+  const rows = await getDb().$queryRaw<{ id: string; slug: string; name: string; tier: number; traits: string[]; created_at: Date; team_id: string; team_slug: string; team_name: string; answers: string | null }[]>`
     SELECT s.id::text, s.slug, s.name, s.tier::int, s.traits::text[] AS traits, s.created_at, t.id::text AS team_id, t.slug AS team_slug, t.name AS team_name,
       (SELECT string_agg(a.item_id::text || '|' || a.status || '|' || a.review || '|' || coalesce(a.na_state::text, '') || '|' || coalesce(a.na_expires_on::text, ''), ';')
         FROM answers a WHERE a.service_id = s.id) AS answers

@@ -33,6 +33,23 @@ describe("services", () => {
     expect(result).toEqual({ ok: false, field: "teamId", key: "validation.service.team.unknown" });
   });
 
+  it("take only stored traits; a trait retired since stays on the services that had it", async () => {
+    const team = await createTestTeam();
+    const admin = await createTestAdmin();
+    const before = await getDb().service.count();
+    expect(await createService(serviceInput(team.id, { traits: ["FLIES"] }), admin)).toEqual({ ok: false, field: "traits", key: "validation.service.traits.invalid" });
+    expect(await getDb().service.count()).toBe(before);
+
+    const key = `RETIRING_${unique("t").slice(2).toUpperCase().replace(/-/g, "_")}`;
+    await getDb().trait.create({ data: { key, nameJa: "廃止予定", nameEn: "Retiring", position: 99 } });
+    const input = serviceInput(team.id, { traits: [key] });
+    expect((await createService(input, admin)).ok).toBe(true);
+    await getDb().trait.update({ where: { key }, data: { retiredAt: new Date() } });
+    const service = (await getServiceBySlug(input.slug))!;
+    expect((await updateService(service.id, { ...input, tier: 1 }, admin)).ok).toBe(true);
+    expect(await createService(serviceInput(team.id, { traits: [key] }), admin)).toEqual({ ok: false, field: "traits", key: "validation.service.traits.invalid" });
+  });
+
   it("are updated, including a new slug, and an update to a taken slug changes nothing", async () => {
     const team = await createTestTeam();
     const a = serviceInput(team.id);

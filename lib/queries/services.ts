@@ -7,9 +7,16 @@ import type { ServiceInput } from "@/lib/validations/service";
 
 export const SERVICES_PAGE_SIZE = 50;
 
-export type ServiceWriteResult = { ok: true; slug: string } | { ok: false; field: "slug" | "teamId"; key: string } | { ok: false; notFound: true };
+export type ServiceWriteResult = { ok: true; slug: string } | { ok: false; field: "slug" | "teamId" | "traits"; key: string } | { ok: false; notFound: true };
 
 const TEAM_UNKNOWN = { ok: false, field: "teamId", key: "validation.service.team.unknown" } as const;
+const TRAIT_UNKNOWN = { ok: false, field: "traits", key: "validation.service.traits.invalid" } as const;
+
+// Traits on offer, and retired ones the service already had (so an unrelated edit still saves).
+async function traitsKnown(tx: Prisma.TransactionClient, traits: readonly string[], had: readonly string[] = []) {
+  const found = await tx.trait.findMany({ where: { key: { in: [...traits] } }, select: { key: true, retiredAt: true } });
+  return traits.every((key) => found.some((trait) => trait.key === key && (!trait.retiredAt || had.includes(key))));
+}
 
 export async function listServices({ teamSlug, page = 1, pageSize = SERVICES_PAGE_SIZE }: { teamSlug?: string; page?: number; pageSize?: number }) {
   const where: Prisma.ServiceWhereInput = teamSlug ? { team: { slug: teamSlug } } : {};
@@ -71,7 +78,10 @@ export async function createService(input: ServiceInput, actor: Principal | null
   return writeOrSlugTaken(() =>
     getDb().$transaction(async (tx) => {
       if (!(await teamExists(tx, input.teamId))) return TEAM_UNKNOWN;
-      const service = await tx.service.create({ data: input, select: { id: true, ...auditedFields } });
+      if (!(await traitsKnown(tx, input.traits))) return TRAIT_UNKNOWN;
+      // Measured against the checklist as last published.
+      const version = await tx.checklistVersion.findFirst({ orderBy: { number: "desc" }, select: { id: true } });
+      const service = await tx.service.create({ data: { ...input, checklistVersionId: version?.id ?? null }, select: { id: true, ...auditedFields } });
       await recordAudit(tx, actor, { kind: "service.created", entityType: "service", entityId: service.id, serviceId: service.id, teamId: service.teamId, after: auditSnapshot(service) });
       return { ok: true, slug: service.slug } as const;
     }),
@@ -85,6 +95,7 @@ export async function updateService(id: string, input: ServiceInput, actor: Prin
       if (!before) return { ok: false, notFound: true } as const;
       authorize("editService", actor, { teamId: before.teamId, newTeamId: input.teamId });
       if (!(await teamExists(tx, input.teamId))) return TEAM_UNKNOWN;
+      if (!(await traitsKnown(tx, input.traits, before.traits))) return TRAIT_UNKNOWN;
       const after = await tx.service.update({ where: { id }, data: input, select: auditedFields });
       await recordAudit(tx, actor, { kind: "service.updated", entityType: "service", entityId: id, serviceId: id, teamId: after.teamId, before: auditSnapshot(before), after: auditSnapshot(after) });
       return { ok: true, slug: after.slug } as const;

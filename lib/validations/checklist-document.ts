@@ -1,3 +1,4 @@
+import { TRAIT_KEY_PATTERN } from "@/lib/traits";
 import { z } from "@/lib/validations/zod";
 
 // A checklist as a file (YAML or JSON): what admins export, edit and import, and how the default
@@ -14,7 +15,7 @@ const optionalBilingual = z
 
 // Keys are stored with answers and never change: lowercase words, dots and hyphens.
 const itemKey = z.string("validation.checklist.key.invalid").regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, "validation.checklist.key.invalid").max(100, "validation.checklist.key.invalid");
-const traitKey = z.string("validation.checklist.traitKey.invalid").regex(/^[A-Z][A-Z0-9_]{1,40}$/, "validation.checklist.traitKey.invalid");
+const traitKey = z.string("validation.checklist.traitKey.invalid").regex(TRAIT_KEY_PATTERN, "validation.checklist.traitKey.invalid");
 
 export const checklistItemDocument = z.object(
   {

@@ -1,4 +1,4 @@
-import { SERVICE_TRAITS } from "@/lib/traits";
+import { TRAIT_KEY_PATTERN } from "@/lib/traits";
 import { SLUG_PATTERN } from "@/lib/validations/service";
 import { z } from "@/lib/validations/zod";
 
@@ -6,7 +6,7 @@ import { z } from "@/lib/validations/zod";
 export const overviewQuerySchema = z.object({
   team: z.string().regex(SLUG_PATTERN).max(50).optional().catch(undefined),
   tier: z.coerce.number().int().min(1).max(3).optional().catch(undefined),
-  trait: z.enum(SERVICE_TRAITS).optional().catch(undefined),
+  trait: z.string().regex(TRAIT_KEY_PATTERN).optional().catch(undefined),
   // "name", "team", "tier", "overall" or a category key.
   sort: z.string().regex(/^[a-z0-9.-]+$/).max(100).optional().catch(undefined),
   dir: z.enum(["asc", "desc"]).optional().catch(undefined),

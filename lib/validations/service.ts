@@ -1,5 +1,5 @@
 import { z } from "@/lib/validations/zod";
-import { SERVICE_TRAITS } from "@/lib/traits";
+import { TRAIT_KEY_PATTERN } from "@/lib/traits";
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -16,7 +16,8 @@ export const serviceSchema = z
     description: z.string().trim().max(2000, "validation.service.description.tooLong").default(""),
     teamId: z.uuid("validation.service.team.required"),
     tier: z.coerce.number("validation.service.tier.invalid").int("validation.service.tier.invalid").min(1, "validation.service.tier.invalid").max(3, "validation.service.tier.invalid"),
-    traits: z.array(z.enum(SERVICE_TRAITS, "validation.service.traits.invalid")).default([]),
+    // Checked against the stored traits when saved (lib/queries/services.ts).
+    traits: z.array(z.string().regex(TRAIT_KEY_PATTERN, "validation.service.traits.invalid")).default([]),
   })
   .refine((service) => !service.traits.includes("BEHIND_NGINX") || service.traits.includes("SERVES_HTTP"), {
     message: "validation.service.traits.nginxNeedsHttp",

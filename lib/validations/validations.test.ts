@@ -22,7 +22,7 @@ describe("the service form", () => {
   });
 
   it("names every bad field with a message key", () => {
-    const parsed = parseServiceForm(form({ name: " ", slug: "no spaces!", teamId: "", tier: "4", traits: ["FLIES"] }));
+    const parsed = parseServiceForm(form({ name: " ", slug: "no spaces!", teamId: "", tier: "4", traits: ["flies!"] }));
     expect(parsed.success).toBe(false);
     const errors = fieldErrorsFrom(parsed.error!);
     expect(errors.name?.[0]?.key).toBe("validation.service.name.required");

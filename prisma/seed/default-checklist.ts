@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseChecklistDocument } from "@/lib/checklist/document";
-import type { ServiceTrait } from "@/lib/generated/prisma/enums";
 import type { ChecklistDocument } from "@/lib/validations/checklist-document";
 
 export type ChecklistItemSeed = {
@@ -11,7 +10,7 @@ export type ChecklistItemSeed = {
   guidanceJa: string;
   guidanceEn: string;
   weight: number;
-  requiredTraits: ServiceTrait[];
+  requiredTraits: string[];
 };
 
 export type ChecklistCategorySeed = { key: string; titleJa: string; titleEn: string; items: ChecklistItemSeed[] };
@@ -43,7 +42,7 @@ export function checklistSeedOf(document: ChecklistDocument): ChecklistSeed {
         guidanceJa: item.guidance.ja,
         guidanceEn: item.guidance.en,
         weight: item.weight,
-        requiredTraits: item.requires as ServiceTrait[],
+        requiredTraits: item.requires,
       })),
     })),
   };

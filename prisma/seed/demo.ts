@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/db";
-import type { AnswerStatus, ServiceTrait } from "@/lib/generated/prisma/enums";
+import type { AnswerStatus } from "@/lib/generated/prisma/enums";
 import { addDays, dayOf, todayIn } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { createActionItem, updateActionItem } from "@/lib/queries/action-items";
@@ -25,7 +25,7 @@ type DemoService = {
   team: string;
   tier: number;
   description: string;
-  traits: ServiceTrait[];
+  traits: string[];
   answers: [itemKey: string, status: AnswerStatus, note?: string][];
   // Proof and review, so that the review queue, staleness and verified scores have something to show.
   evidence?: [itemKey: string, url: string, title: string][];

@@ -6,6 +6,7 @@ import { CategorySection } from "@/components/assessment/category-section";
 import { HistoryList } from "@/components/assessment/history-list";
 import { ScorePanel } from "@/components/assessment/score-panel";
 import { buttonSecondary } from "@/components/ui/styles";
+import { traitNames } from "@/lib/queries/traits";
 import { loadAssessment } from "@/lib/assessment";
 import { pick, type Locale } from "@/lib/i18n/config";
 import { HISTORY_LIMIT } from "@/lib/queries/answers";
@@ -28,6 +29,7 @@ export default async function AssessmentPage({ params }: Props) {
   const { slug } = await params;
   const user = await requireUser();
   const [assessment, t, locale] = await Promise.all([loadAssessment(slug), getTranslations(), getLocale() as Promise<Locale>]);
+  const traitName = await traitNames(locale);
   if (!assessment) notFound();
   const { service, checklist } = assessment;
   const canAnswer = can.answerItems(user, { teamId: service.teamId });
@@ -44,7 +46,7 @@ export default async function AssessmentPage({ params }: Props) {
           <ul className="mt-2 flex flex-wrap gap-2" aria-label={t("serviceForm.traits")}>
             {service.traits.length === 0 && <li className="text-sm text-slate-500">{t("assessment.noTraits")}</li>}
             {service.traits.map((trait) => (
-              <li key={trait} className="rounded-full bg-slate-200 px-2.5 py-0.5 text-xs font-medium text-slate-800">{t(`traits.${trait}`)}</li>
+              <li key={trait} className="rounded-full bg-slate-200 px-2.5 py-0.5 text-xs font-medium text-slate-800">{traitName[trait] ?? trait}</li>
             ))}
           </ul>
           {service.description && <p className="mt-2 max-w-2xl whitespace-pre-line text-slate-700">{service.description}</p>}
@@ -59,7 +61,7 @@ export default async function AssessmentPage({ params }: Props) {
         </aside>
         <div className="space-y-6">
           {checklist.map((category) => (
-            <CategorySection key={category.key} assessment={assessment} category={category} canAnswer={canAnswer} />
+            <CategorySection key={category.key} assessment={assessment} category={category} canAnswer={canAnswer} traitNames={traitName} />
           ))}
           <HistoryList events={assessment.events} limit={HISTORY_LIMIT} />
           <section aria-labelledby="service-audit" className="space-y-3">

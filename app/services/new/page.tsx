@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { createServiceAction } from "@/app/services/actions";
 import { ServiceForm } from "@/components/services/service-form";
 import { requireUser } from "@/lib/auth/session";
 import { can } from "@/lib/permissions";
 import { listTeams } from "@/lib/queries/teams";
+import { listTraits } from "@/lib/queries/traits";
+import { traitChoices } from "@/components/services/trait-choices";
 import { forbidden } from "next/navigation";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewServicePage() {
   const user = await requireUser();
-  const [t, allTeams] = await Promise.all([getTranslations("serviceForm"), listTeams()]);
+  const [t, allTeams, traits, locale] = await Promise.all([getTranslations("serviceForm"), listTeams(), listTraits(), getLocale()]);
   // Only the teams this person may create services for.
   const teams = allTeams.filter((team) => can.createService(user, { teamId: team.id }));
   if (allTeams.length > 0 && teams.length === 0) forbidden();
@@ -23,7 +25,7 @@ export default async function NewServicePage() {
       {teams.length === 0 ? (
         <p className="text-slate-700">{t("noTeams")}</p>
       ) : (
-        <ServiceForm action={createServiceAction} teams={teams} submitLabel={t("create")} cancelHref="/services" />
+        <ServiceForm action={createServiceAction} teams={teams} traits={traitChoices(traits, locale)} submitLabel={t("create")} cancelHref="/services" />
       )}
     </div>
   );

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { updateServiceAction } from "@/app/services/actions";
 import { ServiceForm } from "@/components/services/service-form";
+import { traitChoices } from "@/components/services/trait-choices";
+import { listTraits } from "@/lib/queries/traits";
 import { getServiceBySlug } from "@/lib/queries/services";
 import { listTeams } from "@/lib/queries/teams";
 import { requireUser } from "@/lib/auth/session";
@@ -18,7 +20,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EditServicePage({ params }: Props) {
   const { slug } = await params;
   const user = await requireUser();
-  const [t, service, allTeams] = await Promise.all([getTranslations("serviceForm"), getServiceBySlug(slug), listTeams()]);
+  const [t, service, allTeams, traits, locale] = await Promise.all([getTranslations("serviceForm"), getServiceBySlug(slug), listTeams(), listTraits({ includeRetired: true }), getLocale()]);
   if (!service) notFound();
   if (!can.editService(user, { teamId: service.teamId })) forbidden();
   // The service may move only to a team this person also belongs to.
@@ -29,6 +31,7 @@ export default async function EditServicePage({ params }: Props) {
       <ServiceForm
         action={updateServiceAction.bind(null, service.id)}
         teams={teams}
+        traits={traitChoices(traits.filter((trait) => !trait.retiredAt || service.traits.includes(trait.key)), locale)}
         initial={{ ...service, traits: service.traits }}
         submitLabel={t("save")}
         cancelHref={`/services/${service.slug}`}
