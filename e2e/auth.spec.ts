@@ -8,7 +8,7 @@ function nav(page: Page) {
 }
 
 const expectedLinks: Record<DemoPerson, string[]> = {
-  admin: ["Services", "Overview", "Trends", "Retrospective", "New service", "Review queue", "Needs attention", "Audit log", "Users", "Teams", "Settings"],
+  admin: ["Services", "Overview", "Trends", "Retrospective", "New service", "Review queue", "Needs attention", "Audit log", "Users", "Teams", "Checklist", "Settings"],
   sre: ["Services", "Overview", "Trends", "Retrospective", "New service", "Review queue", "Needs attention", "Audit log"],
   member: ["Services", "Overview", "Trends", "Retrospective", "New service", "Needs attention"],
   search: ["Services", "Overview", "Trends", "Retrospective", "New service", "Needs attention"],

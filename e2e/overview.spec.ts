@@ -75,7 +75,8 @@ test("an SRE opens a team's trend from the overview and closes a quarter; team m
 
   await page.getByRole("link", { name: "Trends", exact: true }).click();
   const organisation = page.getByRole("table", { name: /The organisation, average score per quarter/ });
-  const lastEnded = organisation.getByRole("rowheader").nth(6);
+  // The quarter before the last ended one (the checklist test closes the last).
+  const lastEnded = organisation.getByRole("rowheader").nth(5);
   const quarter = ((await lastEnded.textContent()) ?? "").match(/FY\d{4} Q[1-4]/)![0];
   await page.getByRole("button", { name: `Close ${quarter}` }).click();
   // Once closed, the quarter leaves the list of quarters to close and is marked in the table.

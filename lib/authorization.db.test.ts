@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isForbidden, isSignedOut, type Principal } from "@/lib/permissions";
 import { saveAnswer } from "@/lib/queries/answers";
 import { closeQuarter } from "@/lib/queries/quarters";
@@ -8,7 +8,11 @@ import { getFiscalStartMonth, setFiscalStartMonth } from "@/lib/queries/settings
 import { addEvidence, removeEvidence, renewEvidence, updateEvidence } from "@/lib/queries/evidence";
 import { addComment, decideOnAnswer } from "@/lib/queries/review";
 import { createService, getServiceBySlug, updateService } from "@/lib/queries/services";
+import { addCategory, addItem, moveCategory, moveItem, saveTrait, setItemRetired, updateCategory, updateItem, type EditResult } from "@/lib/checklist/edit";
 import { createActionItem, updateActionItem } from "@/lib/queries/action-items";
+import { checklistDocumentAt, discardChecklistDraft, getChecklistDraft, publishChecklistDraft, saveChecklistDraft } from "@/lib/queries/checklist-versions";
+import type { ChecklistDocument } from "@/lib/validations/checklist-document";
+import { readDefaultChecklistDocument } from "@/prisma/seed/default-checklist";
 import { changeIncidentCause, createIncidentCause, deleteIncident, recordIncident, updateIncident } from "@/lib/queries/incidents";
 import { getMeetingNotes, saveMeetingNotes } from "@/lib/queries/meeting-notes";
 import { fiscalQuarter } from "@/lib/quarters";
@@ -142,6 +146,30 @@ const matrix: Record<string, Entry> = {
     run: (actor) => changeIncidentCause(preparedCauseId, { retired: false }, actor),
   },
   moveCauseAction: { allowed: ["admin"], prepare: prepareCause, run: (actor) => changeIncidentCause(preparedCauseId, { move: "up" }, actor) },
+  // The checklist: drafting, importing, restoring and publishing are the admins'.
+  updateDraftItemAction: { allowed: ["admin"], prepare: ensureDraft, run: draftRun((document) => updateItem(document, ITEM, { ...fieldsOf(document, ITEM), text: { ja: "改訂", en: unique("Reworded") } })) },
+  addDraftItemAction: { allowed: ["admin"], prepare: ensureDraft, run: draftRun((document) => addItem(document, "other", `other.matrix-${unique("x").slice(2)}`, { text: { ja: "追加", en: "Added" }, guidance: { ja: "", en: "" }, weight: 1, requires: [] })) },
+  retireDraftItemAction: { allowed: ["admin"], prepare: ensureDraft, run: draftRun((document) => setItemRetired(document, ITEM, true)) },
+  restoreDraftItemAction: { allowed: ["admin"], prepare: async () => { await ensureDraft(); await draftRun((document) => setItemRetired(document, ITEM, true))(matrixAdmin); }, run: draftRun((document) => setItemRetired(document, ITEM, false)) },
+  moveDraftItemAction: { allowed: ["admin"], prepare: ensureDraft, run: draftRun((document) => moveItem(document, ITEM, document.categories[0]!.items[0]!.key === ITEM ? "down" : "up")) },
+  updateDraftCategoryAction: { allowed: ["admin"], prepare: ensureDraft, run: draftRun((document) => updateCategory(document, "other", { ja: "その他", en: unique("Other") })) },
+  addDraftCategoryAction: {
+    allowed: ["admin"],
+    prepare: ensureDraft,
+    run: draftRun((document) => {
+      const key = `matrix-${unique("c").slice(2)}`;
+      return addCategory(document, key, { ja: "分類", en: "Category" }, { key: `${key}.first`, text: { ja: "最初", en: "First" }, guidance: { ja: "", en: "" }, weight: 1, requires: [] });
+    }),
+  },
+  moveDraftCategoryAction: { allowed: ["admin"], prepare: ensureDraft, run: draftRun((document) => moveCategory(document, document.categories[0]!.key, "down")) },
+  addDraftTraitAction: { allowed: ["admin"], prepare: ensureDraft, run: draftRun((document) => saveTrait(document, { key: `MATRIX_${unique("t").slice(2, 8).toUpperCase()}`, name: { ja: "特性", en: "Trait" }, description: { ja: "", en: "" } }, { adding: true })) },
+  updateDraftTraitAction: { allowed: ["admin"], prepare: ensureDraft, run: draftRun((document) => saveTrait(document, { ...document.traits[0]!, description: { ja: "", en: unique("described") } }, { adding: false })) },
+  startDraftAction: { allowed: ["admin"], prepare: () => getDb().checklistDraft.deleteMany({}), run: async (actor) => saveChecklistDraft(await checklistDocumentAt(), 0, actor) },
+  restoreDefaultChecklistAction: { allowed: ["admin"], prepare: ensureDraft, run: async (actor) => saveChecklistDraft(readDefaultChecklistDocument(), (await getChecklistDraft())!.revision, actor) },
+  importChecklistAction: { allowed: ["admin"], prepare: ensureDraft, run: async (actor) => saveChecklistDraft(await checklistDocumentAt(), (await getChecklistDraft())!.revision, actor) },
+  discardDraftAction: { allowed: ["admin"], prepare: ensureDraft, run: (actor) => discardChecklistDraft(actor) },
+  // Publishes the checklist unchanged: a new version number, nothing else moves.
+  publishDraftAction: { allowed: ["admin"], prepare: freshDraft, run: async (actor) => publishChecklistDraft({ summary: unique("matrix"), revision: (await getChecklistDraft())!.revision }, actor) },
   createTeamAction: { allowed: ["admin"], run: (actor) => createTeam({ name: "Matrix team", slug: unique("team"), description: "" }, actor) },
   updateTeamAction: { allowed: ["admin"], run: (actor, { otherTeamId }) => updateTeam(otherTeamId, { name: unique("Renamed team"), slug: unique("team"), description: "" }, actor) },
   addMemberAction: {
@@ -160,6 +188,31 @@ const ITEM = "connectivity.each-component";
 const TODAY = "2026-11-27";
 let preparedEvidenceId = "";
 let quartersClosed = 0;
+let matrixAdmin: Principal | null = null;
+
+async function freshDraft() {
+  await getDb().checklistDraft.deleteMany({});
+  await ensureDraft();
+}
+
+async function ensureDraft() {
+  if (!(await getChecklistDraft())) await saveChecklistDraft(await checklistDocumentAt(), 0, matrixAdmin);
+}
+
+function fieldsOf(document: ChecklistDocument, key: string) {
+  const { text, guidance, weight, requires } = document.categories.flatMap((category) => category.items).find((item) => item.key === key)!;
+  return { text, guidance, weight, requires };
+}
+
+/** Runs one edit of the draft as an action does: read it, change it, save it at its revision. */
+function draftRun(edit: (document: ChecklistDocument) => EditResult) {
+  return async (actor: Principal | null) => {
+    const draft = (await getChecklistDraft())!;
+    const edited = edit(draft.document);
+    if (!edited.ok) throw new Error(`matrix edit failed: ${edited.key}`);
+    return saveChecklistDraft(edited.document, draft.revision, actor);
+  };
+}
 const nextQuarterToClose = () => ((quartersClosed++ % 4) + 1) as 1 | 2 | 3 | 4;
 let preparedIncidentId = "";
 let preparedActionItemId = "";
@@ -238,11 +291,18 @@ async function fingerprint() {
       (SELECT string_agg(id::text || summary || updated_at::text, ',' ORDER BY id) FROM incidents), (SELECT count(*) FROM incident_services),
       (SELECT string_agg(id::text || title || status::text || updated_at::text, ',' ORDER BY id) FROM action_items),
       (SELECT string_agg(id::text || version::text, ',' ORDER BY id) FROM meeting_notes),
-      (SELECT string_agg(id::text || name_en || name_ja || position::text || coalesce(retired_at::text, ''), ',' ORDER BY id) FROM incident_causes)) AS fingerprint`;
+      (SELECT string_agg(id::text || name_en || name_ja || position::text || coalesce(retired_at::text, ''), ',' ORDER BY id) FROM incident_causes),
+      (SELECT string_agg(checklist_id::text || revision::text, ',') FROM checklist_drafts), (SELECT count(*) FROM checklist_versions),
+      (SELECT string_agg(key || name_en || coalesce(retired_at::text, ''), ',' ORDER BY key) FROM traits)) AS fingerprint`;
   return rows[0]!.fingerprint;
 }
 
 let fixture: Fixture;
+
+// The draft the checklist entries work on is the installation's one draft: not left for others.
+afterAll(async () => {
+  await getDb().checklistDraft.deleteMany({});
+});
 
 beforeAll(async () => {
   const [team, otherTeam] = [await createTestTeam(), await createTestTeam()];
@@ -258,6 +318,7 @@ beforeAll(async () => {
   const serviceSlug = unique("matrix-svc");
   await createService({ name: serviceSlug, slug: serviceSlug, description: "", teamId: team.id, tier: 2, traits: [] }, principals.admin);
   const target = await createTestUser("VIEWER");
+  matrixAdmin = principals.admin;
   defaultCauseId = (await getDb().incidentCause.findUniqueOrThrow({ where: { key: "configuration" }, select: { id: true } })).id;
   fixture = { teamId: team.id, otherTeamId: otherTeam.id, serviceId: (await getServiceBySlug(serviceSlug))!.id, serviceSlug, targetUserId: target.id, principals };
 });

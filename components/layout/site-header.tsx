@@ -43,6 +43,7 @@ export async function SiteHeader() {
             {can.browseAuditLog(user) && <Link href="/audit" className={navLink}>{t("nav.audit")}</Link>}
             {can.manageUsers(user) && <Link href="/admin/users" className={navLink}>{t("nav.users")}</Link>}
             {can.manageTeams(user) && <Link href="/admin/teams" className={navLink}>{t("nav.teams")}</Link>}
+            {can.manageChecklist(user) && <Link href="/admin/checklist" className={navLink}>{t("nav.checklist")}</Link>}
             {can.manageSettings(user) && <Link href="/admin/settings" className={navLink}>{t("nav.settings")}</Link>}
           </nav>
         )}

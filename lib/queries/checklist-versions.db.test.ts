@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { scoreServiceAt } from "@/lib/assessment";
 import { saveAnswer } from "@/lib/queries/answers";
 import { getChecklist } from "@/lib/queries/checklist";
@@ -30,6 +30,11 @@ async function draftOf(change: (document: ChecklistDocument) => void, at?: Date)
 }
 
 describe("checklist versions", () => {
+  // One draft per installation: start each test without one, whatever ran before.
+  beforeEach(async () => {
+    await getDb().checklistDraft.deleteMany({});
+  });
+
   it("publish a draft: a new trait and item, a reworded item keeping its answers, a retired one kept in the past", async () => {
     const admin = await createTestUser("ADMIN");
     const team = await createTestTeam();

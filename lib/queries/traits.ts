@@ -15,3 +15,9 @@ export type TraitRow = Awaited<ReturnType<typeof listTraits>>[number];
 export async function traitNames(locale: string) {
   return Object.fromEntries((await listTraits({ includeRetired: true })).map((trait) => [trait.key, locale === "ja" ? trait.nameJa : trait.nameEn]));
 }
+
+/** How many services have each combination of traits: what an item's rule would apply to. */
+export async function countServicesByTraits() {
+  const rows = await getDb().$queryRaw<{ traits: string[] | null; services: bigint }[]>`SELECT traits, count(*) AS services FROM services GROUP BY traits`;
+  return rows.map((row) => ({ traits: row.traits ?? [], services: Number(row.services) }));
+}

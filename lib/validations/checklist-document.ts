@@ -7,15 +7,15 @@ import { z } from "@/lib/validations/zod";
 export const CHECKLIST_FORMAT = "tenken-checklist/1";
 export const MAX_WEIGHT = 10;
 
-const text = (max: number, key: string) => z.string(`validation.checklist.${key}.required`).trim().min(1, `validation.checklist.${key}.required`).max(max, `validation.checklist.${key}.tooLong`);
+export const text = (max: number, key: string) => z.string(`validation.checklist.${key}.required`).trim().min(1, `validation.checklist.${key}.required`).max(max, `validation.checklist.${key}.tooLong`);
 const bilingual = (max: number, key: string) => z.object({ ja: text(max, key), en: text(max, key) }, `validation.checklist.${key}.required`);
 const optionalBilingual = z
   .object({ ja: z.string().trim().max(5000, "validation.checklist.guidance.tooLong").default(""), en: z.string().trim().max(5000, "validation.checklist.guidance.tooLong").default("") }, "validation.checklist.guidance.invalid")
   .default({ ja: "", en: "" });
 
 // Keys are stored with answers and never change: lowercase words, dots and hyphens.
-const itemKey = z.string("validation.checklist.key.invalid").regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, "validation.checklist.key.invalid").max(100, "validation.checklist.key.invalid");
-const traitKey = z.string("validation.checklist.traitKey.invalid").regex(TRAIT_KEY_PATTERN, "validation.checklist.traitKey.invalid");
+export const itemKey = z.string("validation.checklist.key.invalid").regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, "validation.checklist.key.invalid").max(100, "validation.checklist.key.invalid");
+export const traitKey = z.string("validation.checklist.traitKey.invalid").regex(TRAIT_KEY_PATTERN, "validation.checklist.traitKey.invalid");
 
 export const checklistItemDocument = z.object(
   {

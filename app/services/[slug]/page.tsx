@@ -7,6 +7,8 @@ import { HistoryList } from "@/components/assessment/history-list";
 import { ScorePanel } from "@/components/assessment/score-panel";
 import { buttonSecondary } from "@/components/ui/styles";
 import { traitNames } from "@/lib/queries/traits";
+import { latestVersionChanges } from "@/lib/queries/checklist-versions";
+import { isApplicable } from "@/lib/scoring";
 import { loadAssessment } from "@/lib/assessment";
 import { pick, type Locale } from "@/lib/i18n/config";
 import { HISTORY_LIMIT } from "@/lib/queries/answers";
@@ -29,9 +31,13 @@ export default async function AssessmentPage({ params }: Props) {
   const { slug } = await params;
   const user = await requireUser();
   const [assessment, t, locale] = await Promise.all([loadAssessment(slug), getTranslations(), getLocale() as Promise<Locale>]);
-  const traitName = await traitNames(locale);
   if (!assessment) notFound();
   const { service, checklist } = assessment;
+  const [traitName, versionChanges] = await Promise.all([traitNames(locale), latestVersionChanges()]);
+  // Items the latest checklist version added that this service has yet to answer.
+  const newItems = (versionChanges?.diff.items ?? []).filter(
+    (change) => change.kind === "added" && isApplicable({ requiredTraits: change.item.requires }, service.traits) && !checklist.some((category) => category.items.some((item) => item.key === change.key && assessment.answersByItem.has(item.id))),
+  );
   const canAnswer = can.answerItems(user, { teamId: service.teamId });
   const auditEntries = await listAuditLog({ serviceId: service.id, take: SERVICE_AUDIT_LIMIT });
 
@@ -60,6 +66,12 @@ export default async function AssessmentPage({ params }: Props) {
           <ScorePanel score={assessment.score} comparisons={assessment.comparisons} staleEvidence={assessment.staleEvidence} categories={checklist.map((category) => ({ key: category.key, title: pick(locale, { ja: category.titleJa, en: category.titleEn }) }))} />
         </aside>
         <div className="space-y-6">
+          {versionChanges && newItems.length > 0 && (
+            <p role="status" className="rounded border border-blue-200 bg-blue-50 p-3 text-sm text-blue-900">
+              {t("checklistEditor.newItemsNotice", { count: newItems.length, version: versionChanges.number })}{" "}
+              <Link href={`/checklist/changes?to=${versionChanges.number}`} className="font-medium underline">{t("checklistEditor.seeChanges")}</Link>
+            </p>
+          )}
           {checklist.map((category) => (
             <CategorySection key={category.key} assessment={assessment} category={category} canAnswer={canAnswer} traitNames={traitName} />
           ))}

@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { ChecklistChangeList } from "@/components/checklist-editor/change-list";
+import { cardClass } from "@/components/ui/styles";
+import { requirePermission } from "@/lib/auth/session";
+import { diffChecklists } from "@/lib/checklist/diff";
+import { can } from "@/lib/permissions";
+import { getChecklistVersion, listChecklistVersions } from "@/lib/queries/checklist-versions";
+import { countServicesByTraits } from "@/lib/queries/traits";
+import { versionQuerySchema } from "@/lib/validations/checklist-editor";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("checklistEditor"))("compare") };
+}
+
+/** What changed between two published versions (by default, the latest and the one before). */
+export default async function ChecklistChangesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePermission("readOrganisation");
+  const query = versionQuerySchema.parse(await searchParams);
+  const [t, format, versions, traitSets] = await Promise.all([getTranslations("checklistEditor"), getFormatter(), listChecklistVersions(), countServicesByTraits()]);
+  const to = query.to ?? versions[0]!.number;
+  const from = query.from ?? Math.max(1, to - 1);
+  const [older, newer] = await Promise.all([getChecklistVersion(from), getChecklistVersion(to)]);
+  if (!older || !newer) notFound();
+
+  return (
+    <div className="max-w-4xl space-y-6">
+      <div>
+        {can.manageChecklist(user) && <Link href="/admin/checklist" className="text-sm text-blue-700 underline">{t("backToChecklist")}</Link>}
+        <h1 className="mt-2 text-2xl font-bold">{t("diffTitle", { from, to })}</h1>
+        <p className="text-sm text-slate-600">{t("currentVersion", { number: newer.number, date: format.dateTime(newer.publishedAt, { dateStyle: "medium" }), name: newer.publishedBy.name })}{newer.summary && `: ${newer.summary}`}</p>
+      </div>
+      <section className={cardClass} aria-label={t("diffTitle", { from, to })}>
+        <ChecklistChangeList diff={diffChecklists(older.document, newer.document)} traitSets={traitSets} />
+      </section>
+    </div>
+  );
+}

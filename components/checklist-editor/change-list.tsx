@@ -1,0 +1,33 @@
+import { useLocale, useTranslations } from "next-intl";
+import { servicesMatching, type TraitSet } from "@/lib/checklist/affected";
+import type { ChecklistDiff } from "@/lib/checklist/diff";
+
+/** What a draft or a version changes, item by item, with how many services each change touches. */
+export function ChecklistChangeList({ diff, traitSets }: { diff: ChecklistDiff; traitSets: TraitSet[] }) {
+  const t = useTranslations("checklistEditor");
+  const locale = useLocale();
+  const text = (item: { text: { ja: string; en: string } }) => (locale === "ja" ? item.text.ja : item.text.en);
+  if (diff.items.length === 0 && diff.traits.added.length === 0 && diff.categories.added.length === 0 && diff.categories.renamed.length === 0) return <p className="text-sm text-slate-600">{t("noChanges")}</p>;
+  return (
+    <ul className="space-y-1.5 text-sm">
+      {diff.items.map((change) => {
+        const item = change.kind === "changed" ? change.after : change.item;
+        const before = change.kind === "changed" ? servicesMatching(change.before.requires, traitSets) : null;
+        return (
+          <li key={`${change.kind}-${change.key}`}>
+            <span className="mr-1 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-semibold text-slate-800">{t(`kind.${change.kind}`)}</span>
+            <code className="text-xs">{change.key}</code> {text(item)}
+            {change.kind === "changed" && <span className="text-slate-600"> ({change.fields.map((field) => t(`field.${field}`)).join(", ")})</span>}
+            <span className="text-slate-600">
+              {" "}
+              · {t("affects", { count: servicesMatching(item.requires, traitSets) })}
+              {before !== null && before !== servicesMatching(item.requires, traitSets) && ` (${before} →)`}
+            </span>
+          </li>
+        );
+      })}
+      {diff.categories.added.map((key) => <li key={`category-${key}`}><span className="mr-1 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-semibold">{t("kind.added")}</span>{t("addCategory")}: <code className="text-xs">{key}</code></li>)}
+      {diff.traits.added.map((key) => <li key={`trait-${key}`}><span className="mr-1 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-semibold">{t("kind.added")}</span>{t("traitsTitle")}: <code className="text-xs">{key}</code></li>)}
+    </ul>
+  );
+}

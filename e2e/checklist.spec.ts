@@ -1,0 +1,105 @@
+import { expect, test } from "@playwright/test";
+import { signInAs, signOut } from "./fixtures/auth";
+import { createService, uniqueSlug } from "./fixtures/services";
+
+test("an admin adds an item with a new trait and publishes; a team member sees it, answers it, and a closed quarter does not move", async ({ page }) => {
+  const stamp = uniqueSlug("x").slice(2, 8);
+  const traitKey = `USES_CDN_${stamp.toUpperCase()}`;
+  const traitName = `Uses a CDN ${stamp}`;
+  const itemKey = `other.cdn-hit-ratio-${stamp}`;
+  const itemText = `The CDN hit ratio is monitored ${stamp}`;
+
+  // The last ended quarter, closed: its scores are frozen (row 0 is the header, 8 the open quarter).
+  await signInAs(page, "admin", "/trends");
+  const organisation = page.getByRole("table", { name: /The organisation, average score per quarter/ });
+  const quarterRow = organisation.getByRole("row").nth(7);
+  const quarter = ((await quarterRow.getByRole("rowheader").textContent()) ?? "").match(/FY\d{4} Q[1-4]/)![0];
+  await page.getByRole("button", { name: `Close ${quarter}` }).click();
+  await expect(quarterRow.getByRole("rowheader")).toHaveText(new RegExp(`^${quarter}\\s*closed$`));
+  const frozen = await quarterRow.textContent();
+
+  // The admin drafts version 2: a new trait, and an item that needs it.
+  await page.getByRole("link", { name: "Checklist", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Checklist" })).toBeVisible();
+  await page.getByRole("button", { name: "Start a draft from the current version" }).click();
+  await page.getByRole("link", { name: "Edit the draft" }).click();
+  await page.getByText("Add a trait", { exact: true }).click();
+  const traitForm = page.getByRole("form", { name: "Add a trait" });
+  await traitForm.getByLabel("Key (e.g. USES_CDN)").fill(traitKey);
+  await traitForm.getByLabel("Name in Japanese").fill(`CDNあり ${stamp}`);
+  await traitForm.getByLabel("Name in English").fill(traitName);
+  await traitForm.getByRole("button", { name: "Add trait" }).click();
+  await expect(traitForm.getByRole("status")).toHaveText("Trait added to the draft.");
+
+  await page.getByText("Add an item to Other", { exact: true }).click();
+  const itemForm = page.getByRole("form", { name: "Add an item to Other" });
+  await itemForm.getByLabel("Item key (e.g. cdn.hit-ratio)").fill(itemKey);
+  await itemForm.getByLabel("Item text in Japanese").fill(`CDNのヒット率を監視している ${stamp}`);
+  // A missing translation is refused next to its field, and nothing is added.
+  await itemForm.getByRole("button", { name: "Add item" }).click();
+  await expect(itemForm.getByText("Give the item's text in both Japanese and English.")).toBeVisible();
+  await itemForm.getByLabel("Item text in English").fill(itemText);
+  await itemForm.getByRole("checkbox", { name: traitName }).check();
+  // The preview counts the services the rule would apply to as the traits are ticked.
+  await expect(itemForm.getByText(/applies to no service/)).toBeVisible();
+  await itemForm.getByRole("button", { name: "Add item" }).click();
+  await expect(itemForm.getByRole("status")).toHaveText("Item added to the draft.");
+
+  await page.getByRole("link", { name: "Back to the checklist" }).click();
+  const changes = page.getByRole("region", { name: "Draft" });
+  await expect(changes.getByText(itemText)).toBeVisible();
+  await expect(changes.getByText(traitKey)).toBeVisible();
+  const publish = page.getByRole("form", { name: "Publish the draft" });
+  await publish.getByRole("button", { name: "Publish" }).click();
+  await expect(publish.getByText("Say in a sentence what this version changes.")).toBeVisible();
+  await publish.getByLabel(/What changed/).fill(`CDN hit ratio ${stamp}`);
+  await publish.getByRole("button", { name: "Publish" }).click();
+  const versions = page.getByRole("region", { name: "Versions" });
+  await expect(versions.getByRole("row", { name: new RegExp(`CDN hit ratio ${stamp}`) })).toBeVisible();
+  await signOut(page);
+
+  // A team member gives a service the new trait: the new item is there to answer.
+  const slug = uniqueSlug("edge");
+  await signInAs(page, "member", "/services");
+  await createService(page, { name: `Edge ${slug}`, slug, team: "Payments", traits: ["Serves HTTP", traitName] });
+  await expect(page.getByRole("status").filter({ hasText: /added 1 item to answer/ })).toBeVisible();
+  const article = page.getByRole("article", { name: itemText });
+  await article.getByRole("radio", { name: "Met", exact: true }).check();
+  await article.getByRole("button", { name: "Save answer" }).click();
+  await expect(article.getByRole("status")).toHaveText("Saved");
+  await page.reload();
+  await expect(page.getByText(/added 1 item to answer/)).toHaveCount(0);
+  await signOut(page);
+
+  // The closed quarter reads exactly as it did.
+  await signInAs(page, "admin", "/trends");
+  await expect(page.getByRole("table", { name: /The organisation, average score per quarter/ }).getByRole("row").nth(7)).toHaveText(frozen!);
+});
+
+test("a checklist file with mistakes is refused line by line and changes nothing", async ({ page }) => {
+  await signInAs(page, "admin", "/admin/checklist");
+  const draft = page.getByRole("region", { name: "Draft" });
+  const before = await draft.textContent();
+  const form = page.getByRole("form", { name: "Import a file as the draft" });
+  const yaml = [
+    "format: tenken-checklist/1",
+    "key: broken",
+    "title: { ja: 壊れた, en: Broken }",
+    "categories:",
+    "  - key: edge",
+    "    title: { ja: エッジ, en: Edge }",
+    "    items:",
+    "      - key: edge.one",
+    "        text: { ja: 一つ目, en: One }",
+    "        requires: [NO_SUCH_TRAIT]",
+    "      - key: edge.one",
+    "        text: { en: Two }",
+  ].join("\n");
+  await form.getByLabel("Checklist file").setInputFiles({ name: "broken.yaml", mimeType: "text/yaml", buffer: Buffer.from(yaml) });
+  await form.getByRole("button", { name: "Import as draft" }).click();
+  await expect(form.getByText("Line 10 (categories[0].items[0].requires[0]): The trait NO_SUCH_TRAIT is not declared under traits.")).toBeVisible();
+  await expect(form.getByText("Line 11 (categories[0].items[1].key): The key edge.one is used twice. Keys must be unique.")).toBeVisible();
+  await expect(form.getByText("Line 12 (categories[0].items[1].text.ja): Give the item's text in both Japanese and English.")).toBeVisible();
+  await page.reload();
+  await expect(draft).toHaveText(before!);
+});

@@ -1,0 +1,98 @@
+import type { ChecklistDocument, ChecklistItemDocument } from "@/lib/validations/checklist-document";
+
+// Edits to a draft checklist, one at a time, as the editor's forms make them. Each returns the
+// new document or the field the edit is wrong in; the whole document is validated again on save.
+
+export type EditResult = { ok: true; document: ChecklistDocument } | { ok: false; field: string; key: string; values?: Record<string, string> };
+
+type Bilingual = { ja: string; en: string };
+export type ItemFields = { text: Bilingual; guidance: Bilingual; weight: number; requires: string[] };
+
+const fail = (field: string, key: string, values?: Record<string, string>): EditResult => ({ ok: false, field, key, ...(values ? { values } : {}) });
+const allItems = (document: ChecklistDocument) => document.categories.flatMap((category) => category.items);
+
+function unknownTrait(document: ChecklistDocument, requires: readonly string[]) {
+  return requires.find((trait) => !document.traits.some((candidate) => candidate.key === trait));
+}
+
+function withItem(document: ChecklistDocument, key: string, change: (item: ChecklistItemDocument) => ChecklistItemDocument | null): EditResult {
+  const copy = structuredClone(document);
+  for (const category of copy.categories) {
+    const index = category.items.findIndex((item) => item.key === key);
+    if (index < 0) continue;
+    const changed = change(category.items[index]!);
+    if (changed) category.items[index] = changed;
+    return { ok: true, document: copy };
+  }
+  return fail("key", "validation.checklist.item.unknown", { key });
+}
+
+export function addItem(document: ChecklistDocument, categoryKey: string, key: string, fields: ItemFields): EditResult {
+  if (allItems(document).some((item) => item.key === key)) return fail("key", "validation.checklist.key.duplicate", { key });
+  const trait = unknownTrait(document, fields.requires);
+  if (trait) return fail("requires", "validation.checklist.requires.unknownTrait", { trait });
+  const copy = structuredClone(document);
+  const category = copy.categories.find((candidate) => candidate.key === categoryKey);
+  if (!category) return fail("categoryKey", "validation.checklist.category.unknown", { key: categoryKey });
+  category.items.push({ key, ...fields });
+  return { ok: true, document: copy };
+}
+
+/** Rewording, reweighting or changing the rule of an item keeps its key, and so its answers. */
+export function updateItem(document: ChecklistDocument, key: string, fields: ItemFields): EditResult {
+  const trait = unknownTrait(document, fields.requires);
+  if (trait) return fail("requires", "validation.checklist.requires.unknownTrait", { trait });
+  return withItem(document, key, (item) => ({ ...item, ...fields, ...(item.retired ? { weight: 0 } : {}) }));
+}
+
+/** Retiring takes the item out of every score from the publication on, so its weight goes to 0. */
+export function setItemRetired(document: ChecklistDocument, key: string, retired: boolean): EditResult {
+  return withItem(document, key, ({ retired: _, ...item }) => (retired ? { ...item, retired: true, weight: 0 } : { ...item, weight: item.weight || 1 }));
+}
+
+function move<T>(list: T[], index: number, direction: "up" | "down") {
+  const target = index + (direction === "up" ? -1 : 1);
+  if (index < 0 || target < 0 || target >= list.length) return false;
+  [list[index], list[target]] = [list[target]!, list[index]!];
+  return true;
+}
+
+export function moveItem(document: ChecklistDocument, key: string, direction: "up" | "down"): EditResult {
+  const copy = structuredClone(document);
+  const category = copy.categories.find((candidate) => candidate.items.some((item) => item.key === key));
+  if (!category) return fail("key", "validation.checklist.item.unknown", { key });
+  move(category.items, category.items.findIndex((item) => item.key === key), direction);
+  return { ok: true, document: copy };
+}
+
+export function addCategory(document: ChecklistDocument, key: string, title: Bilingual, firstItem: { key: string } & ItemFields): EditResult {
+  if (document.categories.some((category) => category.key === key)) return fail("key", "validation.checklist.key.duplicate", { key });
+  if (allItems(document).some((item) => item.key === firstItem.key)) return fail("itemKey", "validation.checklist.key.duplicate", { key: firstItem.key });
+  const trait = unknownTrait(document, firstItem.requires);
+  if (trait) return fail("requires", "validation.checklist.requires.unknownTrait", { trait });
+  return { ok: true, document: { ...structuredClone(document), categories: [...structuredClone(document.categories), { key, title, items: [firstItem] }] } };
+}
+
+export function updateCategory(document: ChecklistDocument, key: string, title: Bilingual): EditResult {
+  const copy = structuredClone(document);
+  const category = copy.categories.find((candidate) => candidate.key === key);
+  if (!category) return fail("key", "validation.checklist.category.unknown", { key });
+  category.title = title;
+  return { ok: true, document: copy };
+}
+
+export function moveCategory(document: ChecklistDocument, key: string, direction: "up" | "down"): EditResult {
+  const copy = structuredClone(document);
+  move(copy.categories, copy.categories.findIndex((category) => category.key === key), direction);
+  return { ok: true, document: copy };
+}
+
+export function saveTrait(document: ChecklistDocument, trait: { key: string; name: Bilingual; description: Bilingual }, { adding }: { adding: boolean }): EditResult {
+  const copy = structuredClone(document);
+  const index = copy.traits.findIndex((candidate) => candidate.key === trait.key);
+  if (adding && index >= 0) return fail("key", "validation.checklist.key.duplicate", { key: trait.key });
+  if (!adding && index < 0) return fail("key", "validation.checklist.trait.unknown", { key: trait.key });
+  if (adding) copy.traits.push(trait);
+  else copy.traits[index] = trait;
+  return { ok: true, document: copy };
+}
