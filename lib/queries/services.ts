@@ -53,6 +53,7 @@ export async function getServiceBySlug(slug: string) {
       tier: true,
       traits: true,
       teamId: true,
+      checklistVersion: { select: { number: true } },
       team: { select: { slug: true, name: true } },
     },
   });

@@ -56,6 +56,12 @@ export default async function AssessmentPage({ params }: Props) {
             ))}
           </ul>
           {service.description && <p className="mt-2 max-w-2xl whitespace-pre-line text-slate-700">{service.description}</p>}
+          {service.checklistVersion && (
+            <p className="mt-1 text-xs text-slate-600">
+              {t("checklistEditor.versionNotice", { version: service.checklistVersion.number })}{" "}
+              {service.checklistVersion.number > 1 && <Link href={`/checklist/changes?to=${service.checklistVersion.number}`} className="underline">{t("checklistEditor.seeChanges")}</Link>}
+            </p>
+          )}
         </div>
         {can.editService(user, { teamId: service.teamId }) && (
           <Link href={`/services/${service.slug}/edit`} className={buttonSecondary}>{t("assessment.editService")}</Link>
