@@ -101,7 +101,8 @@ type QueueFilter = { teamSlug?: string; categoryKey?: string; serviceSlug?: stri
 
 // Which answers are in a queue is decided in SQL with the enum values written out: Prisma sends
 // them as parameters cast to the enum, a cast PostgreSQL does not fold and so repeats for every
-// answer (measured: most of the 130 ms the queue took with 55,000 answers).
+// answer (a third of the count's time with 55,000 answers). The page then walks answers oldest
+// change first and stops at 50, where Prisma counted the stale evidence of every answer first.
 function queueConditions({ teamSlug, categoryKey, serviceSlug, staleBefore }: QueueFilter, due: Prisma.Sql) {
   return Prisma.join(
     [
