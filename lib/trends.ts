@@ -54,8 +54,8 @@ export async function loadTrend(scope: TrendScope, now = new Date(), only?: (qua
   const closeOf = (quarter: Quarter) => closes.find((close) => dayOf(close.startsOn) === quarter.start && dayOf(close.endsOn) === quarter.end);
   const isCurrent = (quarter: Quarter) => quarter.start <= today && today < quarter.end;
   // Quarters neither closed nor current are recomputed at their end, all in one read.
-  const reopened = quarters.filter((quarter) => !closeOf(quarter) && !isCurrent(quarter));
-  const ends = reopened.map((quarter) => quarterEndInstant(quarter));
+  const unclosed = quarters.filter((quarter) => !closeOf(quarter) && !isCurrent(quarter));
+  const ends = unclosed.map((quarter) => quarterEndInstant(quarter));
   const live = quarters.some((quarter) => !closeOf(quarter));
   const [services, snapshots, pastChecklists] = await Promise.all([
     live ? listOverviewServices({ teamId: scope.teamId, serviceIds: scope.serviceId ? [scope.serviceId] : undefined }, { moments: ends }) : [],
@@ -67,7 +67,7 @@ export async function loadTrend(scope: TrendScope, now = new Date(), only?: (qua
     const current = isCurrent(quarter);
     const close = closeOf(quarter);
     if (close) return summarise(quarter, true, current, snapshots.get(close.id) ?? { percent: [], verifiedPercent: [], categories: {} }, categoryKeys);
-    const index = reopened.indexOf(quarter);
+    const index = unclosed.indexOf(quarter);
     const at = current ? now : ends[index]!;
     // As a quarter close does: every service that existed then, answered or not.
     const scored = scoreEach(

@@ -52,8 +52,9 @@ export async function overviewAggregate(client: Client, { now, moments, timeZone
      firsts AS (
        SELECT s.id AS service_id, f.* FROM services s CROSS JOIN LATERAL (
          SELECT DISTINCT ON (e.item_id, e.k) e.item_id, e.k, e.created_at, e.id, e.from_status
-         FROM (SELECT e.*, 1 + (e.created_at > $3)::int + (e.created_at > $2)::int AS first_k FROM answer_events e WHERE e.service_id = s.id AND e.created_at > $4) e0
-         CROSS JOIN LATERAL (SELECT e0.item_id, e0.created_at, e0.id, e0.from_status, k FROM generate_series(1, e0.first_k) k) e
+         FROM (SELECT e.*, 3 - (e.created_at > $3)::int - (e.created_at > $2)::int AS after_k FROM answer_events e WHERE e.service_id = s.id AND e.created_at > $4) e0
+         -- An event after the quarter moment (k = 3) is also after the week's (2) and the day's (1) when it is later than them.
+         CROSS JOIN LATERAL (SELECT e0.item_id, e0.created_at, e0.id, e0.from_status, k FROM generate_series(e0.after_k, 3) k) e
          ORDER BY e.item_id, e.k, e.created_at, e.id) f
      ), states AS MATERIALIZED (
        SELECT f.k, f.service_id, f.item_id, CASE WHEN f.from_status = 'NOT_APPLICABLE' THEN p.to_status ELSE f.from_status END AS status,
