@@ -8,6 +8,8 @@ import type { ScoredAnswer } from "@/lib/scoring";
 
 type Deltas = Record<Comparison, number | null>;
 
+export const WEAKEST_SERVICES_NAMED = 20;
+
 function groupByTeam<T extends { team: { slug: string } }>(rows: readonly T[]) {
   const teams = new Map<string, T[]>();
   for (const row of rows) {
@@ -74,10 +76,12 @@ export async function loadOverview(filter: OverviewFilter, now = new Date()) {
     return { slug, name: teamRows[0]!.team.name, services: teamRows.length, rollup, deltas: deltasOf(rollup, slug) };
   });
   const names = new Map(services.map((service) => [service.id, { slug: service.slug, name: service.name }]));
-  const weakest = weakestItems(rows, items, today).map((item) => ({
+  const weakest = weakestItems(rows, items, today).map(({ serviceIds, ...item }) => ({
     ...item,
     item: checklist.flatMap((category) => category.items).find((candidate) => candidate.id === item.key)!,
-    services: item.serviceIds.map((id) => names.get(id)!),
+    // Hundreds of services can fail an item; the page names the first ones and counts the rest.
+    services: serviceIds.slice(0, WEAKEST_SERVICES_NAMED).map((id) => names.get(id)!),
+    otherServices: Math.max(0, serviceIds.length - WEAKEST_SERVICES_NAMED),
   }));
 
   return {
