@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 import { getChecklist, type ChecklistCategoryView } from "@/lib/queries/checklist";
 import { listOverviewServices, type OverviewFilter } from "@/lib/queries/overview";
 import { delta, distribution, rollUp, scoreEach, weakestItems } from "@/lib/rollups";
-import type { ScoredAnswer } from "@/lib/scoring";
+import { scoreService, type ScoredAnswer } from "@/lib/scoring";
 
 type Deltas = Record<Comparison, number | null>;
 
@@ -58,17 +58,15 @@ export async function loadOverview(filter: OverviewFilter, now = new Date()) {
     const pastItems = scoredItems(pastChecklists[index]!);
     return rows.map((row, serviceIndex) => {
       const answers = services[serviceIndex]!.answersAt[index]!;
-      const percent = unchangedChecklist && answers === row.answers && !expiresBetween(answers, then, today) ? row.overall.percent : scoreEach([{ ...row, answers }], pastItems, then)[0]!.overall.percent;
-      return { team: row.team, percent };
+      return unchangedChecklist && answers === row.answers && !expiresBetween(answers, then, today) ? row.overall.percent : scoreService(pastItems, row.traits, answers, { today: then }).overall.percent;
     });
   });
-  const deltasOf = (current: { overall: { average: number } | null }, slug?: string): Deltas =>
-    Object.fromEntries(
-      COMPARISONS.map((comparison, index) => {
-        const then = distribution(past[index]!.flatMap((row) => (slug === undefined || row.team.slug === slug ? [row.percent] : [])));
-        return [comparison, delta(current.overall?.average, then?.average)];
-      }),
-    ) as Deltas;
+  // Past averages of the organisation and of each team, from the services' past percentages.
+  const positions = groupByTeam(rows.map((row, index) => ({ team: row.team, index })));
+  const deltasOf = (current: { overall: { average: number } | null }, slug?: string): Deltas => {
+    const averages = past.map((percents) => distribution(slug === undefined ? percents : positions.get(slug)!.map(({ index }) => percents[index]!))?.average);
+    return Object.fromEntries(COMPARISONS.map((comparison, index) => [comparison, delta(current.overall?.average, averages[index])])) as Deltas;
+  };
 
   const organisation = rollUp(rows, categoryKeys);
   const teams = [...groupByTeam(rows)].map(([slug, teamRows]) => {
