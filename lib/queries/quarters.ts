@@ -101,7 +101,7 @@ export async function listQuarterScores({ closeIds, teamId, serviceId }: { close
   if (closeIds.length === 0) return new Map<string, ScoreColumns>();
   const rows = await getDb().$queryRaw<{ close_id: string; keys: string; scores: string }[]>`
     SELECT qs.close_id::text,
-      (SELECT jsonb_path_query_array(k.categories, '$.keyvalue().key')::text FROM quarter_snapshots k WHERE k.close_id = qs.close_id LIMIT 1) AS keys,
+      (SELECT jsonb_path_query_array(k.categories, '$.keyvalue().key')::text FROM quarter_snapshots k WHERE k.close_id = qs.close_id ORDER BY k.service_id LIMIT 1) AS keys,
       string_agg(coalesce(qs.percent::text, '') || ';' || coalesce(qs.verified_percent::text, '') || ';' || jsonb_path_query_array(qs.categories, '$.*.percent')::text, ';') AS scores
     FROM quarter_snapshots qs
     WHERE qs.close_id = ANY(${closeIds}::uuid[]) ${teamId ? Prisma.sql`AND qs.team_id = ${teamId}::uuid` : Prisma.empty} ${serviceId ? Prisma.sql`AND qs.service_id = ${serviceId}::uuid` : Prisma.empty}
