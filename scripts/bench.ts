@@ -15,6 +15,8 @@ import { prepareDatabase } from "./prepare-db";
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);
 const WARMUP = 5;
+// BENCH_ONLY=<regular expression>: measure only the operations whose names match, e.g. "overview".
+const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, "i") : undefined;
 
 if (!process.env.DATABASE_URL) {
   console.error(`npm run bench needs DATABASE_URL: an empty PostgreSQL database it may fill with ${SERVICES} benchmark services.`);
@@ -26,6 +28,7 @@ function percentile(sorted: number[], p: number) {
 }
 
 async function measure(name: string, runs: number, operation: (index: number) => Promise<unknown>, warmup = WARMUP) {
+  if (ONLY && !ONLY.test(name)) return;
   for (let index = 0; index < warmup; index++) await operation(index);
   const timings: number[] = [];
   for (let index = 0; index < runs; index++) {
