@@ -1,16 +1,35 @@
 import { scoredItems } from "@/lib/assessment";
 import { COMPARISONS, comparisonMoments, todayIn, type Comparison } from "@/lib/dates";
 import { env } from "@/lib/env";
-import { getChecklist } from "@/lib/queries/checklist";
-import { getServiceAnswersAt, listOverviewServices, type OverviewFilter } from "@/lib/queries/overview";
-import { delta, rollUp, scoreEach, weakestItems, type Rollup, type ScoredService } from "@/lib/rollups";
+import { getChecklist, type ChecklistCategoryView } from "@/lib/queries/checklist";
+import { listOverviewServices, type OverviewFilter } from "@/lib/queries/overview";
+import { delta, distribution, rollUp, scoreEach, weakestItems } from "@/lib/rollups";
+import { scoreService, type ScoredAnswer } from "@/lib/scoring";
 
 type Deltas = Record<Comparison, number | null>;
 
+export const WEAKEST_SERVICES_NAMED = 20;
+
 function groupByTeam<T extends { team: { slug: string } }>(rows: readonly T[]) {
   const teams = new Map<string, T[]>();
-  for (const row of rows) teams.set(row.team.slug, [...(teams.get(row.team.slug) ?? []), row]);
+  for (const row of rows) {
+    const team = teams.get(row.team.slug);
+    if (team) team.push(row);
+    else teams.set(row.team.slug, [row]);
+  }
   return teams;
+}
+
+/** The same items in the same versions: a score against one is a score against the other. */
+function sameChecklist(a: readonly ChecklistCategoryView[], b: readonly ChecklistCategoryView[]) {
+  const versions = (checklist: readonly ChecklistCategoryView[]) => checklist.flatMap((category) => category.items.map((item) => `${category.key}/${item.versionId}`)).join();
+  return versions(a) === versions(b);
+}
+
+/** Whether an approved N/A's expiry falls between two days, so that it counted then but not now. */
+function expiresBetween(answers: ReadonlyMap<string, ScoredAnswer>, from: string, to: string) {
+  for (const answer of answers.values()) if (answer.naExpiresOn && from <= answer.naExpiresOn && answer.naExpiresOn < to) return true;
+  return false;
 }
 
 /**
@@ -20,41 +39,53 @@ function groupByTeam<T extends { team: { slug: string } }>(rows: readonly T[]) {
  */
 export async function loadOverview(filter: OverviewFilter, now = new Date()) {
   const today = todayIn(env.TENKEN_TIME_ZONE, now);
-  const [checklist, services] = await Promise.all([getChecklist(), listOverviewServices(filter)]);
+  const moments = COMPARISONS.map((comparison) => comparisonMoments(now)[comparison]);
+  // Only declared scores are compared, so the answers then need no review data (see listOverviewServices).
+  const [checklist, services, pastChecklists] = await Promise.all([
+    getChecklist(),
+    listOverviewServices(filter, { moments, declaredOnly: true }),
+    Promise.all(moments.map((at) => getChecklist({ at }))),
+  ]);
   const categoryKeys = checklist.map((category) => category.key);
   const items = scoredItems(checklist);
   const rows = scoreEach(services, items, today);
 
-  const moments = comparisonMoments(now);
-  // Unfiltered, every service is asked for: no list of ids to send.
-  const serviceIds = filter.teamSlug || filter.tier || filter.trait ? services.map((service) => service.id) : undefined;
-  const past = await Promise.all(
-    COMPARISONS.map(async (comparison) => {
-      const at = moments[comparison];
-      const [pastChecklist, answers] = await Promise.all([getChecklist({ at }), getServiceAnswersAt({ serviceIds, at })]);
-      const then: (ScoredService & { team: { slug: string } })[] = services.map((service) => ({ id: service.id, traits: service.traits, team: service.team, answers: answers.get(service.id) ?? new Map() }));
-      return [comparison, scoreEach(then, scoredItems(pastChecklist), todayIn(env.TENKEN_TIME_ZONE, at))] as const;
-    }),
-  );
-  const deltasOf = (current: Rollup, pick: (scored: (typeof past)[number][1]) => Rollup): Deltas =>
-    Object.fromEntries(past.map(([comparison, scored]) => [comparison, delta(current.overall?.average, pick(scored).overall?.average)])) as Deltas;
+  // Each service's score at each moment. Most services did not change since a day or a week ago:
+  // with the same answers, the same checklist and no N/A expiring in between, they scored then as now.
+  const past = moments.map((at, index) => {
+    const then = todayIn(env.TENKEN_TIME_ZONE, at);
+    const unchangedChecklist = sameChecklist(pastChecklists[index]!, checklist);
+    const pastItems = scoredItems(pastChecklists[index]!);
+    return rows.map((row, serviceIndex) => {
+      const answers = services[serviceIndex]!.answersAt[index]!;
+      return unchangedChecklist && answers === row.answers && !expiresBetween(answers, then, today) ? row.overall.percent : scoreService(pastItems, row.traits, answers, { today: then }).overall.percent;
+    });
+  });
+  // Past averages of the organisation and of each team, from the services' past percentages.
+  const positions = groupByTeam(rows.map((row, index) => ({ team: row.team, index })));
+  const deltasOf = (current: { overall: { average: number } | null }, slug?: string): Deltas => {
+    const averages = past.map((percents) => distribution(slug === undefined ? percents : positions.get(slug)!.map(({ index }) => percents[index]!))?.average);
+    return Object.fromEntries(COMPARISONS.map((comparison, index) => [comparison, delta(current.overall?.average, averages[index])])) as Deltas;
+  };
 
   const organisation = rollUp(rows, categoryKeys);
   const teams = [...groupByTeam(rows)].map(([slug, teamRows]) => {
     const rollup = rollUp(teamRows, categoryKeys);
-    return { slug, name: teamRows[0]!.team.name, services: teamRows.length, rollup, deltas: deltasOf(rollup, (scored) => rollUp(scored.filter((row) => row.team.slug === slug), categoryKeys)) };
+    return { slug, name: teamRows[0]!.team.name, services: teamRows.length, rollup, deltas: deltasOf(rollup, slug) };
   });
   const names = new Map(services.map((service) => [service.id, { slug: service.slug, name: service.name }]));
-  const weakest = weakestItems(rows, items, today).map((item) => ({
+  const weakest = weakestItems(rows, items, today).map(({ serviceIds, ...item }) => ({
     ...item,
     item: checklist.flatMap((category) => category.items).find((candidate) => candidate.id === item.key)!,
-    services: item.serviceIds.map((id) => names.get(id)!),
+    // Hundreds of services can fail an item; the page names the first ones and counts the rest.
+    services: serviceIds.slice(0, WEAKEST_SERVICES_NAMED).map((id) => names.get(id)!),
+    otherServices: Math.max(0, serviceIds.length - WEAKEST_SERVICES_NAMED),
   }));
 
   return {
     checklist,
     rows,
-    organisation: { rollup: organisation, deltas: deltasOf(organisation, (scored) => rollUp(scored, categoryKeys)) },
+    organisation: { rollup: organisation, deltas: deltasOf(organisation) },
     teams: teams.sort((a, b) => a.name.localeCompare(b.name)),
     weakest,
     today,

@@ -1,4 +1,4 @@
-import { isApplicable, itemState, scoreService, type ScoredAnswer, type ScoredItem, type ScoreSummary, type Trait } from "@/lib/scoring";
+import { itemState, scoreService, type ItemState, type ScoredAnswer, type ScoredItem, type ScoreSummary, type Trait } from "@/lib/scoring";
 
 // How service scores add up across the organisation, pure. A team's or the organisation's score is
 // the average of its services' scores (each service counts once, whatever its size), shown with
@@ -41,22 +41,28 @@ export function rollUp(scored: readonly ServiceScores[], categoryKeys: readonly 
 
 export type WeakItem = { key: string; applicable: number; notMet: number; ratePercent: number; serviceIds: string[] };
 
+const FAILING: ReadonlySet<ItemState> = new Set(["not-met", "na-unapproved", "na-expired"]);
+
 /**
  * The items most often not met where they apply. "Not met" is what scores as not met: answered
  * not met, or an N/A not approved or expired; unanswered items are not counted as failures.
  */
 export function weakestItems(services: readonly ScoredService[], items: readonly ScoredItem[], today: string, limit = 10): WeakItem[] {
-  const weak = items.map((item) => {
-    const applicableTo = services.filter((service) => isApplicable(item, service.traits));
-    const failing = applicableTo.filter((service) => ["not-met", "na-unapproved", "na-expired"].includes(itemState(item, service.traits, service.answers.get(item.key), today)));
-    return {
-      key: item.key,
-      applicable: applicableTo.length,
-      notMet: failing.length,
-      ratePercent: applicableTo.length ? oneDecimal((failing.length / applicableTo.length) * 100) : 0,
-      serviceIds: failing.map((service) => service.id),
-    };
-  });
+  // One pass over services and items, one state each: this runs over every service's answers.
+  const weak = items.map((item) => ({ key: item.key, applicable: 0, notMet: 0, ratePercent: 0, serviceIds: [] as string[] }));
+  for (const service of services) {
+    items.forEach((item, index) => {
+      const state = itemState(item, service.traits, service.answers.get(item.key), today);
+      if (state === "inapplicable") return;
+      const entry = weak[index]!;
+      entry.applicable++;
+      if (FAILING.has(state)) {
+        entry.notMet++;
+        entry.serviceIds.push(service.id);
+      }
+    });
+  }
+  for (const entry of weak) entry.ratePercent = entry.applicable ? oneDecimal((entry.notMet / entry.applicable) * 100) : 0;
   return weak
     .filter((item) => item.notMet > 0)
     .sort((a, b) => b.ratePercent - a.ratePercent || b.notMet - a.notMet || a.key.localeCompare(b.key))

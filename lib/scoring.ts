@@ -45,7 +45,9 @@ export const STATUS_POINTS = { MET: 1, PARTIAL: 0.5, NOT_MET: 0 } as const satis
 const STATE_OF: Record<AnswerStatus, ItemState> = { MET: "met", PARTIAL: "partial", NOT_MET: "not-met", NOT_APPLICABLE: "not-applicable" };
 
 export function isApplicable(item: Pick<ScoredItem, "requiredTraits">, traits: readonly Trait[]): boolean {
-  return item.requiredTraits.every((trait) => traits.includes(trait));
+  // A loop, not every(): the overview asks this for every item of thousands of services.
+  for (const trait of item.requiredTraits) if (!traits.includes(trait)) return false;
+  return true;
 }
 
 function asScored(answer: AnswerStatus | ScoredAnswer | undefined): ScoredAnswer | undefined {
@@ -105,13 +107,11 @@ function add(summary: ScoreSummary, state: ItemState, weight: number, verified: 
 }
 
 function finish(summary: ScoreSummary): ScoreSummary {
-  return {
-    ...summary,
-    percent: summary.possible > 0 ? oneDecimal((summary.earned / summary.possible) * 100) : null,
-    progressPercent: summary.applicable > 0 ? oneDecimal((summary.answered / summary.applicable) * 100) : null,
-    verifiedPercent: summary.possible > 0 ? oneDecimal((summary.verifiedEarned / summary.possible) * 100) : null,
-    naRatePercent: summary.applicable > 0 ? oneDecimal((summary.notApplicable / summary.applicable) * 100) : null,
-  };
+  summary.percent = summary.possible > 0 ? oneDecimal((summary.earned / summary.possible) * 100) : null;
+  summary.progressPercent = summary.applicable > 0 ? oneDecimal((summary.answered / summary.applicable) * 100) : null;
+  summary.verifiedPercent = summary.possible > 0 ? oneDecimal((summary.verifiedEarned / summary.possible) * 100) : null;
+  summary.naRatePercent = summary.applicable > 0 ? oneDecimal((summary.notApplicable / summary.applicable) * 100) : null;
+  return summary;
 }
 
 type AnswerLookup = ReadonlyMap<string, AnswerStatus | ScoredAnswer> | Readonly<Record<string, AnswerStatus | ScoredAnswer | undefined>>;
@@ -119,8 +119,10 @@ type AnswerLookup = ReadonlyMap<string, AnswerStatus | ScoredAnswer> | Readonly<
 /** `today` ("YYYY-MM-DD") decides whether approved N/A answers have expired; without it none has. */
 export function scoreService(items: readonly ScoredItem[], traits: readonly Trait[], answers: AnswerLookup, { today }: { today?: string } = {}): ServiceScore {
   // hasOwn: a plain record must not answer for keys like "constructor" from Object.prototype.
-  const answerOf = (key: string) =>
-    answers instanceof Map ? answers.get(key) : Object.hasOwn(answers, key) ? (answers as Record<string, AnswerStatus | ScoredAnswer | undefined>)[key] : undefined;
+  const answerOf =
+    answers instanceof Map
+      ? (key: string) => answers.get(key)
+      : (key: string) => (Object.hasOwn(answers, key) ? (answers as Record<string, AnswerStatus | ScoredAnswer | undefined>)[key] : undefined);
   const overall = emptySummary();
   const categories: Record<string, ScoreSummary> = {};
   for (const item of items) {
@@ -130,8 +132,7 @@ export function scoreService(items: readonly ScoredItem[], traits: readonly Trai
     add(overall, state, item.weight, verified);
     add((categories[item.categoryKey] ??= emptySummary()), state, item.weight, verified);
   }
-  return {
-    overall: finish(overall),
-    categories: Object.fromEntries(Object.entries(categories).map(([key, summary]) => [key, finish(summary)])),
-  };
+  finish(overall);
+  for (const summary of Object.values(categories)) finish(summary);
+  return { overall, categories };
 }

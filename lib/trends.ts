@@ -2,17 +2,15 @@ import { scoredItems } from "@/lib/assessment";
 import { dayOf, todayIn } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { getChecklist } from "@/lib/queries/checklist";
-import { getServiceAnswersAt, listOverviewServices } from "@/lib/queries/overview";
-import { listQuarterCloses, listQuarterSnapshots, quarterEndInstant } from "@/lib/queries/quarters";
+import { listOverviewServices } from "@/lib/queries/overview";
+import { listQuarterCloses, listQuarterScores, quarterEndInstant, type ScoreColumns } from "@/lib/queries/quarters";
 import { getFiscalStartMonth } from "@/lib/queries/settings";
 import { recentQuarters, type Quarter } from "@/lib/quarters";
-import { distribution, scoreEach, type Distribution } from "@/lib/rollups";
+import { distribution, scoreEach, type Distribution, type ServiceScores } from "@/lib/rollups";
 
 export const TREND_QUARTERS = 8;
 
 export type TrendScope = { teamId?: string; serviceId?: string };
-type Scores = { percent: number | null; verifiedPercent: number | null; categories: Record<string, { percent: number | null } | undefined> };
-
 export type TrendPoint = {
   quarter: Quarter;
   // Closed quarters come from their snapshots; the others are recomputed from the answer events.
@@ -23,14 +21,22 @@ export type TrendPoint = {
   categories: Record<string, Distribution | null>;
 };
 
-function summarise(quarter: Quarter, closed: boolean, current: boolean, scores: readonly Scores[], categoryKeys: readonly string[]): TrendPoint {
+function summarise(quarter: Quarter, closed: boolean, current: boolean, scores: ScoreColumns, categoryKeys: readonly string[]): TrendPoint {
   return {
     quarter,
     closed,
     current,
-    overall: distribution(scores.map((score) => score.percent)),
-    verified: distribution(scores.map((score) => score.verifiedPercent)),
-    categories: Object.fromEntries(categoryKeys.map((key) => [key, distribution(scores.map((score) => score.categories[key]?.percent ?? null))])),
+    overall: distribution(scores.percent),
+    verified: distribution(scores.verifiedPercent),
+    categories: Object.fromEntries(categoryKeys.map((key) => [key, distribution(scores.categories[key] ?? [])])),
+  };
+}
+
+function asColumns(scored: readonly ServiceScores[], categoryKeys: readonly string[]): ScoreColumns {
+  return {
+    percent: scored.map((service) => service.overall.percent),
+    verifiedPercent: scored.map((service) => service.overall.verifiedPercent),
+    categories: Object.fromEntries(categoryKeys.map((key) => [key, scored.map((service) => service.categories[key]?.percent ?? null)])),
   };
 }
 
@@ -43,28 +49,34 @@ export async function loadTrend(scope: TrendScope, now = new Date(), only?: (qua
   const startMonth = await getFiscalStartMonth();
   const recent = recentQuarters(today, TREND_QUARTERS, startMonth);
   const quarters = only ? only(recent) : recent;
-  const [checklist, closes, services] = await Promise.all([getChecklist(), listQuarterCloses(), listOverviewServices({})]);
+  const [checklist, closes] = await Promise.all([getChecklist(), listQuarterCloses()]);
   const categoryKeys = checklist.map((category) => category.key);
-  const inScope = services.filter((service) => (!scope.teamId || service.team.id === scope.teamId) && (!scope.serviceId || service.id === scope.serviceId));
   const closeOf = (quarter: Quarter) => closes.find((close) => dayOf(close.startsOn) === quarter.start && dayOf(close.endsOn) === quarter.end);
-  const snapshots = await listQuarterSnapshots({ closeIds: quarters.flatMap((quarter) => closeOf(quarter)?.id ?? []), ...scope });
+  const isCurrent = (quarter: Quarter) => quarter.start <= today && today < quarter.end;
+  // Quarters neither closed nor current are recomputed at their end, all in one read.
+  const unclosed = quarters.filter((quarter) => !closeOf(quarter) && !isCurrent(quarter));
+  const ends = unclosed.map((quarter) => quarterEndInstant(quarter));
+  const live = quarters.some((quarter) => !closeOf(quarter));
+  const [services, snapshots, pastChecklists] = await Promise.all([
+    live ? listOverviewServices({ teamId: scope.teamId, serviceIds: scope.serviceId ? [scope.serviceId] : undefined }, { moments: ends }) : [],
+    listQuarterScores({ closeIds: quarters.flatMap((quarter) => closeOf(quarter)?.id ?? []), ...scope }),
+    Promise.all(ends.map((at) => getChecklist({ at }))),
+  ]);
 
-  const points = await Promise.all(
-    quarters.map(async (quarter) => {
-      const current = quarter.start <= today && today < quarter.end;
-      const close = closeOf(quarter);
-      if (close) return summarise(quarter, true, current, snapshots.filter((snapshot) => snapshot.closeId === close.id) as Scores[], categoryKeys);
-      const at = current ? now : quarterEndInstant(quarter);
-      const [pastChecklist, answers] = await Promise.all([getChecklist({ at }), getServiceAnswersAt({ at, serviceIds: scope.teamId || scope.serviceId ? inScope.map((service) => service.id) : undefined })]);
-      // As a quarter close does: every service that existed then, answered or not.
-      const scored = scoreEach(
-        inScope.filter((service) => service.createdAt < at).map((service) => ({ ...service, answers: answers.get(service.id) ?? new Map() })),
-        scoredItems(pastChecklist),
-        current ? today : dayOf(new Date(at.getTime() - 1)),
-      );
-      return summarise(quarter, false, current, scored.map((service) => ({ percent: service.overall.percent, verifiedPercent: service.overall.verifiedPercent, categories: service.categories })), categoryKeys);
-    }),
-  );
+  const points = quarters.map((quarter) => {
+    const current = isCurrent(quarter);
+    const close = closeOf(quarter);
+    if (close) return summarise(quarter, true, current, snapshots.get(close.id) ?? { percent: [], verifiedPercent: [], categories: {} }, categoryKeys);
+    const index = unclosed.indexOf(quarter);
+    const at = current ? now : ends[index]!;
+    // As a quarter close does: every service that existed then, answered or not.
+    const scored = scoreEach(
+      services.filter((service) => service.createdAt < at).map((service) => ({ ...service, answers: current ? service.answers : service.answersAt[index]! })),
+      scoredItems(current ? checklist : pastChecklists[index]!),
+      current ? today : dayOf(new Date(at.getTime() - 1)),
+    );
+    return summarise(quarter, false, current, asColumns(scored, categoryKeys), categoryKeys);
+  });
   return { checklist, points, startMonth, closable: quarters.filter((quarter) => quarter.end <= today && !closeOf(quarter)) };
 }
 

@@ -1,19 +1,25 @@
-// npm run bench: seeds 500 services with answers into DATABASE_URL, serves the built app on it,
-// and prints one JSON line per operation: { name, n, p50_ms, p95_ms }.
+// npm run bench: seeds 2,000 services with eight quarters of answer history (over a million answer
+// events, see scripts/bench/seed.ts) into DATABASE_URL, closes the past quarters as admins would,
+// serves the built app on it, and prints one JSON line per operation: { name, n, p50_ms, p95_ms }.
+// Pages are timed over HTTP as a signed-in admin; "raw SQL" lines time the same aggregate computed
+// by one SQL statement straight through pg (scripts/bench/raw-sql.ts), as a yardstick.
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
+import pg from "pg";
 import { buildIfStale, nextBin } from "./build-if-stale";
+import { overviewAggregate, trendAggregate } from "./bench/raw-sql";
+import { BIG_TEAM_SERVICES, SERVICES, seedBench } from "./bench/seed";
 import { ensureGeneratedClient } from "./generate";
 import { prepareDatabase } from "./prepare-db";
 
-const SERVICES = 500;
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);
 const WARMUP = 5;
+// BENCH_ONLY=<regular expression>: measure only the operations whose names match, e.g. "overview".
+const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, "i") : undefined;
 
 if (!process.env.DATABASE_URL) {
-  console.error("npm run bench needs DATABASE_URL: a PostgreSQL database it may fill with 500 benchmark services.");
+  console.error(`npm run bench needs DATABASE_URL: an empty PostgreSQL database it may fill with ${SERVICES} benchmark services.`);
   process.exit(2);
 }
 
@@ -21,8 +27,9 @@ function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
 
-async function measure(name: string, runs: number, operation: (index: number) => Promise<void>) {
-  for (let index = 0; index < WARMUP; index++) await operation(index);
+async function measure(name: string, runs: number, operation: (index: number) => Promise<unknown>, warmup = WARMUP) {
+  if (ONLY && !ONLY.test(name)) return;
+  for (let index = 0; index < warmup; index++) await operation(index);
   const timings: number[] = [];
   for (let index = 0; index < runs; index++) {
     const start = performance.now();
@@ -34,76 +41,61 @@ async function measure(name: string, runs: number, operation: (index: number) =>
   console.log(JSON.stringify({ name, n: runs, p50_ms: round(percentile(timings, 50)), p95_ms: round(percentile(timings, 95)) }));
 }
 
-async function seedBenchServices() {
-  const { getDb } = await import("@/lib/db");
-  const { ensureLocalUser } = await import("@/lib/queries/users");
-  await ensureBenchAdmin();
-  const db = getDb();
-  const existing = await db.service.count({ where: { team: { slug: "bench" } } });
-  if (existing >= SERVICES) return;
-  const actor = await ensureLocalUser();
-  const team = await db.team.upsert({ where: { slug: "bench" }, update: {}, create: { slug: "bench", name: "Benchmark" }, select: { id: true } });
-  const items = await db.checklistItem.findMany({ select: { id: true, versions: { orderBy: { version: "desc" }, take: 1, select: { id: true } } } });
-  const statuses = ["MET", "PARTIAL", "NOT_MET", "NOT_APPLICABLE"] as const;
-  const traitSets = [["SERVES_HTTP", "BEHIND_NGINX"], ["SERVES_HTTP"], ["RUNS_BATCH"], ["USES_JOB_QUEUE", "SERVES_HTTP"], []] as const;
-  for (let index = existing; index < SERVICES; index++) {
-    const service = await db.service.create({
-      data: { slug: `bench-${String(index).padStart(4, "0")}`, name: `Bench service ${index}`, teamId: team.id, tier: (index % 3) + 1, traits: [...traitSets[index % traitSets.length]!] },
-      select: { id: true },
-    });
-    // Most items answered, each with a little history, a link of evidence on every other answer
-    // (a third of it stale) and a quarter verified, written in bulk.
-    const answered = items.filter((_, itemIndex) => (itemIndex + index) % 5 !== 0);
-    const at = new Date(Date.now() - 30 * 24 * 3600 * 1000);
-    const rows = answered.map((item, itemIndex) => {
-      const status = statuses[(itemIndex + index) % 4]!;
-      return {
-        id: randomUUID(),
-        serviceId: service.id,
-        itemId: item.id,
-        status,
-        updatedAt: at,
-        updatedById: actor.id,
-        review: itemIndex % 4 === 0 && (status === "MET" || status === "PARTIAL") ? ("VERIFIED" as const) : ("DECLARED" as const),
-        naState: status === "NOT_APPLICABLE" ? (itemIndex % 2 ? ("APPROVED" as const) : ("PENDING" as const)) : null,
-        note: status === "NOT_APPLICABLE" ? "benchmark reason" : "",
-      };
-    });
-    await db.$transaction([
-      db.answer.createMany({ data: rows }),
-      db.answerEvent.createMany({
-        data: rows.map((row, itemIndex) => ({ serviceId: service.id, itemId: row.itemId, itemVersionId: answered[itemIndex]!.versions[0]!.id, toStatus: row.status, review: row.review, naState: row.naState, note: row.note, actorId: actor.id, createdAt: at })),
-      }),
-      db.evidence.createMany({
-        data: rows
-          .filter((_, itemIndex) => itemIndex % 2 === 0)
-          .map((row, evidenceIndex) => ({
-            answerId: row.id,
-            kind: "LINK" as const,
-            url: `https://wiki.example.com/bench/${index}/${evidenceIndex}`,
-            createdById: actor.id,
-            checkedById: actor.id,
-            createdAt: at,
-            checkedOn: new Date(Date.now() - (evidenceIndex % 3 === 0 ? 120 : 30) * 24 * 3600 * 1000),
-          })),
-      }),
-    ]);
-  }
-}
-
 const BENCH_ADMIN = { email: "bench-admin@bench.tenken.example", password: "bench-password-1234", name: "Bench admin", role: "ADMIN" } as const;
 
-async function ensureBenchAdmin() {
-  const { createUser } = await import("@/lib/queries/users");
+async function benchAdmin() {
+  const { getDb } = await import("@/lib/db");
+  const { createUser, getPrincipal } = await import("@/lib/queries/users");
   // Refused as "email taken" on later runs, which is what we want.
   await createUser(BENCH_ADMIN, null, { allowWithoutActor: true });
+  const user = await getDb().user.findUniqueOrThrow({ where: { email: BENCH_ADMIN.email }, select: { id: true } });
+  return (await getPrincipal(user.id))!;
 }
 
-async function benchPrincipal() {
-  const { getDb } = await import("@/lib/db");
-  const { getPrincipal } = await import("@/lib/queries/users");
-  const user = await getDb().user.findUniqueOrThrow({ where: { email: BENCH_ADMIN.email }, select: { id: true } });
-  return getPrincipal(user.id);
+/** The trend's eight quarters, as of now; the history starts with the oldest. */
+async function trendQuarters() {
+  const { todayIn } = await import("@/lib/dates");
+  const { env } = await import("@/lib/env");
+  const { getFiscalStartMonth } = await import("@/lib/queries/settings");
+  const { recentQuarters } = await import("@/lib/quarters");
+  const { TREND_QUARTERS } = await import("@/lib/trends");
+  return recentQuarters(todayIn(env.TENKEN_TIME_ZONE), TREND_QUARTERS, await getFiscalStartMonth());
+}
+
+async function seedIfEmpty(client: pg.Client, admin: { id: string }) {
+  const { rows } = await client.query<{ count: number }>("SELECT count(*)::int AS count FROM services WHERE slug LIKE 'bench-%'");
+  if (rows[0]!.count >= SERVICES) return false;
+  if (rows[0]!.count > 0) throw new Error(`DATABASE_URL holds ${rows[0]!.count} benchmark services from an older bench: use a fresh database.`);
+  const { env } = await import("@/lib/env");
+  const { ensureLocalUser } = await import("@/lib/queries/users");
+  const { startOfDayIn } = await import("@/lib/validations/audit");
+  const started = performance.now();
+  const start = startOfDayIn((await trendQuarters())[0]!.start, env.TENKEN_TIME_ZONE);
+  await seedBench(client, { start, end: new Date(Date.now() - 5 * 60_000), localUserId: (await ensureLocalUser()).id, reviewerId: admin.id });
+  await vacuum(client);
+  const { rows: counts } = await client.query<{ events: number; answers: number }>("SELECT (SELECT count(*) FROM answer_events)::int AS events, (SELECT count(*) FROM answers)::int AS answers");
+  console.log(JSON.stringify({ name: "seed", services: SERVICES, answers: counts[0]!.answers, answer_events: counts[0]!.events, from: start.toISOString(), seconds: Math.round((performance.now() - started) / 100) / 10 }));
+  return true;
+}
+
+// Measure the steady state: visibility map and statistics as autovacuum would have left them after the bulk load.
+async function vacuum(client: pg.Client) {
+  await client.query("VACUUM ANALYZE");
+}
+
+/** Closes every past quarter of the trend that is still open, as admins do at each quarter's end. */
+async function closePastQuarters(admin: Awaited<ReturnType<typeof benchAdmin>>) {
+  const { closeQuarter } = await import("@/lib/queries/quarters");
+  const { todayIn } = await import("@/lib/dates");
+  const { env } = await import("@/lib/env");
+  const past = (await trendQuarters()).filter((quarter) => quarter.end <= todayIn(env.TENKEN_TIME_ZONE));
+  const timings: number[] = [];
+  for (const quarter of past) {
+    const start = performance.now();
+    const { outcome } = await closeQuarter(quarter, admin);
+    if (outcome === "closed") timings.push(performance.now() - start);
+  }
+  return timings;
 }
 
 let sessionCookie = "";
@@ -137,33 +129,96 @@ async function get(pathname: string) {
   if (!response.ok) throw new Error(`GET ${pathname}: ${response.status}`);
 }
 
+/** The raw SQL must compute what the app shows, or its timing means nothing. */
+function expectClose(what: string, app: number | null | undefined, sql: number | null | undefined) {
+  if (app === sql || (typeof app === "number" && typeof sql === "number" && Math.abs(app - sql) <= 0.11)) return;
+  throw new Error(`raw SQL and app disagree on ${what}: app ${app}, SQL ${sql}`);
+}
+
+async function checkOverviewAggregate(client: pg.Client, timeZone: string) {
+  const { loadOverview } = await import("@/lib/overview");
+  const { COMPARISONS, comparisonMoments } = await import("@/lib/dates");
+  const now = new Date();
+  const [overview, rows] = await Promise.all([
+    loadOverview({}, now),
+    overviewAggregate(client, { now, moments: COMPARISONS.map((comparison) => comparisonMoments(now)[comparison]), timeZone }),
+  ]);
+  const average = (teamId: string | null, k: number) => rows.find((row) => row.team_id === teamId && row.k === k)?.average;
+  const round = (value: number) => Math.round(value * 10) / 10;
+  const check = (label: string, teamId: string | null, rollup: { overall: { average: number } | null }, deltas: Record<string, number | null>) => {
+    expectClose(`${label} now`, rollup.overall?.average, average(teamId, 0));
+    COMPARISONS.forEach((comparison, index) => expectClose(`${label} ${comparison} delta`, deltas[comparison], round(average(teamId, 0)! - average(teamId, index + 1)!)));
+  };
+  check("organisation", null, overview.organisation.rollup, overview.organisation.deltas);
+  const { listTeams } = await import("@/lib/queries/teams");
+  const teamIds = new Map((await listTeams()).map((team) => [team.slug, team.id]));
+  for (const team of overview.teams) check(`team ${team.slug}`, teamIds.get(team.slug)!, team.rollup, team.deltas);
+}
+
+async function checkTrendAggregate(client: pg.Client, timeZone: string, teamId?: string) {
+  const { loadTrend } = await import("@/lib/trends");
+  const now = new Date();
+  const trend = await loadTrend(teamId ? { teamId } : {}, now);
+  const rows = await trendAggregate(client, { now, oldest: trend.points[0]!.quarter.start, teamId, timeZone });
+  for (const point of trend.points) {
+    const row = rows.find((candidate) => (point.current ? candidate.starts_on === null : candidate.starts_on === point.quarter.start));
+    expectClose(`trend ${point.quarter.start}`, point.overall?.average, row?.average);
+    expectClose(`verified trend ${point.quarter.start}`, point.verified?.average, row?.verified);
+  }
+}
+
 await ensureGeneratedClient();
 await prepareDatabase({ demo: false });
-await seedBenchServices();
-{
-  // Measure the steady state: statistics as autovacuum would have gathered them after the bulk load.
-  const { getDb } = await import("@/lib/db");
-  await getDb().$executeRawUnsafe("ANALYZE");
-}
+const client = new pg.Client({ connectionString: process.env.DATABASE_URL, options: "-c jit=off" });
+await client.connect();
+const admin = await benchAdmin();
+await seedIfEmpty(client, admin);
+const { env } = await import("@/lib/env");
+const { getDb } = await import("@/lib/db");
+const bigTeam = await getDb().team.findUniqueOrThrow({ where: { slug: "bench" }, select: { id: true } });
 
 buildIfStale();
 const server = spawn(process.execPath, [nextBin, "start", "--port", String(PORT)], { stdio: "ignore", env: { ...process.env, PORT: String(PORT), TENKEN_BASE_URL: `http://127.0.0.1:${PORT}` } });
 try {
   await waitForHealth(server);
   await signIn();
+  const { rows: closes } = await client.query<{ count: number }>("SELECT count(*)::int AS count FROM quarter_closes");
+  if (closes[0]!.count === 0) {
+    // Before any quarter is closed, the trend recomputes all eight from the answer events.
+    await measure("organisation trend page, no quarter closed (8 quarters recomputed)", Number(process.env.BENCH_UNCLOSED_RUNS ?? 3), () => get("/trends"), 1);
+  }
+  const closings = await closePastQuarters(admin);
+  await client.query("ANALYZE quarter_closes, quarter_snapshots");
+  if (closings.length) {
+    closings.sort((a, b) => a - b);
+    console.log(JSON.stringify({ name: `close a quarter (${SERVICES} services)`, n: closings.length, p50_ms: Math.round(percentile(closings, 50)), p95_ms: Math.round(percentile(closings, 95)) }));
+  }
+
   await measure("services list page", RUNS, () => get("/services"));
   await measure("assessment page", RUNS, () => get("/services/bench-0042"));
   await measure("item evidence and review page", RUNS, () => get("/services/bench-0042/items/connectivity.each-component"));
   await measure("review queue page", RUNS, () => get("/review"));
   await measure("needs attention page", RUNS, () => get("/attention?team=bench"));
+
+  await checkOverviewAggregate(client, env.TENKEN_TIME_ZONE);
+  await checkTrendAggregate(client, env.TENKEN_TIME_ZONE);
+  await checkTrendAggregate(client, env.TENKEN_TIME_ZONE, bigTeam.id);
+  const { COMPARISONS, comparisonMoments } = await import("@/lib/dates");
+  const oldest = (await trendQuarters())[0]!.start;
   await measure("organisation overview page", RUNS, () => get("/overview"));
+  await measure("organisation overview, raw SQL", RUNS, () => {
+    const now = new Date();
+    return overviewAggregate(client, { now, moments: COMPARISONS.map((comparison) => comparisonMoments(now)[comparison]), timeZone: env.TENKEN_TIME_ZONE });
+  });
+  await measure(`team trend page (8 quarters, ${BIG_TEAM_SERVICES} services)`, RUNS, () => get("/trends?team=bench"));
+  await measure("team trend, raw SQL", RUNS, () => trendAggregate(client, { now: new Date(), oldest, teamId: bigTeam.id, timeZone: env.TENKEN_TIME_ZONE }));
   await measure("organisation trend page (8 quarters)", RUNS, () => get("/trends"));
+  await measure("organisation trend, raw SQL", RUNS, () => trendAggregate(client, { now: new Date(), oldest, timeZone: env.TENKEN_TIME_ZONE }));
   await measure("team retrospective page", RUNS, () => get("/retrospectives?team=bench"));
 
   const { submitAnswerForm } = await import("@/lib/answer-form");
   const { getServiceBySlug } = await import("@/lib/queries/services");
   const service = await getServiceBySlug("bench-0007");
-  const actor = await benchPrincipal();
   const statuses = ["MET", "PARTIAL", "NOT_MET"];
   await measure("save answer", RUNS * 2, async (index) => {
     const form = new FormData();
@@ -171,7 +226,7 @@ try {
     form.set("itemKey", "connectivity.each-component");
     form.set("status", statuses[index % statuses.length]!);
     form.set("note", `bench ${index}`);
-    const state = await submitAnswerForm(form, actor);
+    const state = await submitAnswerForm(form, admin);
     if (state.status !== "saved") throw new Error(`save failed: ${JSON.stringify(state)}`);
   });
 
@@ -182,28 +237,35 @@ try {
   await measure("add link evidence", RUNS, async (index) => {
     const form = new FormData();
     for (const [key, value] of Object.entries({ serviceId: service!.id, itemKey: "connectivity.each-component", kind: "LINK", url: `https://example.com/proof/${index}` })) form.set(key, value);
-    const state = await submitNewEvidence(form, { actor, today });
+    const state = await submitNewEvidence(form, { actor: admin, today });
     if (state.status !== "saved") throw new Error(`evidence failed: ${JSON.stringify(state)}`);
   });
   await measure("upload screenshot evidence (150 KB)", RUNS, async () => {
     const form = new FormData();
     for (const [key, value] of Object.entries({ serviceId: service!.id, itemKey: "connectivity.each-component", kind: "FILE" })) form.set(key, value);
     form.set("file", new Blob([screenshot]), "screenshot.png");
-    const state = await submitNewEvidence(form, { actor, today });
+    const state = await submitNewEvidence(form, { actor: admin, today });
     if (state.status !== "saved") throw new Error(`upload failed: ${JSON.stringify(state)}`);
   });
   // Only met or partial answers are reviewed; the saves above may have left it not met.
   const met = new FormData();
   for (const [key, value] of Object.entries({ serviceId: service!.id, itemKey: "connectivity.each-component", status: "MET", note: "verified in the benchmark" })) met.set(key, value);
-  await submitAnswerForm(met, actor);
+  await submitAnswerForm(met, admin);
   await measure("review decision", RUNS, async (index) => {
     const form = new FormData();
     for (const [key, value] of Object.entries({ serviceId: service!.id, itemKey: "connectivity.each-component", decision: index % 2 ? "ACCEPT" : "REQUEST_CHANGES", comment: `bench ${index}` })) form.set(key, value);
-    const state = await submitReviewDecision(form, { actor, today });
+    const state = await submitReviewDecision(form, { actor: admin, today });
     if (state.status !== "saved") throw new Error(`review failed: ${JSON.stringify(state)}`);
   });
+
+  const { rows } = await client.query<{ events: number; table_bytes: number; index_bytes: number }>(
+    "SELECT count(*)::int AS events, pg_table_size('answer_events')::float8 AS table_bytes, pg_indexes_size('answer_events')::float8 AS index_bytes FROM answer_events",
+  );
+  const { events, table_bytes, index_bytes } = rows[0]!;
+  console.log(JSON.stringify({ name: "storage per answer event", bytes: Math.round((table_bytes + index_bytes) / events), table_bytes: Math.round(table_bytes / events), index_bytes: Math.round(index_bytes / events), events }));
 } finally {
   server.kill("SIGTERM");
+  await client.end();
   const { closeDb } = await import("@/lib/db");
   await closeDb();
 }

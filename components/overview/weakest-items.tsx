@@ -25,6 +25,7 @@ export function WeakestItems({ weakest }: { weakest: Overview["weakest"] }) {
                     <Link href={`/services/${service.slug}/items/${entry.item.key}`} className="text-blue-700 underline">{service.name}</Link>
                   </li>
                 ))}
+                {entry.otherServices > 0 && <li className="text-slate-600">{t("weakestOthers", { count: entry.otherServices })}</li>}
               </ul>
             </details>
           </li>

@@ -2,11 +2,11 @@ import { scoredItems } from "@/lib/assessment";
 import { dateOfDay, dayOf, todayIn } from "@/lib/dates";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, type Principal } from "@/lib/permissions";
 import { recordAudit } from "@/lib/queries/audit";
 import { getChecklist } from "@/lib/queries/checklist";
-import { getServiceAnswersAt, listOverviewServices } from "@/lib/queries/overview";
+import { listOverviewServices } from "@/lib/queries/overview";
 import { getFiscalStartMonth } from "@/lib/queries/settings";
 import { fiscalQuarter, type Quarter } from "@/lib/quarters";
 import { scoreEach } from "@/lib/rollups";
@@ -32,10 +32,10 @@ export async function closeQuarter({ fiscalYear, quarter }: { fiscalYear: number
   if (await db.quarterClose.findUnique({ where: { startsOn_endsOn: { startsOn: dateOfDay(target.start), endsOn: dateOfDay(target.end) } } })) return { outcome: "already-closed" };
 
   const at = quarterEndInstant(target);
-  const [checklist, services, answers] = await Promise.all([getChecklist({ at }), listOverviewServices({}), getServiceAnswersAt({ at })]);
+  const [checklist, services] = await Promise.all([getChecklist({ at }), listOverviewServices({}, { moments: [at] })]);
   const keyOf = new Map(checklist.flatMap((category) => category.items.map((item) => [item.id, item.key])));
   const scored = scoreEach(
-    services.filter((service) => service.createdAt < at).map((service) => ({ ...service, answers: answers.get(service.id) ?? new Map() })),
+    services.filter((service) => service.createdAt < at).map((service) => ({ ...service, answers: service.answersAt[0]! })),
     scoredItems(checklist),
     dayOf(new Date(at.getTime() - 1)),
   );
@@ -86,4 +86,41 @@ export async function listQuarterSnapshots({ closeIds, teamId, serviceId }: { cl
     where: { closeId: { in: closeIds }, ...(teamId ? { teamId } : {}), ...(serviceId ? { serviceId } : {}) },
     select: { closeId: true, serviceId: true, serviceSlug: true, serviceName: true, teamSlug: true, teamName: true, tier: true, percent: true, verifiedPercent: true, categories: true },
   });
+}
+
+/** Scores as columns: one value per service, in the same order in each. */
+export type ScoreColumns = { percent: (number | null)[]; verifiedPercent: (number | null)[]; categories: Record<string, (number | null)[]> };
+
+/**
+ * The frozen scores of some closed quarters, per close and as columns: only the numbers a trend rolls
+ * up (overall, verified and per category percentages), rather than thousands of rows of JSON. A
+ * close writes every category of its checklist for every service, so the category keys are read
+ * once per close and each snapshot's percentages in the same order (jsonb's own).
+ */
+export async function listQuarterScores({ closeIds, teamId, serviceId }: { closeIds: string[]; teamId?: string; serviceId?: string }) {
+  if (closeIds.length === 0) return new Map<string, ScoreColumns>();
+  const rows = await getDb().$queryRaw<{ close_id: string; keys: string; scores: string }[]>`
+    SELECT qs.close_id::text,
+      (SELECT jsonb_path_query_array(k.categories, '$.keyvalue().key')::text FROM quarter_snapshots k WHERE k.close_id = qs.close_id ORDER BY k.service_id LIMIT 1) AS keys,
+      string_agg(coalesce(qs.percent::text, '') || ';' || coalesce(qs.verified_percent::text, '') || ';' || jsonb_path_query_array(qs.categories, '$.*.percent')::text, ';') AS scores
+    FROM quarter_snapshots qs
+    WHERE qs.close_id = ANY(${closeIds}::uuid[]) ${teamId ? Prisma.sql`AND qs.team_id = ${teamId}::uuid` : Prisma.empty} ${serviceId ? Prisma.sql`AND qs.service_id = ${serviceId}::uuid` : Prisma.empty}
+    GROUP BY qs.close_id`;
+  const number = (text: string | undefined) => (text && text !== "null" ? Number(text) : null);
+  return new Map(
+    rows.map((row) => {
+      const keys = JSON.parse(row.keys) as string[];
+      const columns: ScoreColumns = { percent: [], verifiedPercent: [], categories: Object.fromEntries(keys.map((key) => [key, []])) };
+      const byPosition = keys.map((key) => columns.categories[key]!);
+      const fields = row.scores.split(";");
+      // Three fields per snapshot: percent, verified percent, and the category percentages as "[12.5, null, ...]".
+      for (let index = 0; index < fields.length; index += 3) {
+        columns.percent.push(number(fields[index]));
+        columns.verifiedPercent.push(number(fields[index + 1]));
+        const categories = fields[index + 2]!.slice(1, -1).split(", ");
+        byPosition.forEach((column, position) => column.push(number(categories[position])));
+      }
+      return [row.close_id, columns];
+    }),
+  );
 }
