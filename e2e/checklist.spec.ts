@@ -73,7 +73,10 @@ test("an admin adds an item with a new trait and publishes; a team member sees i
 
   // The closed quarter reads exactly as it did.
   await signInAs(page, "admin", "/trends");
-  await expect(page.getByRole("table", { name: /The organisation, average score per quarter/ }).getByRole("row").nth(7)).toHaveText(frozen!);
+  const table = page.getByRole("table", { name: /The organisation, average score per quarter/ });
+  await expect(table.getByRole("row").nth(7)).toHaveText(frozen!);
+  // The quarter the new version was published in is marked with it.
+  await expect(table.getByRole("row").nth(8).getByRole("rowheader")).toContainText(/checklist v\d+/);
 });
 
 test("a checklist file with mistakes is refused line by line and changes nothing", async ({ page }) => {

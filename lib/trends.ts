@@ -2,6 +2,8 @@ import { scoredItems } from "@/lib/assessment";
 import { dayOf, todayIn } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { getChecklist } from "@/lib/queries/checklist";
+import { startOfDayIn } from "@/lib/validations/audit";
+import { listChecklistVersions } from "@/lib/queries/checklist-versions";
 import { listOverviewServices } from "@/lib/queries/overview";
 import { listQuarterCloses, listQuarterScores, quarterEndInstant, type ScoreColumns } from "@/lib/queries/quarters";
 import { getFiscalStartMonth } from "@/lib/queries/settings";
@@ -49,7 +51,10 @@ export async function loadTrend(scope: TrendScope, now = new Date(), only?: (qua
   const startMonth = await getFiscalStartMonth();
   const recent = recentQuarters(today, TREND_QUARTERS, startMonth);
   const quarters = only ? only(recent) : recent;
-  const [checklist, closes] = await Promise.all([getChecklist(), listQuarterCloses()]);
+  const [checklist, closes, versions] = await Promise.all([getChecklist(), listQuarterCloses(), listChecklistVersions()]);
+  // Checklist versions published in a quarter are marked on it: scores may move with them.
+  const versionsIn = (quarter: Quarter) =>
+    versions.filter((version) => version.number > 1 && version.publishedAt >= startOfDayIn(quarter.start, env.TENKEN_TIME_ZONE) && version.publishedAt < quarterEndInstant(quarter)).map((version) => version.number).sort((a, b) => a - b);
   const categoryKeys = checklist.map((category) => category.key);
   const closeOf = (quarter: Quarter) => closes.find((close) => dayOf(close.startsOn) === quarter.start && dayOf(close.endsOn) === quarter.end);
   const isCurrent = (quarter: Quarter) => quarter.start <= today && today < quarter.end;
@@ -63,7 +68,8 @@ export async function loadTrend(scope: TrendScope, now = new Date(), only?: (qua
     Promise.all(ends.map((at) => getChecklist({ at }))),
   ]);
 
-  const points = quarters.map((quarter) => {
+  const points = quarters.map((quarter) => ({ ...pointOf(quarter), checklistVersions: versionsIn(quarter) }));
+  function pointOf(quarter: Quarter) {
     const current = isCurrent(quarter);
     const close = closeOf(quarter);
     if (close) return summarise(quarter, true, current, snapshots.get(close.id) ?? { percent: [], verifiedPercent: [], categories: {} }, categoryKeys);
@@ -76,7 +82,7 @@ export async function loadTrend(scope: TrendScope, now = new Date(), only?: (qua
       current ? today : dayOf(new Date(at.getTime() - 1)),
     );
     return summarise(quarter, false, current, asColumns(scored, categoryKeys), categoryKeys);
-  });
+  }
   return { checklist, points, startMonth, closable: quarters.filter((quarter) => quarter.end <= today && !closeOf(quarter)) };
 }
 

@@ -26,7 +26,13 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
   const team = query.team ? teams.find((candidate) => candidate.slug === query.team) : undefined;
   const trend = await loadTrend(service ? { serviceId: service.id } : team ? { teamId: team.id } : {});
   const scopeName = service ? service.name : team ? team.name : t("trends.organisation");
-  const series = trend.points.map((point) => ({ quarter: quarterName(t, point.quarter), closed: point.closed, declared: point.overall?.average ?? null, verified: point.verified?.average ?? null }));
+  const series = trend.points.map((point) => ({
+    quarter: quarterName(t, point.quarter),
+    closed: point.closed,
+    declared: point.overall?.average ?? null,
+    verified: point.verified?.average ?? null,
+    ...(point.checklistVersions.length ? { version: point.checklistVersions.map((number) => t("checklistEditor.versionMark", { number })).join(", ") } : {}),
+  }));
 
   return (
     <div className="space-y-8">

@@ -32,6 +32,7 @@ export function TrendTable({ trend, caption }: { trend: Trend; caption: string }
               <th scope="row" className="whitespace-nowrap px-2 py-1.5 text-left font-medium">
                 {quarterName(t, point.quarter)}
                 <span className="block text-xs font-normal text-slate-500">{point.closed ? t("trends.closedMark") : point.current ? t("trends.openMark") : t("trends.notClosedMark")}</span>
+                {point.checklistVersions.map((number) => <span key={number} className="block text-xs font-normal text-blue-800">{t("checklistEditor.versionMark", { number })}</span>)}
               </th>
               {cell(point.overall?.average)}
               {cell(point.verified?.average)}
