@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import pg from "pg";
 import { buildIfStale, nextBin } from "./build-if-stale";
-import { overviewAggregate, trendAggregate } from "./bench/raw-sql";
+import { overviewAggregate, trendAggregate, type TrendRow } from "./bench/raw-sql";
 import { BIG_TEAM_SERVICES, SERVICES, seedBench } from "./bench/seed";
 import { ensureGeneratedClient } from "./generate";
 import { prepareDatabase } from "./prepare-db";
@@ -161,9 +161,13 @@ async function checkTrendAggregate(client: pg.Client, timeZone: string, teamId?:
   const trend = await loadTrend(teamId ? { teamId } : {}, now);
   const rows = await trendAggregate(client, { now, oldest: trend.points[0]!.quarter.start, teamId, timeZone });
   for (const point of trend.points) {
-    const row = rows.find((candidate) => (point.current ? candidate.starts_on === null : candidate.starts_on === point.quarter.start));
-    expectClose(`trend ${point.quarter.start}`, point.overall?.average, row?.average);
-    expectClose(`verified trend ${point.quarter.start}`, point.verified?.average, row?.verified);
+    const row = (series: string) => rows.find((candidate) => candidate.series === series && (point.current ? candidate.starts_on === null : candidate.starts_on === point.quarter.start));
+    const same = (label: string, app: { count: number; average: number; min: number; median: number; max: number } | null | undefined, sql: TrendRow | undefined) => {
+      for (const key of ["count", "average", "min", "median", "max"] as const) expectClose(`${label} ${key} ${point.quarter.start}`, app?.[key] ?? null, sql && sql.count > 0 ? sql[key] : null);
+    };
+    same("trend", point.overall, row("overall"));
+    same("verified trend", point.verified, row("verified"));
+    for (const [key, distribution] of Object.entries(point.categories)) same(`${key} trend`, distribution, row(key));
   }
 }
 

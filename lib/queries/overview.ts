@@ -69,10 +69,10 @@ function whereScope({ teamSlug, teamId, serviceIds, tier, trait }: OverviewFilte
  * answers are being saved.
  */
 export async function listOverviewServices(filter: OverviewFilter, past: PastMoments = { moments: [] }) {
-  // Many services are read as two halves at once, on two connections, so that the database works
+  // All services are read as two halves at once, on two connections, so that the database works
   // on two cores while this process waits. Each service's current and past answers still come from
   // one statement.
-  const halves = past.moments.length && !filter.teamSlug && !filter.teamId && !filter.serviceIds ? 2 : 1;
+  const halves = !filter.teamSlug && !filter.teamId && !filter.serviceIds ? 2 : 1;
   const parts = await Promise.all(
     Array.from({ length: halves }, (_, half) => getDb().$queryRaw<{ position: number; id: string; slug: string; name: string; tier: number; traits: string[]; created_at: Date; team_id: string; team_slug: string; team_name: string; answers: string | null; changes?: string | null }[]>`
       ${past.moments.length ? legacyAnswers() : Prisma.empty}

@@ -8,15 +8,16 @@ import type { Client } from "pg";
 // then in force, as lib/scoring.ts counts them: applicable items weigh in; an approved N/A that has
 // not expired counts for nothing; anything else N/A, and unanswered items, count as not met.
 // \`states\` holds the answers that differ from the current ones (answers table) at moment k.
-const SCORES = `
+const scores = (byCategory: boolean) => `
   current_answers AS MATERIALIZED (SELECT id, service_id, item_id, status, review, na_state, na_expires_on FROM answers),
   items AS (
-    SELECT m.k, i.id AS item_id, v.weight, v.required_traits
+    SELECT m.k, i.id AS item_id, c.key AS category, v.weight, v.required_traits
     FROM moments m
     JOIN checklist_items i ON i.created_at <= m.at AND (i.retired_at IS NULL OR i.retired_at > m.at)
+    JOIN checklist_categories c ON c.id = i.category_id
     JOIN LATERAL (SELECT weight, required_traits FROM checklist_item_versions WHERE item_id = i.id AND effective_from <= m.at ORDER BY version DESC LIMIT 1) v ON true
   ), counted AS (
-    SELECT m.k, s.id AS service_id, s.team_id, it.weight,
+    SELECT m.k, s.id AS service_id, s.team_id, it.category, it.weight,
       CASE WHEN st.k IS NOT NULL THEN st.status ELSE a.status END AS status,
       CASE WHEN st.k IS NOT NULL THEN st.has_review ELSE a.id IS NOT NULL END AS has_review,
       CASE WHEN st.k IS NOT NULL THEN st.na_state ELSE a.na_state END AS na_state,
@@ -29,17 +30,17 @@ const SCORES = `
     LEFT JOIN current_answers a ON (a.service_id, a.item_id) = (s.id, it.item_id)
     LEFT JOIN states st ON (st.k, st.service_id, st.item_id) = (m.k, s.id, it.item_id)
   ), pointed AS (
-    SELECT k, service_id, team_id, weight, verified,
+    SELECT k, service_id, team_id, category, weight, verified,
       CASE WHEN status = 'NOT_APPLICABLE' AND (NOT has_review OR (na_state = 'APPROVED' AND (na_expires_on IS NULL OR na_expires_on >= day))) THEN NULL
         ELSE CASE status WHEN 'MET' THEN 1.0 WHEN 'PARTIAL' THEN 0.5 ELSE 0 END END AS points
     FROM counted
   ), scores AS (
-    SELECT k, service_id, team_id,
+    SELECT k, service_id, team_id, ${byCategory ? "category" : "NULL::text AS category"},
       CASE WHEN sum(weight) FILTER (WHERE points IS NOT NULL) > 0
         THEN floor(sum(weight * points)::float8 / sum(weight) FILTER (WHERE points IS NOT NULL) * 100 * 10 + 0.5) / 10 END AS percent,
       CASE WHEN sum(weight) FILTER (WHERE points IS NOT NULL) > 0
         THEN floor(coalesce(sum(weight * points) FILTER (WHERE verified), 0)::float8 / sum(weight) FILTER (WHERE points IS NOT NULL) * 100 * 10 + 0.5) / 10 END AS verified_percent
-    FROM pointed GROUP BY k, service_id, team_id
+    FROM pointed GROUP BY ${byCategory ? "GROUPING SETS ((k, service_id, team_id), (k, service_id, team_id, category))" : "k, service_id, team_id"}
   )`;
 
 /** The organisation's and each team's average declared score now (k = 0) and a day, a week and a quarter before (k = 1, 2, 3). */
@@ -64,7 +65,7 @@ export async function overviewAggregate(client: Client, { now, moments, timeZone
          WHERE f.from_status = 'NOT_APPLICABLE' AND p.service_id = f.service_id AND p.item_id = f.item_id AND (p.created_at, p.id) < (f.created_at, f.id)
          ORDER BY p.created_at DESC, p.id DESC LIMIT 1) p ON true
      ),
-     ${SCORES}
+     ${scores(false)}
      SELECT team_id::text, k, floor(avg(percent) * 10 + 0.5) / 10 AS average FROM scores WHERE percent IS NOT NULL
      GROUP BY GROUPING SETS ((team_id, k), (k))`,
     [now, ...moments, timeZone],
@@ -72,20 +73,34 @@ export async function overviewAggregate(client: Client, { now, moments, timeZone
   return rows;
 }
 
-/** Per quarter of the trend, the average declared and verified score: closed quarters from their snapshots, the current one from the answers. */
+export type TrendRow = { starts_on: string | null; series: string; count: number; average: number | null; min: number | null; median: number | null; max: number | null };
+
+/**
+ * Per quarter of the trend (starts_on; null for the current one) and per series (overall, verified
+ * and each category): count, average, minimum, median and maximum of the services' scores, as the
+ * trend shows them. Closed quarters from their snapshots, the current one from the answers.
+ */
 export async function trendAggregate(client: Client, { now, oldest, teamId, timeZone }: { now: Date; oldest: string; teamId?: string; timeZone: string }) {
   const inTeam = (column: string) => (teamId ? `AND ${column} = $4::uuid` : "");
-  const { rows } = await client.query<{ starts_on: string | null; average: number; verified: number }>(
+  const { rows } = await client.query<TrendRow>(
     `WITH moments AS (SELECT 0 AS k, $1::timestamptz AS at, ($1::timestamptz AT TIME ZONE $3)::date AS day),
      scope AS (SELECT id, team_id, traits FROM services WHERE true ${inTeam("team_id")}),
      states AS (SELECT NULL::int AS k, NULL::uuid AS service_id, NULL::uuid AS item_id, NULL::answer_status AS status, NULL::boolean AS has_review, NULL::na_state AS na_state, NULL::date AS na_expires_on WHERE false),
-     ${SCORES}
-     SELECT qc.starts_on::text, floor(avg(qs.percent) * 10 + 0.5) / 10 AS average, floor(avg(qs.verified_percent) * 10 + 0.5) / 10 AS verified
-     FROM quarter_closes qc JOIN quarter_snapshots qs ON qs.close_id = qc.id
-     WHERE qc.starts_on >= $2::date ${inTeam("qs.team_id")}
-     GROUP BY qc.starts_on
-     UNION ALL
-     SELECT NULL, floor(avg(percent) * 10 + 0.5) / 10, floor(avg(verified_percent) * 10 + 0.5) / 10 FROM scores`,
+     ${scores(true)},
+     frozen AS (
+       SELECT qc.starts_on, qs.percent, qs.verified_percent, qs.categories
+       FROM quarter_closes qc JOIN quarter_snapshots qs ON qs.close_id = qc.id
+       WHERE qc.starts_on >= $2::date ${inTeam("qs.team_id")}
+     ), series AS (
+       SELECT NULL::date AS starts_on, coalesce(category, 'overall') AS series, percent FROM scores
+       UNION ALL SELECT NULL, 'verified', verified_percent FROM scores WHERE category IS NULL
+       UNION ALL SELECT starts_on, 'overall', percent FROM frozen
+       UNION ALL SELECT starts_on, 'verified', verified_percent FROM frozen
+       UNION ALL SELECT starts_on, c.key, (c.value ->> 'percent')::float8 FROM frozen CROSS JOIN LATERAL jsonb_each(frozen.categories) c
+     )
+     SELECT starts_on::text, series, count(percent)::int AS count, floor(avg(percent) * 10 + 0.5) / 10 AS average, min(percent) AS min,
+       floor(percentile_cont(0.5) WITHIN GROUP (ORDER BY percent) * 10 + 0.5) / 10 AS median, max(percent) AS max
+     FROM series GROUP BY starts_on, series`,
     [now, oldest, timeZone, ...(teamId ? [teamId] : [])],
   );
   return rows;

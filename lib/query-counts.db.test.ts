@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadAssessment } from "@/lib/assessment";
+import { getConnection } from "@/lib/db";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { loadOverview } from "@/lib/overview";
+import { saveAnswer } from "@/lib/queries/answers";
+import { listReviewQueue } from "@/lib/queries/review";
+import { createService, getServiceBySlug, listServices } from "@/lib/queries/services";
+import { loadTrend } from "@/lib/trends";
+import { createTestTeam, createTestUser, unique, useTestDatabase } from "@/lib/testing/db";
+
+useTestDatabase();
+
+// Every database operation the pages' loaders make, counted on the real client: a page that reads
+// per service (N+1) makes more of them as a team grows.
+let operations = 0;
+let original: PrismaClient;
+beforeAll(() => {
+  const connection = getConnection();
+  original = connection.prisma;
+  connection.prisma = original.$extends({
+    query: {
+      $allOperations({ args, query }) {
+        operations++;
+        return query(args);
+      },
+    },
+  }) as unknown as PrismaClient;
+});
+afterAll(() => {
+  getConnection().prisma = original;
+});
+
+async function countOperations(load: () => Promise<unknown>) {
+  operations = 0;
+  await load();
+  return operations;
+}
+
+async function addServices(team: { id: string }, count: number) {
+  const member = await createTestUser("MEMBER", [team.id]);
+  const slugs = [];
+  for (let index = 0; index < count; index++) {
+    const slug = unique("counted");
+    await createService({ name: slug, slug, description: "", teamId: team.id, tier: 1, traits: ["SERVES_HTTP"] }, member);
+    const service = (await getServiceBySlug(slug))!;
+    await saveAnswer({ serviceId: service.id, itemKey: "connectivity.each-component", status: "MET", note: "" }, member);
+    await saveAnswer({ serviceId: service.id, itemKey: "http.latency", status: "PARTIAL", note: "" }, member);
+    slugs.push(slug);
+  }
+  return slugs;
+}
+
+describe("the pages' loaders", () => {
+  it("read as many times for a team of two services as for a team of eight", async () => {
+    const team = await createTestTeam();
+    const [first] = await addServices(team, 2);
+    const loaders = {
+      overview: () => loadOverview({ teamSlug: team.slug }),
+      trend: () => loadTrend({ teamId: team.id }),
+      services: () => listServices({ teamSlug: team.slug }),
+      queue: () => listReviewQueue({ teamSlug: team.slug, staleBefore: "2026-01-01" }),
+      assessment: () => loadAssessment(first!),
+    };
+    const before: Record<string, number> = {};
+    for (const [name, load] of Object.entries(loaders)) before[name] = await countOperations(load);
+    await addServices(team, 6);
+    for (const [name, load] of Object.entries(loaders)) expect(await countOperations(load), name).toBe(before[name]);
+    expect(before.overview).toBeGreaterThan(0);
+  });
+});
