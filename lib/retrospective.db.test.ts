@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import en from "@/lib/i18n/messages/en.json";
 import { renderMinutes, renderScoresCsv } from "@/lib/minutes";
 import { saveAnswer } from "@/lib/queries/answers";
+import { addEvidence } from "@/lib/queries/evidence";
 import { decideOnAnswer } from "@/lib/queries/review";
 import { deleteSetting } from "@/lib/queries/settings";
 import { createService, getServiceBySlug } from "@/lib/queries/services";
@@ -36,7 +37,12 @@ describe("a quarter's retrospective", () => {
     // After it: not part of it.
     await answer("metrics.prefer-metrics", "MET", new Date(Date.UTC(2034, 0, 5)));
 
+    // Evidence checked on 1 July went stale before the quarter; on 1 August, during it (after 90 days).
+    await addEvidence({ serviceId: service.id, itemKey: "alerting.runbook-link", kind: "LINK", url: "https://wiki.example.com/early", title: "Early runbook" }, null, member, { today: "2033-07-01", at: at(7, 1) });
+    await addEvidence({ serviceId: service.id, itemKey: "alerting.runbook-link", kind: "LINK", url: "https://wiki.example.com/later", title: "Later runbook" }, null, member, { today: "2033-08-01", at: at(8, 1) });
+
     const retro = await loadRetrospective({ quarter: "2033-Q3", team }, NOW);
+    expect(retro.staleEvidence.map((evidence) => [evidence.title, evidence.checked_on])).toEqual([["Later runbook", "2033-08-01"]]);
     expect(retro.quarter).toMatchObject({ fiscalYear: 2033, quarter: 3, start: "2033-10-01", end: "2034-01-01" });
     expect(retro.changes.newlyMet.map((change) => [change.event.item_key, change.before, change.event.actorName])).toEqual([["connectivity.each-component", "NOT_MET", member.name]]);
     expect(retro.changes.regressed.map((change) => [change.event.item_key, change.before, change.after])).toEqual([["alerting.runbook-link", "MET", "PARTIAL"]]);
