@@ -1,10 +1,10 @@
 import { scoredItems } from "@/lib/assessment";
 import { COMPARISONS, comparisonMoments, todayIn, type Comparison } from "@/lib/dates";
 import { env } from "@/lib/env";
-import { getChecklist, type ChecklistCategoryView } from "@/lib/queries/checklist";
-import { listOverviewServices, type OverviewFilter } from "@/lib/queries/overview";
-import { delta, distribution, rollUp, scoreEach, weakestItems } from "@/lib/rollups";
-import { scoreService, type ScoredAnswer } from "@/lib/scoring";
+import { getChecklist } from "@/lib/queries/checklist";
+import type { OverviewFilter } from "@/lib/queries/overview";
+import { delta, distribution, rollUp, weakestItems } from "@/lib/rollups";
+import { loadCurrentScores, loadPastPercents } from "@/lib/score-cache";
 
 type Deltas = Record<Comparison, number | null>;
 
@@ -20,18 +20,6 @@ function groupByTeam<T extends { team: { slug: string } }>(rows: readonly T[]) {
   return teams;
 }
 
-/** The same items in the same versions: a score against one is a score against the other. */
-function sameChecklist(a: readonly ChecklistCategoryView[], b: readonly ChecklistCategoryView[]) {
-  const versions = (checklist: readonly ChecklistCategoryView[]) => checklist.flatMap((category) => category.items.map((item) => `${category.key}/${item.versionId}`)).join();
-  return versions(a) === versions(b);
-}
-
-/** Whether an approved N/A's expiry falls between two days, so that it counted then but not now. */
-function expiresBetween(answers: ReadonlyMap<string, ScoredAnswer>, from: string, to: string) {
-  for (const answer of answers.values()) if (answer.naExpiresOn && from <= answer.naExpiresOn && answer.naExpiresOn < to) return true;
-  return false;
-}
-
 /**
  * The organisation at a glance: every service scored per category, team and organisation roll-ups
  * compared with a day, a week and a quarter before (recomputed from the answer events), and the
@@ -40,27 +28,11 @@ function expiresBetween(answers: ReadonlyMap<string, ScoredAnswer>, from: string
 export async function loadOverview(filter: OverviewFilter, now = new Date()) {
   const today = todayIn(env.TENKEN_TIME_ZONE, now);
   const moments = COMPARISONS.map((comparison) => comparisonMoments(now)[comparison]);
-  // Only declared scores are compared, so the answers then need no review data (see listOverviewServices).
-  const [checklist, services, pastChecklists] = await Promise.all([
-    getChecklist(),
-    listOverviewServices(filter, { moments, declaredOnly: true }),
-    Promise.all(moments.map((at) => getChecklist({ at }))),
-  ]);
+  const [checklist, pastChecklists] = await Promise.all([getChecklist(), Promise.all(moments.map((at) => getChecklist({ at })))]);
+  const rows = await loadCurrentScores(filter, checklist, today);
+  const past = await loadPastPercents(rows, moments, pastChecklists);
   const categoryKeys = checklist.map((category) => category.key);
   const items = scoredItems(checklist);
-  const rows = scoreEach(services, items, today);
-
-  // Each service's score at each moment. Most services did not change since a day or a week ago:
-  // with the same answers, the same checklist and no N/A expiring in between, they scored then as now.
-  const past = moments.map((at, index) => {
-    const then = todayIn(env.TENKEN_TIME_ZONE, at);
-    const unchangedChecklist = sameChecklist(pastChecklists[index]!, checklist);
-    const pastItems = scoredItems(pastChecklists[index]!);
-    return rows.map((row, serviceIndex) => {
-      const answers = services[serviceIndex]!.answersAt[index]!;
-      return unchangedChecklist && answers === row.answers && !expiresBetween(answers, then, today) ? row.overall.percent : scoreService(pastItems, row.traits, answers, { today: then }).overall.percent;
-    });
-  });
   // Past averages of the organisation and of each team, from the services' past percentages.
   const positions = groupByTeam(rows.map((row, index) => ({ team: row.team, index })));
   const deltasOf = (current: { overall: { average: number } | null }, slug?: string): Deltas => {
@@ -73,7 +45,7 @@ export async function loadOverview(filter: OverviewFilter, now = new Date()) {
     const rollup = rollUp(teamRows, categoryKeys);
     return { slug, name: teamRows[0]!.team.name, services: teamRows.length, rollup, deltas: deltasOf(rollup, slug) };
   });
-  const names = new Map(services.map((service) => [service.id, { slug: service.slug, name: service.name }]));
+  const names = new Map(rows.map((service) => [service.id, { slug: service.slug, name: service.name }]));
   const weakest = weakestItems(rows, items, today).map(({ serviceIds, ...item }) => ({
     ...item,
     item: checklist.flatMap((category) => category.items).find((candidate) => candidate.id === item.key)!,

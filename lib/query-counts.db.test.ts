@@ -52,7 +52,7 @@ async function addServices(team: { id: string }, count: number) {
 }
 
 describe("the pages' loaders", () => {
-  it("read as many times for a team of two services as for a team of eight", async () => {
+  it("read as many times for a team of a few services as for a team of many", async () => {
     const team = await createTestTeam();
     const [first] = await addServices(team, 2);
     const loaders = {
@@ -62,10 +62,19 @@ describe("the pages' loaders", () => {
       queue: () => listReviewQueue({ teamSlug: team.slug, staleBefore: "2026-01-01" }),
       assessment: () => loadAssessment(first!),
     };
+    // The overview and the trend keep what they read (lib/score-cache.ts) and then read only the
+    // services changed since: each count follows a change, and a first load fills the caches.
+    const counted = async (load: () => Promise<unknown>) => {
+      await addServices(team, 1);
+      return countOperations(load);
+    };
     const before: Record<string, number> = {};
-    for (const [name, load] of Object.entries(loaders)) before[name] = await countOperations(load);
+    for (const [name, load] of Object.entries(loaders)) {
+      await load();
+      before[name] = await counted(load);
+    }
     await addServices(team, 6);
-    for (const [name, load] of Object.entries(loaders)) expect(await countOperations(load), name).toBe(before[name]);
+    for (const [name, load] of Object.entries(loaders)) expect(await counted(load), name).toBe(before[name]);
     expect(before.overview).toBeGreaterThan(0);
   });
 });

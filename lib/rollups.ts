@@ -17,7 +17,8 @@ export function scoreEach<S extends ScoredService>(services: readonly S[], items
 
 /** Average, spread and count of the scores that exist (a service with nothing applicable has none). */
 export function distribution(percents: readonly (number | null)[]): Distribution | null {
-  const values = percents.filter((value): value is number => value !== null).sort((a, b) => a - b);
+  // A typed array sorts numbers natively, without a comparator: thousands of services per call.
+  const values = Float64Array.from(percents.filter((value): value is number => value !== null)).sort();
   if (values.length === 0) return null;
   const middle = Math.floor(values.length / 2);
   const median = values.length % 2 ? values[middle]! : (values[middle - 1]! + values[middle]!) / 2;

@@ -8,6 +8,7 @@ import { listOverviewServices } from "@/lib/queries/overview";
 import { listQuarterCloses, listQuarterScores, quarterEndInstant, type ScoreColumns } from "@/lib/queries/quarters";
 import { getFiscalStartMonth } from "@/lib/queries/settings";
 import { recentQuarters, type Quarter } from "@/lib/quarters";
+import { loadCurrentScores } from "@/lib/score-cache";
 import { distribution, scoreEach, type Distribution, type ServiceScores } from "@/lib/rollups";
 
 export const TREND_QUARTERS = 8;
@@ -61,27 +62,28 @@ export async function loadTrend(scope: TrendScope, now = new Date(), only?: (qua
   // Quarters neither closed nor current are recomputed at their end, all in one read.
   const unclosed = quarters.filter((quarter) => !closeOf(quarter) && !isCurrent(quarter));
   const ends = unclosed.map((quarter) => quarterEndInstant(quarter));
-  const live = quarters.some((quarter) => !closeOf(quarter));
-  const [services, snapshots, pastChecklists] = await Promise.all([
-    live ? listOverviewServices({ teamId: scope.teamId, serviceIds: scope.serviceId ? [scope.serviceId] : undefined }, { moments: ends }) : [],
+  const filter = { teamId: scope.teamId, serviceIds: scope.serviceId ? [scope.serviceId] : undefined };
+  const [current, services, snapshots, pastChecklists] = await Promise.all([
+    quarters.some((quarter) => isCurrent(quarter) && !closeOf(quarter)) ? loadCurrentScores(filter, checklist, today) : [],
+    unclosed.length ? listOverviewServices(filter, { moments: ends }) : [],
     listQuarterScores({ closeIds: quarters.flatMap((quarter) => closeOf(quarter)?.id ?? []), ...scope }),
     Promise.all(ends.map((at) => getChecklist({ at }))),
   ]);
 
   const points = quarters.map((quarter) => ({ ...pointOf(quarter), checklistVersions: versionsIn(quarter) }));
   function pointOf(quarter: Quarter) {
-    const current = isCurrent(quarter);
     const close = closeOf(quarter);
-    if (close) return summarise(quarter, true, current, snapshots.get(close.id) ?? { percent: [], verifiedPercent: [], categories: {} }, categoryKeys);
-    const index = unclosed.indexOf(quarter);
-    const at = current ? now : ends[index]!;
+    if (close) return summarise(quarter, true, isCurrent(quarter), snapshots.get(close.id)!, categoryKeys);
     // As a quarter close does: every service that existed then, answered or not.
+    if (isCurrent(quarter)) return summarise(quarter, false, true, asColumns(current.filter((service) => service.createdAt < now), categoryKeys), categoryKeys);
+    const index = unclosed.indexOf(quarter);
+    const at = ends[index]!;
     const scored = scoreEach(
-      services.filter((service) => service.createdAt < at).map((service) => ({ ...service, answers: current ? service.answers : service.answersAt[index]! })),
-      scoredItems(current ? checklist : pastChecklists[index]!),
-      current ? today : dayOf(new Date(at.getTime() - 1)),
+      services.filter((service) => service.createdAt < at).map((service) => ({ ...service, answers: service.answersAt[index]! })),
+      scoredItems(pastChecklists[index]!),
+      dayOf(new Date(at.getTime() - 1)),
     );
-    return summarise(quarter, false, current, asColumns(scored, categoryKeys), categoryKeys);
+    return summarise(quarter, false, false, asColumns(scored, categoryKeys), categoryKeys);
   }
   return { checklist, points, startMonth, closable: quarters.filter((quarter) => quarter.end <= today && !closeOf(quarter)) };
 }

@@ -1,13 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { scoredItems } from "@/lib/assessment";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { saveAnswer } from "@/lib/queries/answers";
-import { getChecklist } from "@/lib/queries/checklist";
 import { addEvidence } from "@/lib/queries/evidence";
 import { getServiceAnswersAt, listOverviewServices } from "@/lib/queries/overview";
 import { decideOnAnswer } from "@/lib/queries/review";
 import { createService, getServiceBySlug } from "@/lib/queries/services";
-import { scoreService, type ScoredAnswer } from "@/lib/scoring";
+import type { ScoredAnswer } from "@/lib/scoring";
 import { createTestAdmin, createTestTeam, unique, useTestDatabase } from "@/lib/testing/db";
 
 const getDb = useTestDatabase();
@@ -90,24 +88,6 @@ describe("answers at past moments", () => {
     }
   });
 
-  it("declared only, give the same statuses, N/A approvals and declared scores", async () => {
-    const { team, services } = await serviceWithHistory();
-    const serviceIds = services.map((service) => service.id);
-    const listed = await listOverviewServices({ teamSlug: team.slug }, { moments: MOMENTS, declaredOnly: true });
-    const items = scoredItems(await getChecklist());
-    for (const [index, moment] of MOMENTS.entries()) {
-      const expected = await answersFromHistory(serviceIds, moment);
-      for (const service of services) {
-        const declared = listed.find((candidate) => candidate.id === service.id)!.answersAt[index]!;
-        const strip = (answers: ReadonlyMap<string, ScoredAnswer>) =>
-          Object.fromEntries([...answers].map(([itemId, { status, naState, naExpiresOn }]) => [itemId, status === "NOT_APPLICABLE" ? { status, naState, naExpiresOn } : { status }]));
-        expect(strip(declared), moment.toISOString()).toEqual(strip(expected.get(service.id)!));
-        const today = moment.toISOString().slice(0, 10);
-        expect(scoreService(items, service.traits, declared, { today }).overall.percent).toBe(scoreService(items, service.traits, expected.get(service.id)!, { today }).overall.percent);
-      }
-    }
-  });
-
   it("score an answer whose latest event predates review as it scored then", async () => {
     const team = await createTestTeam();
     const admin = await createTestAdmin();
@@ -122,7 +102,7 @@ describe("answers at past moments", () => {
     for (const moment of [at(0), at(2), at(100)]) {
       const expected = (await answersFromHistory([service.id], moment)).get(service.id)!;
       expect(Object.fromEntries((await getServiceAnswersAt({ serviceIds: [service.id], at: moment })).get(service.id)!)).toEqual(Object.fromEntries(expected));
-      const [listed] = await listOverviewServices({ serviceIds: [service.id] }, { moments: [moment], declaredOnly: true });
+      const [listed] = await listOverviewServices({ serviceIds: [service.id] }, { moments: [moment] });
       expect(Object.fromEntries(listed!.answersAt[0]!)).toEqual(Object.fromEntries([...expected].map(([itemId, answer]) => [itemId, { ...answer }])));
     }
   });

@@ -8,7 +8,7 @@ export type OverviewFilter = { teamSlug?: string; teamId?: string; serviceIds?: 
 /** An answer as it stood at a past moment: null when there was none yet. */
 export type PastAnswer = ScoredAnswer | null;
 
-export type PastMoments = { moments: readonly Date[]; declaredOnly?: boolean };
+export type PastMoments = { moments: readonly Date[] };
 
 // The overview reads every answer of every service. One row per service with its answers packed
 // into one string keeps thousands of services to thousands of rows, not tens of thousands, and
@@ -63,6 +63,12 @@ function whereScope({ teamSlug, teamId, serviceIds, tier, trait }: OverviewFilte
   return conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
 }
 
+type ServiceRow = { id: string; slug: string; name: string; tier: number; traits: string[]; created_at: Date; team_id: string; team_slug: string; team_name: string };
+
+function serviceOf(row: ServiceRow) {
+  return { id: row.id, slug: row.slug, name: row.name, tier: row.tier, traits: row.traits, createdAt: row.created_at, team: { id: row.team_id, slug: row.team_slug, name: row.team_name } };
+}
+
 /**
  * Every service the overview shows, with its current answers keyed by item id, and its answers at
  * each of `past.moments` (in that order). Both come from one statement, so they agree even while
@@ -74,7 +80,7 @@ export async function listOverviewServices(filter: OverviewFilter, past: PastMom
   // one statement.
   const halves = !filter.teamSlug && !filter.teamId && !filter.serviceIds ? 2 : 1;
   const parts = await Promise.all(
-    Array.from({ length: halves }, (_, half) => getDb().$queryRaw<{ position: number; id: string; slug: string; name: string; tier: number; traits: string[]; created_at: Date; team_id: string; team_slug: string; team_name: string; answers: string | null; changes?: string | null }[]>`
+    Array.from({ length: halves }, (_, half) => getDb().$queryRaw<(ServiceRow & { position: number; answers: string | null; changes?: string | null })[]>`
       ${past.moments.length ? legacyAnswers() : Prisma.empty}
       SELECT s.position::int, s.id::text, s.slug, s.name, s.tier::int, s.traits::text[] AS traits, s.created_at, s.team_id::text, s.team_slug, s.team_name,
         (SELECT string_agg(${packed("a")}, ',') FROM answers a WHERE a.service_id = s.id) AS answers
@@ -91,17 +97,7 @@ export async function listOverviewServices(filter: OverviewFilter, past: PastMom
   return rows.map((row) => {
     const answers = unpackAnswers(row.answers);
     const changes = unpackChanges(row.changes ?? null, past.moments);
-    return {
-      id: row.id,
-      slug: row.slug,
-      name: row.name,
-      tier: row.tier,
-      traits: row.traits,
-      createdAt: row.created_at,
-      team: { id: row.team_id, slug: row.team_slug, name: row.team_name },
-      answers,
-      answersAt: past.moments.map((_, index) => answersAtMoment(answers, changes, index)),
-    };
+    return { ...serviceOf(row), answers, answersAt: past.moments.map((_, index) => answersAtMoment(answers, changes, index)) };
   });
 }
 
@@ -142,36 +138,30 @@ function ascendingMoments(moments: readonly Date[]) {
  * moments only the pairs changed since are looked at, not their whole history.
  *
  * The answer at a moment is the latest event of its pair at or before it: the event before the
- * first one after it. With `declaredOnly`, the status is that first event's `from_status`, and the
- * event before it is looked up only for "not applicable" (whose approval counts): enough for
- * declared scores, but whether an answer was verified then is not known, so verified scores must
- * not be computed from them.
+ * first one after it.
  *
  * Packed entries are prefixed by a bucket digit: the entry is the answer just before the pair's
  * first event in that bucket, an event falling in bucket k when it came after the k earliest
  * moments; bucket moments + 1 holds the latest event of the legacy answers.
  */
-function changesSince({ moments, declaredOnly = false }: PastMoments) {
+function changesSince({ moments }: PastMoments) {
   const [earliest, ...later] = ascendingMoments(moments);
   const bucket = later.reduce((sum, moment) => Prisma.sql`${sum} + (e.created_at > ${moment})::int`, Prisma.sql`1`);
-  const naOnly = declaredOnly ? Prisma.sql`f.from_status = 'NOT_APPLICABLE' AND` : Prisma.empty;
-  const status = declaredOnly ? Prisma.sql`CASE WHEN f.from_status = 'NOT_APPLICABLE' THEN p.to_status ELSE f.from_status END` : Prisma.sql`p.to_status`;
-  const review = declaredOnly ? Prisma.sql`CASE WHEN f.from_status = 'NOT_APPLICABLE' THEN p.review::text ELSE 'DECLARED' END` : Prisma.sql`p.review::text`;
   return Prisma.sql`(
     SELECT string_agg(chr(48 + c.bucket) || ${packed("c")}, ',')
     FROM (
-      SELECT f.bucket, f.item_id, ${status} AS status, ${review} AS review, p.na_state, p.na_expires_on
+      SELECT f.bucket, f.item_id, p.to_status AS status, p.review::text AS review, p.na_state, p.na_expires_on
       FROM (
-        SELECT DISTINCT ON (e.item_id, e.bucket) e.item_id, e.bucket, e.created_at, e.id, e.from_status
+        SELECT DISTINCT ON (e.item_id, e.bucket) e.item_id, e.bucket, e.created_at, e.id
         FROM (
-          SELECT e.item_id, ${bucket} AS bucket, e.created_at, e.id, e.from_status FROM answer_events e
+          SELECT e.item_id, ${bucket} AS bucket, e.created_at, e.id FROM answer_events e
           WHERE e.service_id = s.id AND e.created_at > ${earliest}
         ) e
         ORDER BY e.item_id, e.bucket, e.created_at, e.id
       ) f
       LEFT JOIN LATERAL (
         SELECT p.to_status, p.review, p.na_state, p.na_expires_on FROM answer_events p
-        WHERE ${naOnly} p.service_id = s.id AND p.item_id = f.item_id AND (p.created_at, p.id) < (f.created_at, f.id)
+        WHERE p.service_id = s.id AND p.item_id = f.item_id AND (p.created_at, p.id) < (f.created_at, f.id)
         ORDER BY p.created_at DESC, p.id DESC LIMIT 1
       ) p ON true
       UNION ALL
@@ -217,4 +207,52 @@ function answersAtMoment(current: ReadonlyMap<string, ScoredAnswer>, changes: It
     else then.set(itemId, before);
   }
   return then ?? current;
+}
+
+/** A service as the score cache sees it: `revision` changes whenever any of its answers is written. */
+export type ScopeService = { id: string; slug: string; name: string; tier: number; traits: string[]; createdAt: Date; team: { id: string; slug: string; name: string }; revision: number };
+
+/** The services in scope, by name, without their answers. */
+export async function listScopeServices(filter: OverviewFilter): Promise<ScopeService[]> {
+  const rows = await getDb().$queryRaw<(ServiceRow & { revision: number })[]>`
+    SELECT s.id::text, s.slug, s.name, s.tier::int, s.traits::text[] AS traits, s.created_at, s.answers_revision AS revision, s.team_id::text, t.slug AS team_slug, t.name AS team_name
+    FROM services s JOIN teams t ON t.id = s.team_id
+    ${whereScope(filter)}
+    ORDER BY s.name, s.slug`;
+  return rows.map((row) => ({ ...serviceOf(row), revision: row.revision }));
+}
+
+/** The current answers of some services, each with the revision they are at (read in the same statement). */
+export async function listCurrentAnswers(serviceIds: readonly string[]) {
+  if (serviceIds.length === 0) return new Map<string, { revision: number; answers: Map<string, ScoredAnswer> }>();
+  const rows = await getDb().$queryRaw<{ id: string; revision: number; answers: string | null }[]>`
+    SELECT s.id::text, s.answers_revision AS revision, (SELECT string_agg(${packed("a")}, ',') FROM answers a WHERE a.service_id = s.id) AS answers
+    FROM services s WHERE s.id = ANY(${serviceIds}::uuid[])`;
+  return new Map(rows.map((row) => [row.id, { revision: row.revision, answers: unpackAnswers(row.answers) }]));
+}
+
+/** Changes whenever the answer history changes behind the present (see the answer_history_revision table). */
+export async function getAnswerHistoryRevision() {
+  const row = await getDb().answerHistoryRevision.findUnique({ where: { id: 1 }, select: { revision: true } });
+  return row?.revision ?? 0;
+}
+
+/**
+ * For each window (from, to], the answers written in it: per service, per item, the latest event
+ * of the window, which is the answer as it stood at the window's end.
+ */
+export async function listAnswersWrittenIn(windows: readonly { from: Date; to: Date }[]) {
+  const result = windows.map(() => new Map<string, Map<string, ScoredAnswer>>());
+  if (windows.length === 0) return result;
+  const rows = await getDb().$queryRaw<{ k: number; service_id: string; answers: string }[]>`
+    SELECT w.k::int, e.service_id::text, string_agg(${packed("e")}, ',') AS answers
+    FROM unnest(${windows.map((window) => window.from)}::timestamptz[], ${windows.map((window) => window.to)}::timestamptz[]) WITH ORDINALITY AS w (from_at, to_at, k)
+    CROSS JOIN LATERAL (
+      SELECT DISTINCT ON (e.service_id, e.item_id) e.service_id, e.item_id, e.to_status AS status, e.review, e.na_state, e.na_expires_on
+      FROM answer_events e WHERE e.created_at > w.from_at AND e.created_at <= w.to_at
+      ORDER BY e.service_id, e.item_id, e.created_at DESC, e.id DESC
+    ) e
+    GROUP BY w.k, e.service_id`;
+  for (const row of rows) result[row.k - 1]!.set(row.service_id, unpackAnswers(row.answers));
+  return result;
 }

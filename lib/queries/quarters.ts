@@ -98,6 +98,22 @@ export type ScoreColumns = { percent: (number | null)[]; verifiedPercent: (numbe
  * once per close and each snapshot's percentages in the same order (jsonb's own).
  */
 export async function listQuarterScores({ closeIds, teamId, serviceId }: { closeIds: string[]; teamId?: string; serviceId?: string }) {
+  // A close's snapshots never change once written, so what was read once is kept.
+  const keyOf = (closeId: string) => `${closeId}|${teamId ?? ""}|${serviceId ?? ""}`;
+  const missing = closeIds.filter((closeId) => !frozenScores.has(keyOf(closeId)));
+  const read = await readQuarterScores({ closeIds: missing, teamId, serviceId });
+  for (const closeId of missing) {
+    // A scope with no service in a close has none for good.
+    frozenScores.set(keyOf(closeId), read.get(closeId) ?? { percent: [], verifiedPercent: [], categories: {} });
+    if (frozenScores.size > FROZEN_SCORES_KEPT) frozenScores.delete(frozenScores.keys().next().value!);
+  }
+  return new Map(closeIds.map((closeId) => [closeId, frozenScores.get(keyOf(closeId)) ?? read.get(closeId)!]));
+}
+
+const frozenScores = new Map<string, ScoreColumns>();
+const FROZEN_SCORES_KEPT = 512;
+
+async function readQuarterScores({ closeIds, teamId, serviceId }: { closeIds: string[]; teamId?: string; serviceId?: string }) {
   if (closeIds.length === 0) return new Map<string, ScoreColumns>();
   const rows = await getDb().$queryRaw<{ close_id: string; keys: string; scores: string }[]>`
     SELECT qs.close_id::text,

@@ -1,0 +1,126 @@
+import { scoredItems } from "@/lib/assessment";
+import { todayIn } from "@/lib/dates";
+import { env } from "@/lib/env";
+import type { ChecklistCategoryView } from "@/lib/queries/checklist";
+import {
+  getAnswerHistoryRevision,
+  listAnswersWrittenIn,
+  listCurrentAnswers,
+  listOverviewServices,
+  listScopeServices,
+  type OverviewFilter,
+  type ScopeService,
+} from "@/lib/queries/overview";
+import type { ServiceScores } from "@/lib/rollups";
+import { scoreService, type ScoredAnswer } from "@/lib/scoring";
+import { startOfDayIn } from "@/lib/validations/audit";
+
+// Scoring thousands of services means reading tens of thousands of answers; most of them have not
+// changed since the last page view. This process keeps what it read and scored, and every view
+// asks the database what changed since: each service's answers revision (bumped by a trigger on
+// answers) and the answer history revision (bumped by a trigger when events are written into the
+// past, changed or deleted). Scores are still computed from the answers, never stored.
+
+type Answers = ReadonlyMap<string, ScoredAnswer>;
+
+// Checklists by a short number, so that thousands of cache keys do not each carry the whole list.
+const checklistNumbers = new Map<string, number>();
+
+/** The same number for the same items in the same versions and categories: the same checklist scores the same. */
+function checklistNumber(checklist: readonly ChecklistCategoryView[]) {
+  const fingerprint = checklist.flatMap((category) => category.items.map((item) => `${category.key}/${item.versionId}`)).join();
+  let number = checklistNumbers.get(fingerprint);
+  if (number === undefined) checklistNumbers.set(fingerprint, (number = checklistNumbers.size));
+  return number;
+}
+
+const currentAnswers = new Map<string, { revision: number; answers: Answers }>();
+const currentScores = new Map<string, { key: string; scores: ServiceScores }>();
+
+/** The answers as they stand of every service in scope, reading only those that changed since last asked. */
+async function answersOf(services: readonly ScopeService[]): Promise<Answers[]> {
+  const stale = services.filter((service) => currentAnswers.get(service.id)?.revision !== service.revision);
+  for (const [id, entry] of await listCurrentAnswers(stale.map((service) => service.id))) currentAnswers.set(id, entry);
+  // A service deleted between the two reads has no answers left.
+  return services.map((service) => currentAnswers.get(service.id)?.answers ?? new Map());
+}
+
+export type CurrentService = ScopeService & ServiceScores & { answers: Answers };
+
+/** Every service in scope with its answers and scores as they stand, by name. */
+export async function loadCurrentScores(filter: OverviewFilter, checklist: readonly ChecklistCategoryView[], today: string): Promise<CurrentService[]> {
+  const services = await listScopeServices(filter);
+  const answers = await answersOf(services);
+  const items = scoredItems(checklist);
+  const fingerprint = `${checklistNumber(checklist)}|${today}`;
+  return services.map((service, index) => {
+    const serviceAnswers = answers[index]!;
+    // The revision the answers were read at, which may be newer than the service row read first.
+    const key = `${currentAnswers.get(service.id)?.revision}|${service.traits.join()}|${fingerprint}`;
+    let cached = currentScores.get(service.id);
+    if (cached?.key !== key) {
+      cached = { key, scores: scoreService(items, service.traits, serviceAnswers, { today }) };
+      currentScores.set(service.id, cached);
+    }
+    return { ...service, answers: serviceAnswers, ...cached.scores };
+  });
+}
+
+// Answers at the start of a past day, for every service: they change only when the history is
+// rewritten. A moment of that day is its start plus the answers written since.
+type DayStart = { historyRevision: number; answers: Promise<Map<string, Answers>>; percents: Map<string, { traits: string; checklist: number; percent: number | null }> };
+const dayStarts = new Map<string, DayStart>();
+const DAY_STARTS_KEPT = 8;
+// A day start is cached only once nothing can still be written before it at the time of writing
+// (the history trigger counts an event more than ten minutes old as written into the past).
+const SETTLED_MS = 60 * 60_000;
+
+async function answersAtDayStart(at: Date, historyRevision: number): Promise<DayStart> {
+  const id = at.toISOString();
+  const cached = dayStarts.get(id);
+  if (cached?.historyRevision === historyRevision) return cached;
+  const answers = listOverviewServices({}, { moments: [at] }).then((services) => new Map(services.map((service) => [service.id, service.answersAt[0]!])));
+  const entry: DayStart = { historyRevision, answers, percents: new Map() };
+  if (at.getTime() > Date.now() - SETTLED_MS) return entry;
+  dayStarts.delete(id);
+  dayStarts.set(id, entry);
+  // Forget the entry used least recently (a Map keeps insertion order).
+  if (dayStarts.size > DAY_STARTS_KEPT) dayStarts.delete(dayStarts.keys().next().value!);
+  answers.catch(() => dayStarts.get(id) === entry && dayStarts.delete(id));
+  return entry;
+}
+
+/**
+ * Each service's overall declared percentage at each past moment, recomputed from the answer
+ * events and the checklist then in force: `percents[k][i]` is services[i]'s at moments[k].
+ * Past scores use the services' current traits.
+ */
+export async function loadPastPercents(services: readonly ScopeService[], moments: readonly Date[], checklists: readonly (readonly ChecklistCategoryView[])[]) {
+  const historyRevision = await getAnswerHistoryRevision();
+  const days = moments.map((at) => todayIn(env.TENKEN_TIME_ZONE, at));
+  const starts = days.map((day) => startOfDayIn(day, env.TENKEN_TIME_ZONE));
+  const [written, ...anchors] = await Promise.all([
+    listAnswersWrittenIn(moments.map((at, index) => ({ from: starts[index]!, to: at }))),
+    ...starts.map((start) => answersAtDayStart(start, historyRevision)),
+  ]);
+  const startAnswers = await Promise.all(anchors.map((anchor) => anchor.answers));
+  const traits = services.map((service) => service.traits.join());
+  return moments.map((_, index) => {
+    const anchor = anchors[index]!;
+    const items = scoredItems(checklists[index]!);
+    const checklist = checklistNumber(checklists[index]!);
+    return services.map((service, serviceIndex) => {
+      // A service created since counts in no past average.
+      if (service.createdAt > moments[index]!) return null;
+      const before: Answers = startAnswers[index]!.get(service.id) ?? new Map();
+      const since = written[index]!.get(service.id);
+      if (since) return scoreService(items, service.traits, new Map([...before, ...since]), { today: days[index] }).overall.percent;
+      let cached = anchor.percents.get(service.id);
+      if (!cached || cached.traits !== traits[serviceIndex] || cached.checklist !== checklist) {
+        cached = { traits: traits[serviceIndex]!, checklist, percent: scoreService(items, service.traits, before, { today: days[index] }).overall.percent };
+        anchor.percents.set(service.id, cached);
+      }
+      return cached.percent;
+    });
+  });
+}
