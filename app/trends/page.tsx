@@ -19,12 +19,17 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("trends"))("title") };
 }
 
+const SERVICE_CHOICES_MAX = 300;
+
 export default async function TrendsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
   const query = trendQuerySchema.parse(await searchParams);
   const [t, teams, services, service] = await Promise.all([getTranslations(), listTeams(), listServiceNames(), query.service ? getServiceBySlug(query.service) : null]);
   const team = query.team ? teams.find((candidate) => candidate.slug === query.team) : undefined;
   const trend = await loadTrend(service ? { serviceId: service.id } : team ? { teamId: team.id } : {});
+  // Thousands of services make a list nobody scrolls: past a few hundred, a team is chosen first.
+  const serviceTeamId = team?.id ?? service?.teamId;
+  const serviceChoices = serviceTeamId ? services.filter((candidate) => candidate.teamId === serviceTeamId) : services.length <= SERVICE_CHOICES_MAX ? services : [];
   const scopeName = service ? service.name : team ? team.name : t("trends.organisation");
   const series = trend.points.map((point) => ({
     quarter: quarterName(t, point.quarter),
@@ -42,7 +47,7 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
       </div>
       <form method="get" className={`${cardClass} grid gap-4 sm:grid-cols-3`} role="search" aria-label={t("trends.scope")}>
         <FilterSelect name="team" label={t("trends.team")} anyLabel={t("trends.wholeOrganisation")} value={query.team} options={teams.map((candidate) => ({ value: candidate.slug, label: candidate.name }))} />
-        <FilterSelect name="service" label={t("trends.service")} anyLabel={t("trends.allServices")} value={query.service} options={services.map((candidate) => ({ value: candidate.slug, label: candidate.name }))} />
+        <FilterSelect name="service" label={t("trends.service")} anyLabel={t("trends.allServices")} value={query.service} options={serviceChoices.map((candidate) => ({ value: candidate.slug, label: candidate.name }))} hint={serviceTeamId || services.length <= SERVICE_CHOICES_MAX ? undefined : t("trends.chooseTeamFirst")} />
         <div className="flex items-end gap-2">
           <button type="submit" className={buttonPrimary}>{t("trends.show")}</button>
           <Link href="/trends" className={buttonSecondary}>{t("trends.reset")}</Link>

@@ -19,24 +19,27 @@ function sortValue(row: Row, sort: string): string | number {
 
 function sortRows(rows: readonly Row[], sort = "overall", dir: "asc" | "desc" = "asc") {
   const sign = dir === "asc" ? 1 : -1;
+  // The rows come by name and the sort is stable, so ties stay by name.
   return [...rows].sort((a, b) => {
     const [x, y] = [sortValue(a, sort), sortValue(b, sort)];
-    if (x === y) return a.name.localeCompare(b.name);
+    if (x === y) return 0;
     if (x === Number.NEGATIVE_INFINITY) return 1;
     if (y === Number.NEGATIVE_INFINITY) return -1;
     return x < y ? -sign : sign;
   });
 }
 
-export const HEATMAP_PAGE_SIZE = 100;
+export const HEATMAP_PAGE_SIZE = 50;
 
 /** Services by categories, coloured by score; every column header sorts, from the keyboard too. */
 export function HeatmapTable({ overview, query }: { overview: Overview; query: OverviewQuery }) {
   const t = useTranslations("overview");
+  const none = useTranslations("score")("none");
   const locale = useLocale() as Locale;
   const sort = query.sort ?? "overall";
   const dir = query.dir ?? "asc";
   const page = query.page ?? 1;
+  const titles = overview.checklist.map((category) => pick(locale, { ja: category.titleJa, en: category.titleEn }));
   const rows = sortRows(overview.rows, sort, dir).slice((page - 1) * HEATMAP_PAGE_SIZE, page * HEATMAP_PAGE_SIZE);
   const filters = { ...(query.team ? { team: query.team } : {}), ...(query.tier ? { tier: String(query.tier) } : {}), ...(query.trait ? { trait: query.trait } : {}) };
 
@@ -75,9 +78,9 @@ export function HeatmapTable({ overview, query }: { overview: Overview; query: O
                 </th>
                 <td className="whitespace-nowrap px-2 py-1.5">{row.team.name}</td>
                 <td className="px-2 py-1.5 tabular-nums">{row.tier}</td>
-                <HeatCell percent={row.overall.percent} />
-                {overview.checklist.map((category) => (
-                  <HeatCell key={category.key} percent={row.categories[category.key]?.applicable ? (row.categories[category.key]?.percent ?? null) : null} label={pick(locale, { ja: category.titleJa, en: category.titleEn })} />
+                <HeatCell percent={row.overall.percent} none={none} />
+                {overview.checklist.map((category, index) => (
+                  <HeatCell key={category.key} percent={row.categories[category.key]?.applicable ? (row.categories[category.key]?.percent ?? null) : null} label={titles[index]} none={none} />
                 ))}
               </tr>
             ))}

@@ -8,11 +8,11 @@ import type { Distribution } from "@/lib/rollups";
 
 function RollupCell({ value }: { value: Distribution | null }) {
   const t = useTranslations("overview");
-  if (!value) return <td className={`px-2 py-1.5 text-center ${heatClass(null)}`}>—</td>;
+  if (!value) return <td className={heatClass(null)}>—</td>;
   return (
-    <td className={`px-2 py-1.5 text-center tabular-nums ${heatClass(value.average)}`} title={t("spread", { min: value.min, median: value.median, max: value.max, count: value.count })}>
-      <span className="block font-semibold">{value.average}%</span>
-      <span className="block text-[11px] opacity-90" aria-hidden="true">{t("range", { min: value.min, max: value.max })}</span>
+    <td className={heatClass(value.average)}>
+      <b>{value.average}%</b>
+      <small aria-hidden="true">{t("range", { min: value.min, max: value.max })}</small>
       <span className="sr-only">{t("spread", { min: value.min, median: value.median, max: value.max, count: value.count })}</span>
     </td>
   );

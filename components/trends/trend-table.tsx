@@ -10,7 +10,7 @@ export function TrendTable({ trend, caption }: { trend: Trend; caption: string }
   const t = useTranslations();
   const locale = useLocale() as Locale;
   const cell = (value: number | null | undefined) => (
-    <td className={`px-2 py-1.5 text-center tabular-nums ${heatClass(value ?? null)}`}>{value === null || value === undefined ? "—" : `${value}%`}</td>
+    <td className={heatClass(value ?? null)}>{value === null || value === undefined ? "—" : `${value}%`}</td>
   );
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
