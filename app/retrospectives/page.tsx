@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { Markdown } from "@/components/evidence/markdown";
+import { Markdown } from "@/components/ui/markdown";
 import { ActionItemForm } from "@/components/retrospective/action-item-form";
 import { ActionItemTable } from "@/components/retrospective/action-item-table";
 import { CHANGES_SHOWN, ChangeList } from "@/components/retrospective/change-list";

@@ -3,6 +3,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { AnswerForm } from "@/components/assessment/answer-form";
 import { StatusLabel } from "@/components/assessment/status-label";
 import { AnswerBadges } from "@/components/review/answer-badges";
+import { Markdown } from "@/components/ui/markdown";
 import { ScoreBadge } from "@/components/ui/score-badge";
 import { cardClass } from "@/components/ui/styles";
 import type { Assessment } from "@/lib/assessment";
@@ -44,7 +45,11 @@ export function CategorySection({ assessment, category, canAnswer, traitNames }:
                   <h3 id={`item-${item.key}`} className="font-medium">{text}</h3>
                   <StatusLabel status={answer?.status} />
                 </div>
-                {guidance && <p className="mt-1 text-sm text-slate-600">{guidance}</p>}
+                {guidance && (
+                  <div className="mt-1">
+                    <Markdown source={guidance} />
+                  </div>
+                )}
                 {answer && (
                   <div className="mt-1">
                     <AnswerBadges review={answer.review} status={answer.status} naState={answer.naState} naExpired={Boolean(answer.naExpiresOn && dayOf(answer.naExpiresOn) < assessment.today)} staleCount={answer.staleCount} />

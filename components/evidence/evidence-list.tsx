@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { removeEvidenceAction, renewEvidenceAction, updateEvidenceAction } from "@/app/services/[slug]/items/[itemKey]/actions";
-import { Markdown } from "@/components/evidence/markdown";
+import { Markdown } from "@/components/ui/markdown";
 import { ActionForm } from "@/components/ui/action-form";
 import type { ItemReview } from "@/lib/assessment";
 import { dateOfDay } from "@/lib/dates";

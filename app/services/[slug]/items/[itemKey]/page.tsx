@@ -7,6 +7,7 @@ import { EvidenceList } from "@/components/evidence/evidence-list";
 import { AnswerBadges } from "@/components/review/answer-badges";
 import { CommentThread } from "@/components/review/comment-thread";
 import { ActionForm } from "@/components/ui/action-form";
+import { Markdown } from "@/components/ui/markdown";
 import { cardClass } from "@/components/ui/styles";
 import { addCommentAction, addEvidenceAction, reviewAnswerAction } from "@/app/services/[slug]/items/[itemKey]/actions";
 import { loadItemReview } from "@/lib/assessment";
@@ -38,6 +39,7 @@ export default async function ItemReviewPage({ params }: Props) {
   const canReview = can.reviewAnswers(user);
   const day = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeZone: "UTC" });
   const naExpired = Boolean(answer?.naExpiresOn && dayOf(answer.naExpiresOn) < today);
+  const guidance = pick(locale, { ja: item.guidanceJa, en: item.guidanceEn });
 
   return (
     <div className="space-y-6">
@@ -47,6 +49,7 @@ export default async function ItemReviewPage({ params }: Props) {
       </nav>
       <header className="space-y-2">
         <h1 className="text-2xl font-bold">{pick(locale, { ja: item.textJa, en: item.textEn })}</h1>
+        {guidance && <Markdown source={guidance} />}
         {!isApplicable(item, service.traits) && <p className="text-sm text-amber-800">{t("evidence.setAside")}</p>}
         <div className="flex flex-wrap items-center gap-2">
           <StatusLabel status={answer?.status} />

@@ -3,8 +3,9 @@ import ReactMarkdown, { type Components } from "react-markdown";
 import rehypeSanitize from "rehype-sanitize";
 
 /**
- * Renders evidence notes written by users. Raw HTML is dropped rather than parsed
- * (no rehype-raw), and rehype-sanitize still runs in case a future plugin lets some through.
+ * Renders Markdown written by users: evidence notes, meeting notes, checklist guidance. Raw HTML is
+ * dropped rather than parsed (no rehype-raw), and rehype-sanitize still runs in case a future
+ * plugin lets some through.
  */
 
 const SAFE_SCHEME = /^(?:https?|mailto)$/i;
