@@ -39,11 +39,17 @@ test("an admin adds an item with a new trait and publishes; a team member sees i
   await itemForm.getByRole("button", { name: "Add item" }).click();
   await expect(itemForm.getByText("Give the item's text in both Japanese and English.")).toBeVisible();
   await itemForm.getByLabel("Item text in English").fill(itemText);
+  // Guidance is Markdown; raw HTML in it is dropped, never run.
+  await itemForm.getByLabel("Guidance in English (Markdown)").fill("Link the **CDN dashboard** from the [edge runbook](https://wiki.example.com/edge). <script>window.pwned = true</script>");
   await itemForm.getByRole("checkbox", { name: traitName }).check();
   // The preview counts the services the rule would apply to as the traits are ticked.
   await expect(itemForm.getByText(/applies to no service/)).toBeVisible();
   await itemForm.getByRole("button", { name: "Add item" }).click();
   await expect(itemForm.getByRole("status")).toHaveText("Item added to the draft.");
+  // A trait an item still needs cannot be retired; the refusal names the item.
+  const retireTrait = page.getByRole("form", { name: `Retire: ${traitKey}` });
+  await retireTrait.getByRole("button", { name: "Retire" }).click();
+  await expect(retireTrait.getByRole("alert")).toHaveText(`The trait ${traitKey} is still needed by ${itemKey}: change or retire those items first.`);
 
   await page.getByRole("link", { name: "Back to the checklist" }).click();
   const changes = page.getByRole("region", { name: "Draft" });
@@ -64,6 +70,8 @@ test("an admin adds an item with a new trait and publishes; a team member sees i
   await createService(page, { name: `Edge ${slug}`, slug, team: "Payments", traits: ["Serves HTTP", traitName] });
   await expect(page.getByRole("status").filter({ hasText: /added 1 item to answer/ })).toBeVisible();
   const article = page.getByRole("article", { name: itemText });
+  await expect(article.getByRole("link", { name: "edge runbook" })).toHaveAttribute("href", "https://wiki.example.com/edge");
+  expect(await page.evaluate(() => (window as { pwned?: boolean }).pwned)).toBeUndefined();
   await article.getByRole("radio", { name: "Met", exact: true }).check();
   await article.getByRole("button", { name: "Save answer" }).click();
   await expect(article.getByRole("status")).toHaveText("Saved");

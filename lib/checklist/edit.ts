@@ -50,6 +50,16 @@ export function setItemRetired(document: ChecklistDocument, key: string, retired
   return withItem(document, key, ({ retired: _, ...item }) => (retired ? { ...item, retired: true, weight: 0 } : { ...item, weight: item.weight || 1 }));
 }
 
+/** Retires every item of a category (the category leaves current scores with them), or keeps them all. */
+export function setCategoryRetired(document: ChecklistDocument, key: string, retired: boolean): EditResult {
+  const copy = structuredClone(document);
+  const category = copy.categories.find((candidate) => candidate.key === key);
+  // "form": these buttons have no key field to show the message next to.
+  if (!category) return fail("form", "validation.checklist.category.unknown", { key });
+  category.items = category.items.map(({ retired: _, ...item }) => (retired ? { ...item, retired: true, weight: 0 } : { ...item, weight: item.weight || 1 }));
+  return { ok: true, document: copy };
+}
+
 function move<T>(list: T[], index: number, direction: "up" | "down") {
   const target = index + (direction === "up" ? -1 : 1);
   if (index < 0 || target < 0 || target >= list.length) return false;
@@ -94,5 +104,19 @@ export function saveTrait(document: ChecklistDocument, trait: { key: string; nam
   if (!adding && index < 0) return fail("key", "validation.checklist.trait.unknown", { key: trait.key });
   if (adding) copy.traits.push(trait);
   else copy.traits[index] = trait;
+  return { ok: true, document: copy };
+}
+
+/**
+ * Takes a trait out of the draft: at publication it is retired (services that have it keep it, it
+ * can no longer be chosen). Refused while an item that stays needs it; retired items forget it.
+ */
+export function retireTrait(document: ChecklistDocument, key: string): EditResult {
+  if (!document.traits.some((trait) => trait.key === key)) return fail("form", "validation.checklist.trait.unknown", { key });
+  const needing = allItems(document).filter((item) => !item.retired && item.requires.includes(key));
+  if (needing.length) return fail("form", "validation.checklist.trait.inUse", { key, items: needing.map((item) => item.key).join(", ") });
+  const copy = structuredClone(document);
+  copy.traits = copy.traits.filter((trait) => trait.key !== key);
+  for (const item of allItems(copy)) item.requires = item.requires.filter((trait) => trait !== key);
   return { ok: true, document: copy };
 }

@@ -5,13 +5,13 @@ import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
 import { parseChecklistDocument } from "@/lib/checklist/document";
-import { addCategory, addItem, moveCategory, moveItem, saveTrait, setItemRetired, updateCategory, updateItem, type EditResult, type ItemFields } from "@/lib/checklist/edit";
+import { addCategory, addItem, moveCategory, moveItem, retireTrait, saveTrait, setCategoryRetired, setItemRetired, updateCategory, updateItem, type EditResult, type ItemFields } from "@/lib/checklist/edit";
 import { withDatabase } from "@/lib/errors";
 import { formWrite, type WriteOutcome } from "@/lib/form-write";
 import type { Principal } from "@/lib/permissions";
 import { checklistDocumentAt, discardChecklistDraft, getChecklistDraft, publishChecklistDraft, saveChecklistDraft } from "@/lib/queries/checklist-versions";
 import { checklistDocument, type ChecklistDocument } from "@/lib/validations/checklist-document";
-import { categoryAddSchema, categoryEditSchema, categoryMoveSchema, itemAddSchema, itemEditSchema, itemKeySchema, itemMoveSchema, publishSchema, revisionSchema, traitSchema } from "@/lib/validations/checklist-editor";
+import { categoryAddSchema, categoryEditSchema, categoryKeySchema, categoryMoveSchema, itemAddSchema, itemEditSchema, itemKeySchema, itemMoveSchema, publishSchema, revisionSchema, traitKeySchema, traitSchema } from "@/lib/validations/checklist-editor";
 import { fieldErrorsFrom, formValues, refusedState, signedOutState, type FormMessage, type FormState } from "@/lib/validations/form";
 import { readDefaultChecklistDocument } from "@/prisma/seed/default-checklist";
 
@@ -88,6 +88,14 @@ export async function addDraftCategoryAction(_previous: FormState, formData: For
   );
 }
 
+export async function retireDraftCategoryAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return draftEdit(formData, categoryKeySchema, (document, input) => setCategoryRetired(document, input.key, true), "checklistEditor.categoryRetired");
+}
+
+export async function restoreDraftCategoryAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return draftEdit(formData, categoryKeySchema, (document, input) => setCategoryRetired(document, input.key, false), "checklistEditor.categoryRestored");
+}
+
 export async function moveDraftCategoryAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return draftEdit(formData, categoryMoveSchema, (document, input) => moveCategory(document, input.key, input.direction), "checklistEditor.moved");
 }
@@ -100,6 +108,10 @@ export async function addDraftTraitAction(_previous: FormState, formData: FormDa
 
 export async function updateDraftTraitAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return draftEdit(formData, traitSchema, (document, input) => saveTrait(document, traitOf(input), { adding: false }), "checklistEditor.traitSaved");
+}
+
+export async function retireDraftTraitAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return draftEdit(formData, traitKeySchema, (document, input) => retireTrait(document, input.key), "checklistEditor.traitRetired");
 }
 
 export async function startDraftAction(_previous: FormState, formData: FormData): Promise<FormState> {

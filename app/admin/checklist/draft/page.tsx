@@ -8,8 +8,11 @@ import {
   addDraftTraitAction,
   moveDraftCategoryAction,
   moveDraftItemAction,
+  restoreDraftCategoryAction,
   restoreDraftItemAction,
+  retireDraftCategoryAction,
   retireDraftItemAction,
+  retireDraftTraitAction,
   updateDraftCategoryAction,
   updateDraftItemAction,
   updateDraftTraitAction,
@@ -62,6 +65,7 @@ export default async function DraftEditorPage() {
                   { name: "descriptionEn", label: t("traitDescriptionEn"), type: "text", defaultValue: trait.description.en },
                 ]}
               />
+              <ActionForm action={retireDraftTraitAction} layout="inline" secondary hidden={{ revision, key: trait.key }} formLabel={`${t("retireTrait")}: ${trait.key}`} submitLabel={t("retireTrait")} />
             </li>
           ))}
         </ul>
@@ -92,6 +96,11 @@ export default async function DraftEditorPage() {
             <div className="flex gap-2">
               {categoryIndex > 0 && <ActionForm action={moveDraftCategoryAction} layout="inline" secondary hidden={{ revision, key: category.key, direction: "up" }} formLabel={`${t("moveUp")}: ${category.key}`} submitLabel={t("moveUp")} />}
               {categoryIndex < document.categories.length - 1 && <ActionForm action={moveDraftCategoryAction} layout="inline" secondary hidden={{ revision, key: category.key, direction: "down" }} formLabel={`${t("moveDown")}: ${category.key}`} submitLabel={t("moveDown")} />}
+              {category.items.every((item) => item.retired) ? (
+                <ActionForm action={restoreDraftCategoryAction} layout="inline" secondary hidden={{ revision, key: category.key }} formLabel={`${t("restoreCategory")}: ${category.key}`} submitLabel={t("restoreCategory")} />
+              ) : (
+                <ActionForm action={retireDraftCategoryAction} layout="inline" secondary hidden={{ revision, key: category.key }} formLabel={`${t("retireCategory")}: ${category.key}`} submitLabel={t("retireCategory")} />
+              )}
             </div>
           </div>
           <ActionForm
