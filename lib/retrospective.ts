@@ -4,14 +4,15 @@ import { getChecklist } from "@/lib/queries/checklist";
 import { scoreEach } from "@/lib/rollups";
 import { addDays, dayOf, todayIn } from "@/lib/dates";
 import { env } from "@/lib/env";
-import { getServiceAnswersAt, listOverviewServices } from "@/lib/queries/overview";
+import { listOverviewServices } from "@/lib/queries/overview";
 import { listQuarterCloses, listQuarterSnapshots, quarterEndInstant } from "@/lib/queries/quarters";
 import { listActionItemsFor } from "@/lib/queries/action-items";
 import { listIncidentCauses, listIncidents, type IncidentRow } from "@/lib/queries/incidents";
 import { getMeetingNotes } from "@/lib/queries/meeting-notes";
-import { listAnswerEventsBetween, listEvidenceGoneStale } from "@/lib/queries/retrospective";
+import { listChangeEventsBetween, listEvidenceGoneStale } from "@/lib/queries/retrospective";
 import { getFiscalStartMonth } from "@/lib/queries/settings";
 import { fiscalQuarter, quarterOf, shiftQuarter, type Quarter } from "@/lib/quarters";
+import { loadAnswersAt } from "@/lib/score-cache";
 import { loadTrend } from "@/lib/trends";
 import { startOfDayIn } from "@/lib/validations/audit";
 
@@ -41,8 +42,8 @@ export async function loadRetrospective({ quarter: param, team }: { quarter?: st
 
   const previousQuarter = shiftQuarter(quarter, -1, startMonth);
   const [atStart, events, staleEvidence, trend, incidents, causes, actionItems, notes] = await Promise.all([
-    getServiceAnswersAt({ at: from, serviceIds }),
-    listAnswerEventsBetween({ from, to, serviceIds }),
+    loadAnswersAt(from),
+    listChangeEventsBetween({ from, to, serviceIds }),
     listEvidenceGoneStale({ fromDay: quarter.start, toDay: quarter.end <= today ? quarter.end : addDays(today, 1), staleDays: env.TENKEN_EVIDENCE_STALE_DAYS, serviceIds }),
     // Only this quarter and the one before: each point costs a recomputation.
     loadTrend(team ? { teamId: team.id } : {}, now, () => [previousQuarter, quarter]),
@@ -57,7 +58,7 @@ export async function loadRetrospective({ quarter: param, team }: { quarter?: st
     events.map((event) => ({ ...event, serviceId: event.service_id, itemId: event.item_id, fromStatus: event.from_status, toStatus: event.to_status, actorName: event.actor_name, createdAt: event.created_at })),
   );
   const point = trend.points.find((candidate) => candidate.quarter.start === quarter.start);
-  const serviceScores = await scoreServicesAt(services, to, quarter, point?.closed ?? false);
+  const serviceScores = await scoreServicesAt(services, to === now ? null : to, quarter, point?.closed ?? false, today);
   const previous = trend.points[trend.points.findIndex((candidate) => candidate.quarter.start === quarter.start) - 1];
   return {
     quarter,
@@ -94,8 +95,11 @@ export function countByCause(causes: readonly { id: string; key: string; nameEn:
 
 type ScopeService = Awaited<ReturnType<typeof listOverviewServices>>[number];
 
-/** Each service's scores at the end of the quarter: frozen ones for a closed quarter, recomputed otherwise. */
-async function scoreServicesAt(services: ScopeService[], at: Date, quarter: Quarter, closed: boolean) {
+/**
+ * Each service's scores at the end of the quarter (`at`; null while it is still open: now): frozen
+ * ones for a closed quarter, recomputed otherwise.
+ */
+async function scoreServicesAt(services: ScopeService[], at: Date | null, quarter: Quarter, closed: boolean, today: string) {
   if (closed) {
     const close = (await listQuarterCloses()).find((candidate) => dayOf(candidate.startsOn) === quarter.start && dayOf(candidate.endsOn) === quarter.end);
     const snapshots = close ? await listQuarterSnapshots({ closeIds: [close.id] }) : [];
@@ -112,8 +116,9 @@ async function scoreServicesAt(services: ScopeService[], at: Date, quarter: Quar
         categories: Object.fromEntries(Object.entries(snapshot.categories as Record<string, { percent: number | null }>).map(([key, value]) => [key, value.percent])),
       }));
   }
-  const [checklist, answers] = await Promise.all([getChecklist({ at }), getServiceAnswersAt({ at, serviceIds: services.map((service) => service.id) })]);
-  return scoreEach(services.map((service) => ({ ...service, answers: answers.get(service.id) ?? new Map() })), scoredItems(checklist), dayOf(new Date(at.getTime() - 1))).map((service) => ({
+  const [checklist, answers] = await Promise.all([getChecklist(at ? { at } : {}), at ? loadAnswersAt(at) : null]);
+  const day = at ? dayOf(new Date(at.getTime() - 1)) : today;
+  return scoreEach(services.map((service) => ({ ...service, answers: answers ? (answers.get(service.id) ?? new Map()) : service.answers })), scoredItems(checklist), day).map((service) => ({
     serviceId: service.id,
     service: service.name,
     team: service.team.name,

@@ -90,12 +90,8 @@ async function answersAtDayStart(at: Date, historyRevision: number): Promise<Day
   return entry;
 }
 
-/**
- * Each service's overall declared percentage at each past moment, recomputed from the answer
- * events and the checklist then in force: `percents[k][i]` is services[i]'s at moments[k].
- * Past scores use the services' current traits.
- */
-export async function loadPastPercents(services: readonly ScopeService[], moments: readonly Date[], checklists: readonly (readonly ChecklistCategoryView[])[]) {
+/** Past moments as the start of their day (in the installation's zone) and what was written since. */
+async function pastMoments(moments: readonly Date[]) {
   const historyRevision = await getAnswerHistoryRevision();
   const days = moments.map((at) => todayIn(env.TENKEN_TIME_ZONE, at));
   const starts = days.map((day) => startOfDayIn(day, env.TENKEN_TIME_ZONE));
@@ -104,20 +100,39 @@ export async function loadPastPercents(services: readonly ScopeService[], moment
     ...starts.map((start) => answersAtDayStart(start, historyRevision)),
   ]);
   const startAnswers = await Promise.all(anchors.map((anchor) => anchor.answers));
+  return moments.map((at, index) => ({ at, day: days[index]!, anchor: anchors[index]!, atStart: startAnswers[index]!, written: written[index]! }));
+}
+
+/** Every service's answers at a past moment (a service without any then has none in the map). */
+export async function loadAnswersAt(moment: Date): Promise<ReadonlyMap<string, Answers>> {
+  const [past] = await pastMoments([moment]);
+  const { atStart, written } = past!;
+  if (written.size === 0) return atStart;
+  const answers = new Map(atStart);
+  for (const [serviceId, since] of written) answers.set(serviceId, new Map([...(atStart.get(serviceId) ?? []), ...since]));
+  return answers;
+}
+
+/**
+ * Each service's overall declared percentage at each past moment, recomputed from the answer
+ * events and the checklist then in force: `percents[k][i]` is services[i]'s at moments[k].
+ * Past scores use the services' current traits.
+ */
+export async function loadPastPercents(services: readonly ScopeService[], moments: readonly Date[], checklists: readonly (readonly ChecklistCategoryView[])[]) {
+  const past = await pastMoments(moments);
   const traits = services.map((service) => service.traits.join());
-  return moments.map((_, index) => {
-    const anchor = anchors[index]!;
+  return past.map(({ at, day, anchor, atStart, written }, index) => {
     const items = scoredItems(checklists[index]!);
     const checklist = checklistNumber(checklists[index]!);
     return services.map((service, serviceIndex) => {
       // A service created since counts in no past average.
-      if (service.createdAt > moments[index]!) return null;
-      const before: Answers = startAnswers[index]!.get(service.id) ?? new Map();
-      const since = written[index]!.get(service.id);
-      if (since) return scoreService(items, service.traits, new Map([...before, ...since]), { today: days[index] }).overall.percent;
+      if (service.createdAt > at) return null;
+      const before: Answers = atStart.get(service.id) ?? new Map();
+      const since = written.get(service.id);
+      if (since) return scoreService(items, service.traits, new Map([...before, ...since]), { today: day }).overall.percent;
       let cached = anchor.percents.get(service.id);
       if (!cached || cached.traits !== traits[serviceIndex] || cached.checklist !== checklist) {
-        cached = { traits: traits[serviceIndex]!, checklist, percent: scoreService(items, service.traits, before, { today: days[index] }).overall.percent };
+        cached = { traits: traits[serviceIndex]!, checklist, percent: scoreService(items, service.traits, before, { today: day }).overall.percent };
         anchor.percents.set(service.id, cached);
       }
       return cached.percent;

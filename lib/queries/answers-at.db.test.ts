@@ -5,6 +5,7 @@ import { addEvidence } from "@/lib/queries/evidence";
 import { getServiceAnswersAt, listOverviewServices } from "@/lib/queries/overview";
 import { decideOnAnswer } from "@/lib/queries/review";
 import { createService, getServiceBySlug } from "@/lib/queries/services";
+import { loadAnswersAt } from "@/lib/score-cache";
 import type { ScoredAnswer } from "@/lib/scoring";
 import { createTestAdmin, createTestTeam, unique, useTestDatabase } from "@/lib/testing/db";
 
@@ -76,6 +77,12 @@ describe("answers at past moments", () => {
       const actual = await getServiceAnswersAt({ serviceIds, at: moment });
       for (const id of serviceIds) expect(Object.fromEntries(actual.get(id)!), moment.toISOString()).toEqual(Object.fromEntries(expected.get(id)!));
     }
+    // As the overview's cache reads them: the answers at the start of the moment's day, plus those written since.
+    for (const moment of MOMENTS) {
+      const expected = await answersFromHistory(serviceIds, moment);
+      const cached = await loadAnswersAt(moment);
+      for (const id of serviceIds) expect(Object.fromEntries(cached.get(id) ?? []), `cached ${moment.toISOString()}`).toEqual(Object.fromEntries(expected.get(id)!));
+    }
     // Several moments in one read, in any order, and the whole organisation's read agree too.
     const shuffled = [...MOMENTS].reverse();
     const listed = await listOverviewServices({ serviceIds }, { moments: shuffled });
@@ -102,6 +109,7 @@ describe("answers at past moments", () => {
     for (const moment of [at(0), at(2), at(100)]) {
       const expected = (await answersFromHistory([service.id], moment)).get(service.id)!;
       expect(Object.fromEntries((await getServiceAnswersAt({ serviceIds: [service.id], at: moment })).get(service.id)!)).toEqual(Object.fromEntries(expected));
+      expect(Object.fromEntries((await loadAnswersAt(moment)).get(service.id) ?? [])).toEqual(Object.fromEntries(expected));
       const [listed] = await listOverviewServices({ serviceIds: [service.id] }, { moments: [moment] });
       expect(Object.fromEntries(listed!.answersAt[0]!)).toEqual(Object.fromEntries([...expected].map(([itemId, answer]) => [itemId, { ...answer }])));
     }
