@@ -8,7 +8,7 @@ import { getFiscalStartMonth, setFiscalStartMonth } from "@/lib/queries/settings
 import { addEvidence, removeEvidence, renewEvidence, updateEvidence } from "@/lib/queries/evidence";
 import { addComment, decideOnAnswer } from "@/lib/queries/review";
 import { createService, getServiceBySlug, updateService } from "@/lib/queries/services";
-import { addCategory, addItem, moveCategory, moveItem, saveTrait, setItemRetired, updateCategory, updateItem, type EditResult } from "@/lib/checklist/edit";
+import { addCategory, addItem, moveCategory, moveItem, retireTrait, saveTrait, setCategoryRetired, setItemRetired, updateCategory, updateItem, type EditResult } from "@/lib/checklist/edit";
 import { createActionItem, updateActionItem } from "@/lib/queries/action-items";
 import { checklistDocumentAt, discardChecklistDraft, getChecklistDraft, publishChecklistDraft, saveChecklistDraft } from "@/lib/queries/checklist-versions";
 import type { ChecklistDocument } from "@/lib/validations/checklist-document";
@@ -151,6 +151,8 @@ const matrix: Record<string, Entry> = {
   addDraftItemAction: { allowed: ["admin"], prepare: ensureDraft, run: draftRun((document) => addItem(document, "other", `other.matrix-${unique("x").slice(2)}`, { text: { ja: "追加", en: "Added" }, guidance: { ja: "", en: "" }, weight: 1, requires: [] })) },
   retireDraftItemAction: { allowed: ["admin"], prepare: ensureDraft, run: draftRun((document) => setItemRetired(document, ITEM, true)) },
   restoreDraftItemAction: { allowed: ["admin"], prepare: async () => { await ensureDraft(); await draftRun((document) => setItemRetired(document, ITEM, true))(matrixAdmin); }, run: draftRun((document) => setItemRetired(document, ITEM, false)) },
+  retireDraftCategoryAction: { allowed: ["admin"], prepare: ensureDraft, run: draftRun((document) => setCategoryRetired(document, "batch", true)) },
+  restoreDraftCategoryAction: { allowed: ["admin"], prepare: ensureDraft, run: draftRun((document) => setCategoryRetired(document, "batch", false)) },
   moveDraftItemAction: { allowed: ["admin"], prepare: ensureDraft, run: draftRun((document) => moveItem(document, ITEM, document.categories[0]!.items[0]!.key === ITEM ? "down" : "up")) },
   updateDraftCategoryAction: { allowed: ["admin"], prepare: ensureDraft, run: draftRun((document) => updateCategory(document, "other", { ja: "その他", en: unique("Other") })) },
   addDraftCategoryAction: {
@@ -164,6 +166,16 @@ const matrix: Record<string, Entry> = {
   moveDraftCategoryAction: { allowed: ["admin"], prepare: ensureDraft, run: draftRun((document) => moveCategory(document, document.categories[0]!.key, "down")) },
   addDraftTraitAction: { allowed: ["admin"], prepare: ensureDraft, run: draftRun((document) => saveTrait(document, { key: `MATRIX_${unique("t").slice(2, 8).toUpperCase()}`, name: { ja: "特性", en: "Trait" }, description: { ja: "", en: "" } }, { adding: true })) },
   updateDraftTraitAction: { allowed: ["admin"], prepare: ensureDraft, run: draftRun((document) => saveTrait(document, { ...document.traits[0]!, description: { ja: "", en: unique("described") } }, { adding: false })) },
+  // Adds a trait nothing needs, then retires it.
+  retireDraftTraitAction: {
+    allowed: ["admin"],
+    prepare: async () => {
+      await ensureDraft();
+      if ((await getChecklistDraft())!.document.traits.some((trait) => trait.key === MATRIX_TRAIT)) return;
+      await draftRun((document) => saveTrait(document, { key: MATRIX_TRAIT, name: { ja: "一時", en: "Temporary" }, description: { ja: "", en: "" } }, { adding: true }))(matrixAdmin);
+    },
+    run: draftRun((document) => retireTrait(document, MATRIX_TRAIT)),
+  },
   startDraftAction: { allowed: ["admin"], prepare: () => getDb().checklistDraft.deleteMany({}), run: async (actor) => saveChecklistDraft(await checklistDocumentAt(), 0, actor) },
   restoreDefaultChecklistAction: { allowed: ["admin"], prepare: ensureDraft, run: async (actor) => saveChecklistDraft(readDefaultChecklistDocument(), (await getChecklistDraft())!.revision, actor) },
   importChecklistAction: { allowed: ["admin"], prepare: ensureDraft, run: async (actor) => saveChecklistDraft(await checklistDocumentAt(), (await getChecklistDraft())!.revision, actor) },
@@ -185,6 +197,7 @@ const matrix: Record<string, Entry> = {
 };
 
 const ITEM = "connectivity.each-component";
+const MATRIX_TRAIT = "MATRIX_TEMPORARY";
 const TODAY = "2026-11-27";
 let preparedEvidenceId = "";
 let quartersClosed = 0;
