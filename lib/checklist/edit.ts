@@ -120,3 +120,10 @@ export function retireTrait(document: ChecklistDocument, key: string): EditResul
   for (const item of allItems(copy)) item.requires = item.requires.filter((trait) => trait !== key);
   return { ok: true, document: copy };
 }
+
+/** Marks the items under these keys retired (without weight), e.g. retired keys in a restored default. */
+export function keepRetired(document: ChecklistDocument, keys: ReadonlySet<string>): ChecklistDocument {
+  const copy = structuredClone(document);
+  for (const category of copy.categories) category.items = category.items.map((item) => (keys.has(item.key) ? { ...item, retired: true, weight: 0 } : item));
+  return copy;
+}

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { scoreServiceAt } from "@/lib/assessment";
+import { keepRetired } from "@/lib/checklist/edit";
 import { saveAnswer } from "@/lib/queries/answers";
 import { getChecklist } from "@/lib/queries/checklist";
 import {
@@ -8,12 +9,14 @@ import {
   getChecklistVersion,
   latestVersionChanges,
   listChecklistVersions,
+  listRetiredItemKeys,
   publishChecklistDraft,
   saveChecklistDraft,
 } from "@/lib/queries/checklist-versions";
 import { createService, getServiceBySlug } from "@/lib/queries/services";
 import { createTestTeam, createTestUser, unique, useTestDatabase } from "@/lib/testing/db";
 import { checklistDocument, type ChecklistDocument } from "@/lib/validations/checklist-document";
+import { readDefaultChecklistDocument } from "@/prisma/seed/default-checklist";
 
 const getDb = useTestDatabase();
 
@@ -99,10 +102,16 @@ describe("checklist versions", () => {
     const again = await draftOf((draft) => {
       draft.categories.find((category) => category.key === "alerting")!.items.push({ key: "alerting.resend", text: { ja: "再通知", en: "Re-notify" }, guidance: { ja: "", en: "" }, weight: 1, requires: [] });
     }, AFTER);
-    const second = await saveChecklistDraft(again, 0, admin);
-    if (!second.ok) throw new Error(second.key);
-    expect(await publishChecklistDraft({ summary: "", revision: second.revision }, admin, { at: AFTER })).toEqual({ ok: false, key: "validation.checklist.key.retired", values: { key: "alerting.resend" } });
-    await getDb().checklistDraft.deleteMany({});
+    // Refused on save already: nothing is stored.
+    expect(await saveChecklistDraft(again, 0, admin, { at: AFTER })).toEqual({ ok: false, key: "validation.checklist.key.retired", values: { key: "alerting.resend" } });
+    expect(await getChecklistDraft()).toBeNull();
+    // The default checklist, restored, keeps the item retired, so it can be saved and published.
+    const restored = keepRetired(readDefaultChecklistDocument(), await listRetiredItemKeys());
+    expect(restored.categories.flatMap((category) => category.items).find((item) => item.key === "alerting.resend")).toMatchObject({ retired: true, weight: 0 });
+    const third = await saveChecklistDraft(restored, 0, admin, { at: AFTER });
+    if (!third.ok) throw new Error(third.key);
+    expect(await publishChecklistDraft({ summary: "Default restored", revision: third.revision }, admin, { at: AFTER })).toMatchObject({ ok: true });
+    expect((await getChecklist({ at: new Date("2090-04-03T00:00:00Z") })).flatMap((category) => category.items).some((item) => item.key === "alerting.resend")).toBe(false);
   });
 
   it("refuse a draft saved from an older page, naming who saved last, and leave the stored draft alone", async () => {

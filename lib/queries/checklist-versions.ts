@@ -1,5 +1,6 @@
 import { diffChecklists, type ChecklistDiff } from "@/lib/checklist/diff";
 import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, type Principal } from "@/lib/permissions";
 import { recordAudit } from "@/lib/queries/audit";
@@ -75,6 +76,12 @@ export async function latestVersionChanges(): Promise<{ number: number; publishe
   return { number: latest.number, publishedAt: latest.publishedAt, diff: diffChecklists(checklistDocument.parse(previous.document), checklistDocument.parse(latest.document)) };
 }
 
+/** The keys of retired items: each stays with its item's history and cannot name a new one. */
+export async function listRetiredItemKeys() {
+  const items = await getDb().checklistItem.findMany({ where: { retiredAt: { not: null } }, select: { key: true } });
+  return new Set(items.map((item) => item.key));
+}
+
 export async function getChecklistDraft() {
   const draft = await getDb().checklistDraft.findFirst({ select: { baseNumber: true, document: true, revision: true, updatedAt: true, updatedBy: { select: { name: true } } } });
   return draft ? { ...draft, document: checklistDocument.parse(draft.document) } : null;
@@ -83,19 +90,28 @@ export async function getChecklistDraft() {
 export type DraftWriteResult = { ok: true; revision: number } | { ok: false; key: string; values?: Record<string, string | number> };
 
 const conflict = (draft: { updatedAt: Date; updatedBy: { name: string } }) =>
-  ({ ok: false, key: "validation.checklist.draft.conflict", values: { name: draft.updatedBy.name, time: draft.updatedAt.toISOString() } }) as const;
+  ({ ok: false, key: "validation.checklist.draft.conflict", values: { name: draft.updatedBy.name, time: minuteIn(draft.updatedAt) } }) as const;
+
+/** "2026-11-27 18:05" in the installation's time zone: readable in both languages. */
+function minuteIn(date: Date) {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: env.TENKEN_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).format(date);
+}
 
 /**
  * Saves the draft if nobody saved it since `revision` (0: there was no draft). A save from an
  * older page is refused, naming who saved last; the caller keeps the person's document.
  */
-export async function saveChecklistDraft(document: ChecklistDocument, revision: number, actor: Principal | null): Promise<DraftWriteResult> {
+export async function saveChecklistDraft(document: ChecklistDocument, revision: number, actor: Principal | null, { at = new Date() }: { at?: Date } = {}): Promise<DraftWriteResult> {
   return getDb().$transaction(async (tx) => {
     authorize("manageChecklist", actor);
     const checklist = await theChecklist(tx);
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`checklist_draft:${checklist.id}`}))`;
     const current = await tx.checklistDraft.findUnique({ where: { checklistId: checklist.id }, select: { revision: true, updatedAt: true, updatedBy: { select: { name: true } } } });
     if ((current?.revision ?? 0) !== revision) return current ? conflict(current) : ({ ok: false, key: "validation.checklist.draft.gone" } as const);
+    // Refused on save already, not only at publication, so that nobody builds a draft that cannot be published.
+    const kept = document.categories.flatMap((category) => category.items).filter((item) => !item.retired);
+    const reused = await tx.checklistItem.findFirst({ where: { key: { in: kept.map((item) => item.key) }, retiredAt: { lte: at } }, select: { key: true } });
+    if (reused) return { ok: false, key: "validation.checklist.key.retired", values: { key: reused.key } } as const;
     const latest = await tx.checklistVersion.findFirstOrThrow({ where: { checklistId: checklist.id }, orderBy: { number: "desc" }, select: { number: true } });
     const saved = current
       ? await tx.checklistDraft.update({ where: { checklistId: checklist.id }, data: { document, revision: { increment: 1 }, updatedById: actor.id }, select: { revision: true } })
@@ -135,7 +151,10 @@ export async function publishChecklistDraft({ summary, revision }: { summary: st
     });
     const byKey = new Map(items.map((item) => [item.key, item]));
     // Keys are identities: one that belonged to a retired item cannot come back to mean something else.
-    const reused = document.categories.flatMap((category) => category.items).find((item) => !item.retired && byKey.get(item.key)?.retiredAt);
+    const reused = document.categories.flatMap((category) => category.items).find((item) => {
+      const retiredAt = byKey.get(item.key)?.retiredAt;
+      return !item.retired && retiredAt && retiredAt <= at;
+    });
     if (reused) return { ok: false, key: "validation.checklist.key.retired", values: { key: reused.key } } as const;
 
     await applyTraits(tx, document, at);

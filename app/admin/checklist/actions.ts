@@ -5,11 +5,11 @@ import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
 import { parseChecklistDocument } from "@/lib/checklist/document";
-import { addCategory, addItem, moveCategory, moveItem, retireTrait, saveTrait, setCategoryRetired, setItemRetired, updateCategory, updateItem, type EditResult, type ItemFields } from "@/lib/checklist/edit";
+import { addCategory, addItem, keepRetired, moveCategory, moveItem, retireTrait, saveTrait, setCategoryRetired, setItemRetired, updateCategory, updateItem, type EditResult, type ItemFields } from "@/lib/checklist/edit";
 import { withDatabase } from "@/lib/errors";
 import { formWrite, type WriteOutcome } from "@/lib/form-write";
 import type { Principal } from "@/lib/permissions";
-import { checklistDocumentAt, discardChecklistDraft, getChecklistDraft, publishChecklistDraft, saveChecklistDraft } from "@/lib/queries/checklist-versions";
+import { checklistDocumentAt, discardChecklistDraft, getChecklistDraft, listRetiredItemKeys, publishChecklistDraft, saveChecklistDraft } from "@/lib/queries/checklist-versions";
 import { checklistDocument, type ChecklistDocument } from "@/lib/validations/checklist-document";
 import { categoryAddSchema, categoryEditSchema, categoryKeySchema, categoryMoveSchema, itemAddSchema, itemEditSchema, itemKeySchema, itemMoveSchema, publishSchema, revisionSchema, traitKeySchema, traitSchema } from "@/lib/validations/checklist-editor";
 import { fieldErrorsFrom, formValues, refusedState, signedOutState, type FormMessage, type FormState } from "@/lib/validations/form";
@@ -121,7 +121,14 @@ export async function startDraftAction(_previous: FormState, formData: FormData)
 // The default checklist from the seed, as a draft over whatever is there: publishing it brings
 // back its items (under their keys) and retires the organisation's own.
 export async function restoreDefaultChecklistAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return formWrite(formData, revisionSchema, async (input, actor) => storeDraft(readDefaultChecklistDocument(), input.revision, actor), () => ({ key: "checklistEditor.defaultRestored" }), { revalidate: REVALIDATE });
+  return formWrite(
+    formData,
+    revisionSchema,
+    // Default items retired since stay retired: their keys belong to their history.
+    async (input, actor) => storeDraft(keepRetired(readDefaultChecklistDocument(), await listRetiredItemKeys()), input.revision, actor),
+    () => ({ key: "checklistEditor.defaultRestored" }),
+    { revalidate: REVALIDATE },
+  );
 }
 
 export async function discardDraftAction(_previous: FormState, formData: FormData): Promise<FormState> {
