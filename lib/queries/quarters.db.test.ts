@@ -3,7 +3,7 @@ import { scoreServiceAt } from "@/lib/assessment";
 import { saveAnswer } from "@/lib/queries/answers";
 import { listAuditLog } from "@/lib/queries/audit";
 import { closeQuarter, listQuarterSnapshots, quarterEndInstant } from "@/lib/queries/quarters";
-import { deleteSetting } from "@/lib/queries/settings";
+import { deleteSetting, setFiscalStartMonth } from "@/lib/queries/settings";
 import { createService, getServiceBySlug } from "@/lib/queries/services";
 import { isForbidden } from "@/lib/permissions";
 import { fiscalQuarter } from "@/lib/quarters";
@@ -51,8 +51,14 @@ describe("closing a quarter", () => {
     expect((snapshot!.categories as Record<string, { percent: number }>).connectivity!.percent).toBe(33.3);
     expect((await listAuditLog({ kind: "quarter.closed", take: 1 }))[0]).toMatchObject({ after: { fiscalYear: 2032, quarter: 3 } });
 
-    // Later: answers change and the checklist is edited (the item now weighs 5).
+    // Later: answers change, a correction is back-dated into the quarter, the service gains a
+    // trait (batch items now apply to it), and the checklist is edited (the item now weighs 5).
     await answer("connectivity.each-component", "NOT_MET", new Date(NOW.getTime() - DAY));
+    await answer("connectivity.each-component", "NOT_MET", new Date(end.getTime() - 10 * DAY));
+    await getDb().service.update({ where: { id: service.id }, data: { traits: ["RUNS_BATCH"] } });
+    // Recomputed now, the quarter's end would read differently: only the snapshot keeps it.
+    const recomputed = await scoreServiceAt({ serviceId: service.id, traits: ["RUNS_BATCH"], at: end });
+    expect(recomputed.overall.percent).not.toBe(snapshot!.percent);
     const item = await getDb().checklistItem.findUniqueOrThrow({ where: { key: "connectivity.over-network" }, include: { versions: { orderBy: { version: "desc" }, take: 1 } } });
     const { id: _id, itemId: _itemId, version, effectiveFrom: _from, ...wording } = item.versions[0]!;
     await getDb().checklistItemVersion.create({ data: { ...wording, itemId: item.id, version: version + 1, weight: 5, effectiveFrom: new Date(NOW.getTime() - DAY) } });
@@ -77,5 +83,17 @@ describe("closing a quarter", () => {
     expect(await closeQuarter({ fiscalYear: 2030, quarter: 1 }, admin, { now: NOW })).toEqual({ outcome: "closed" });
     const close = await getDb().quarterClose.findFirstOrThrow({ where: { fiscalYear: 2030, quarter: 1 } });
     expect(close).toMatchObject({ fiscalStartMonth: 4, startsOn: new Date("2030-04-01T00:00:00Z"), endsOn: new Date("2030-07-01T00:00:00Z") });
+
+    // A year starting in February: its quarters end in April, July, October and January.
+    await setFiscalStartMonth(2, admin);
+    try {
+      const quarter = fiscalQuarter(2030, 4, 2);
+      expect(await closeQuarter({ fiscalYear: 2030, quarter: 4 }, admin, { now: NOW })).toEqual({ outcome: "closed" });
+      const february = await getDb().quarterClose.findFirstOrThrow({ where: { fiscalYear: 2030, quarter: 4, fiscalStartMonth: 2 } });
+      expect(february).toMatchObject({ startsOn: new Date(`${quarter.start}T00:00:00Z`), endsOn: new Date(`${quarter.end}T00:00:00Z`) });
+      expect([quarter.start, quarter.end]).toEqual(["2030-11-01", "2031-02-01"]);
+    } finally {
+      await deleteSetting("fiscal.start_month");
+    }
   });
 });
