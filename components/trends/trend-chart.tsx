@@ -27,7 +27,9 @@ export function TrendChart({ series, labels }: { series: Point[]; labels: Labels
             <ReferenceLine key={`version-${point.quarter}`} x={point.quarter} stroke="#1d4ed8" strokeDasharray="4 2" label={{ value: point.version, position: "insideBottom", fontSize: 10, fill: "#1e40af" }} />
           ))}
           <Line type="monotone" dataKey="declared" name={labels.declared} stroke={DECLARED} strokeWidth={2} connectNulls dot isAnimationActive={false} />
-          <Line type="monotone" dataKey="verified" name={labels.verified} stroke={VERIFIED} strokeWidth={2} strokeDasharray="6 3" connectNulls dot isAnimationActive={false} />
+          {series.some((point) => point.verified !== null) && (
+            <Line type="monotone" dataKey="verified" name={labels.verified} stroke={VERIFIED} strokeWidth={2} strokeDasharray="6 3" connectNulls dot isAnimationActive={false} />
+          )}
         </LineChart>
       </ResponsiveContainer>
     </div>

@@ -8,4 +8,6 @@ export const quarterCloseSchema = z.object({
 export const trendQuerySchema = z.object({
   team: z.string().regex(/^[a-z0-9-]+$/).max(50).optional().catch(undefined),
   service: z.string().regex(/^[a-z0-9-]+$/).max(50).optional().catch(undefined),
+  // A category key: the chart follows that category instead of the overall score.
+  category: z.string().regex(/^[a-z0-9.-]+$/).max(100).optional().catch(undefined),
 });
