@@ -34,6 +34,17 @@ test("an SRE sees the organisation by service and category, filters it by team a
   await expect(metrics).toHaveAttribute("aria-sort", "descending");
   expect(await order()).toBe("checkout first");
 
+  // The same view as it stood a week ago, recomputed from the answer history; the filter stays.
+  const weekAgo = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel("As of").fill(weekAgo);
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Scores as they stood at the end of ${weekAgo}` })).toBeVisible();
+  await expect(page.getByText(/^Quarter: FY\d{4} Q[1-4]$/)).toBeVisible();
+  await expect(heatmap.getByRole("rowheader", { name: "Billing batch" })).toBeVisible();
+  await expect(heatmap.getByRole("rowheader", { name: "Search API" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Back to today" }).click();
+  await expect(page.getByText(/^Current quarter: FY\d{4} Q[1-4]$/)).toBeVisible();
+
   // Team roll-ups, and the weakest items leading to the services concerned.
   await expect(page.getByRole("table", { name: "Teams" }).getByRole("rowheader", { name: /Payments/ })).toBeVisible();
   await page.getByRole("link", { name: "Reset" }).click();
@@ -72,6 +83,12 @@ test("an SRE opens a team's trend from the overview and closes a quarter; team m
   const table = page.getByRole("table", { name: /Payments, average score per quarter/ });
   await expect(table.getByRole("rowheader")).toHaveCount(8);
   await expect(table.getByRole("rowheader").last()).toContainText("open, as of now");
+  // One category's trend, for the same team.
+  const scope = page.getByRole("search", { name: "Whose trend" });
+  await scope.getByLabel("Category").selectOption({ label: "Metrics" });
+  await scope.getByRole("button", { name: "Show" }).click();
+  await expect(page.getByRole("heading", { name: "Metrics: average declared score per quarter" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Payments: the last eight quarters" })).toBeVisible();
 
   await page.getByRole("link", { name: "Trends", exact: true }).click();
   const organisation = page.getByRole("table", { name: /The organisation, average score per quarter/ });

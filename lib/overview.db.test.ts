@@ -55,6 +55,14 @@ describe("scores at a date for many services", () => {
 
     const weakest = overview.weakest.find((entry) => entry.item.key === "connectivity.each-component");
     expect(weakest).toMatchObject({ notMet: 1, applicable: 2, ratePercent: 50, services: [{ slug: second.slug }] });
+
+    // The same overview as it stood a week ago: both services failed then, and both are weakest.
+    const weekAgo = await loadOverview({ teamSlug: team.slug }, NOW, { asOf: ago(7) });
+    expect(weekAgo.today).toBe(ago(7).toISOString().slice(0, 10));
+    expect(weekAgo.rows.find((row) => row.slug === first.slug)!.categories.connectivity).toMatchObject({ earned: 0, answered: 1 });
+    expect(weekAgo.weakest.find((entry) => entry.item.key === "connectivity.each-component")).toMatchObject({ notMet: 2, applicable: 2 });
+    // Compared with the week before it, nothing had moved yet.
+    expect(weekAgo.teams[0]!.deltas).toEqual({ day: 0, week: 0, quarter: 0 });
   });
 
   it("filter by tier and trait", async () => {

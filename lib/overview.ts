@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 import { getChecklist } from "@/lib/queries/checklist";
 import type { OverviewFilter } from "@/lib/queries/overview";
 import { delta, distribution, rollUp, weakestItems } from "@/lib/rollups";
-import { loadCurrentScores, loadPastPercents } from "@/lib/score-cache";
+import { loadCurrentScores, loadPastPercents, loadScoresAt } from "@/lib/score-cache";
 
 type Deltas = Record<Comparison, number | null>;
 
@@ -23,13 +23,14 @@ function groupByTeam<T extends { team: { slug: string } }>(rows: readonly T[]) {
 /**
  * The organisation at a glance: every service scored per category, team and organisation roll-ups
  * compared with a day, a week and a quarter before (recomputed from the answer events), and the
- * weakest items. Past scores use the services' current traits.
+ * weakest items. With `asOf`, all of it as it stood then. Past scores use the services' current traits.
  */
-export async function loadOverview(filter: OverviewFilter, now = new Date()) {
-  const today = todayIn(env.TENKEN_TIME_ZONE, now);
-  const moments = COMPARISONS.map((comparison) => comparisonMoments(now)[comparison]);
-  const [checklist, pastChecklists] = await Promise.all([getChecklist(), Promise.all(moments.map((at) => getChecklist({ at })))]);
-  const rows = await loadCurrentScores(filter, checklist, today);
+export async function loadOverview(filter: OverviewFilter, now = new Date(), { asOf }: { asOf?: Date } = {}) {
+  const at = asOf ?? now;
+  const today = todayIn(env.TENKEN_TIME_ZONE, at);
+  const moments = COMPARISONS.map((comparison) => comparisonMoments(at)[comparison]);
+  const [checklist, pastChecklists] = await Promise.all([getChecklist(asOf ? { at } : {}), Promise.all(moments.map((moment) => getChecklist({ at: moment })))]);
+  const rows = asOf ? await loadScoresAt(filter, asOf, checklist) : await loadCurrentScores(filter, checklist, today);
   const past = await loadPastPercents(rows, moments, pastChecklists);
   const categoryKeys = checklist.map((category) => category.key);
   const items = scoredItems(checklist);

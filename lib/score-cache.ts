@@ -139,3 +139,16 @@ export async function loadPastPercents(services: readonly ScopeService[], moment
     });
   });
 }
+
+/** Every service in scope that existed at a past moment, with its answers and scores then, by name. */
+export async function loadScoresAt(filter: OverviewFilter, moment: Date, checklist: readonly ChecklistCategoryView[]): Promise<CurrentService[]> {
+  const [services, answers] = await Promise.all([listScopeServices(filter), loadAnswersAt(moment)]);
+  const items = scoredItems(checklist);
+  const today = todayIn(env.TENKEN_TIME_ZONE, moment);
+  return services
+    .filter((service) => service.createdAt <= moment)
+    .map((service) => {
+      const serviceAnswers = answers.get(service.id) ?? new Map<string, ScoredAnswer>();
+      return { ...service, answers: serviceAnswers, ...scoreService(items, service.traits, serviceAnswers, { today }) };
+    });
+}

@@ -6,14 +6,17 @@ import { HeatmapTable } from "@/components/overview/heatmap-table";
 import { TeamRollups } from "@/components/overview/team-rollups";
 import { WeakestItems } from "@/components/overview/weakest-items";
 import { FilterSelect } from "@/components/ui/filter-select";
-import { buttonPrimary, buttonSecondary, cardClass } from "@/components/ui/styles";
+import { buttonPrimary, buttonSecondary, cardClass, inputClass, labelClass } from "@/components/ui/styles";
 import { requirePermission } from "@/lib/auth/session";
+import { todayIn } from "@/lib/dates";
+import { env } from "@/lib/env";
 import { loadOverview } from "@/lib/overview";
 import { quarterName } from "@/lib/i18n/quarters";
 import { getFiscalStartMonth } from "@/lib/queries/settings";
 import { listTeams } from "@/lib/queries/teams";
 import { quarterOf } from "@/lib/quarters";
 import { listTraits } from "@/lib/queries/traits";
+import { startOfDayIn } from "@/lib/validations/audit";
 import { overviewQuerySchema } from "@/lib/validations/overview";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,15 +26,20 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePermission("readOrganisation");
   const query = overviewQuerySchema.parse(await searchParams);
+  const today = todayIn(env.TENKEN_TIME_ZONE);
+  // A past day: the overview as it stood at its end. Today or later is simply now.
+  const asOfDay = query.at && query.at < today ? query.at : undefined;
+  const asOf = asOfDay ? new Date(startOfDayIn(asOfDay, env.TENKEN_TIME_ZONE, 1).getTime() - 1) : undefined;
   const [t, tRoot, locale, teams, overview, startMonth, traits] = await Promise.all([
     getTranslations("overview"),
     getTranslations(),
     getLocale(),
     listTeams(),
-    loadOverview({ teamSlug: query.team, tier: query.tier, trait: query.trait }),
+    loadOverview({ teamSlug: query.team, tier: query.tier, trait: query.trait }, new Date(), { asOf }),
     getFiscalStartMonth(),
     listTraits(),
   ]);
+  const filters = { ...(query.team ? { team: query.team } : {}), ...(query.tier ? { tier: String(query.tier) } : {}), ...(query.trait ? { trait: query.trait } : {}) };
   const org = overview.organisation.rollup.overall;
 
   return (
@@ -40,7 +48,13 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <div>
           <h1 className="text-2xl font-bold">{t("title")}</h1>
           <p className="text-slate-600">{t("intro")}</p>
-          <p className="mt-1 text-sm font-medium text-slate-700">{t("currentQuarter", { quarter: quarterName(tRoot, quarterOf(overview.today, startMonth)) })}</p>
+          <p className="mt-1 text-sm font-medium text-slate-700">{t(asOfDay ? "quarterOf" : "currentQuarter", { quarter: quarterName(tRoot, quarterOf(overview.today, startMonth)) })}</p>
+          {asOfDay && (
+            <p role="status" className="mt-2 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+              {t("asOfNotice", { day: asOfDay })}{" "}
+              <Link href={{ pathname: "/overview", query: filters }} className="font-semibold underline">{t("backToToday")}</Link>
+            </p>
+          )}
         </div>
         <section aria-labelledby="org-score" className={`${cardClass} min-w-64`}>
           <h2 id="org-score" className="text-sm font-semibold text-slate-600">{query.team || query.tier || query.trait ? t("filteredScore") : t("orgScore")}</h2>
@@ -52,10 +66,15 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         </section>
       </div>
 
-      <form method="get" className={`${cardClass} grid gap-4 sm:grid-cols-4`} role="search" aria-label={t("filter")}>
+      <form method="get" className={`${cardClass} grid gap-4 sm:grid-cols-5`} role="search" aria-label={t("filter")}>
         <FilterSelect name="team" label={t("columns.team")} anyLabel={t("allTeams")} value={query.team} options={teams.map((team) => ({ value: team.slug, label: team.name }))} />
         <FilterSelect name="tier" label={t("columns.tier")} anyLabel={t("allTiers")} value={query.tier ? String(query.tier) : undefined} options={[1, 2, 3].map((tier) => ({ value: String(tier), label: tRoot("tier.label", { tier }) }))} />
         <FilterSelect name="trait" label={t("trait")} anyLabel={t("allTraits")} value={query.trait} options={traits.map((trait) => ({ value: trait.key, label: locale === "ja" ? trait.nameJa : trait.nameEn }))} />
+        <div>
+          <label htmlFor="at" className={labelClass}>{t("asOf")}</label>
+          <input id="at" name="at" type="date" max={today} defaultValue={asOfDay ?? ""} aria-describedby="at-hint" className={`${inputClass} mt-1`} />
+          <p id="at-hint" className="mt-1 text-xs text-slate-600">{t("asOfHint")}</p>
+        </div>
         <div className="flex items-end gap-2">
           {query.sort && <input type="hidden" name="sort" value={query.sort} />}
           {query.dir && <input type="hidden" name="dir" value={query.dir} />}
