@@ -7,7 +7,11 @@ export function ChecklistChangeList({ diff, traitSets }: { diff: ChecklistDiff; 
   const t = useTranslations("checklistEditor");
   const locale = useLocale();
   const text = (item: { text: { ja: string; en: string } }) => (locale === "ja" ? item.text.ja : item.text.en);
-  if (diff.items.length === 0 && diff.traits.added.length === 0 && diff.categories.added.length === 0 && diff.categories.renamed.length === 0) return <p className="text-sm text-slate-600">{t("noChanges")}</p>;
+  // Categories and traits: added, retired or renamed, each a line too.
+  const others = (["categories", "traits"] as const).flatMap((part) =>
+    (["added", "retired", "renamed"] as const).flatMap((kind) => diff[part][kind].map((key) => ({ part, kind, key }))),
+  );
+  if (diff.items.length === 0 && others.length === 0) return <p className="text-sm text-slate-600">{t("noChanges")}</p>;
   return (
     <ul className="space-y-1.5 text-sm">
       {diff.items.map((change) => {
@@ -26,8 +30,12 @@ export function ChecklistChangeList({ diff, traitSets }: { diff: ChecklistDiff; 
           </li>
         );
       })}
-      {diff.categories.added.map((key) => <li key={`category-${key}`}><span className="mr-1 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-semibold">{t("kind.added")}</span>{t("addCategory")}: <code className="text-xs">{key}</code></li>)}
-      {diff.traits.added.map((key) => <li key={`trait-${key}`}><span className="mr-1 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-semibold">{t("kind.added")}</span>{t("traitsTitle")}: <code className="text-xs">{key}</code></li>)}
+      {others.map(({ part, kind, key }) => (
+        <li key={`${part}-${kind}-${key}`}>
+          <span className="mr-1 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-semibold text-slate-800">{t(`partKind.${kind}`)}</span>
+          {t(`part.${part}`)}: <code className="text-xs">{key}</code>
+        </li>
+      ))}
     </ul>
   );
 }
