@@ -48,6 +48,8 @@ test("a team self-assesses a new service end to end", async ({ page }) => {
   await answer(page, "connectivity.each-component", "Met");
   await expect(connectivity.getByText("1 of 3 answered")).toBeVisible();
   await expect(connectivity.getByText("33.3%", { exact: true })).toBeVisible();
+  // Every category's score is compared with a day, a week and a quarter before, as the overall one is.
+  await expect(connectivity.getByRole("listitem").filter({ hasText: "vs 1 quarter:" })).toBeVisible();
 
   await answer(page, "connectivity.over-network", "Partial", { note: "Checked from the bastion only" });
   await expect(connectivity.getByText("50%", { exact: true })).toBeVisible();

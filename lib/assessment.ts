@@ -47,7 +47,13 @@ export async function loadAssessment(slug: string) {
   const past = await Promise.all(COMPARISONS.map((comparison) => scoreServiceAt({ serviceId: service.id, traits: service.traits, at: moments[comparison] })));
   const deltasOf = (pick: (summary: ScoreSummary) => number | null) =>
     Object.fromEntries(COMPARISONS.map((comparison, index) => [comparison, delta(pick(score.overall), pick(past[index]!.overall))])) as Record<Comparison, number | null>;
-  const comparisons = { declared: deltasOf((summary) => summary.percent), verified: deltasOf((summary) => summary.verifiedPercent) };
+  const categoryDeltas = (key: string) =>
+    Object.fromEntries(COMPARISONS.map((comparison, index) => [comparison, delta(score.categories[key]?.percent, past[index]!.categories[key]?.percent)])) as Record<Comparison, number | null>;
+  const comparisons = {
+    declared: deltasOf((summary) => summary.percent),
+    verified: deltasOf((summary) => summary.verifiedPercent),
+    categories: Object.fromEntries(checklist.map((category) => [category.key, categoryDeltas(category.key)])),
+  };
   return { service, checklist, answersByItem, events, score, comparisons, staleEvidence, today };
 }
 

@@ -52,6 +52,13 @@ describe("scores at a date for many services", () => {
     expect(teamRow!.deltas).toEqual({ day: 0, week: expect.any(Number), quarter: expect.any(Number) });
     expect(teamRow!.deltas.week).toBeGreaterThan(0);
     expect(overview.organisation.deltas).toEqual(teamRow!.deltas);
+    // Per category too: connectivity moved in the week, metrics did not.
+    expect(teamRow!.categoryDeltas.connectivity).toMatchObject({ day: 0 });
+    expect(teamRow!.categoryDeltas.connectivity!.week).toBeGreaterThan(0);
+    expect(teamRow!.categoryDeltas.metrics).toEqual({ day: 0, week: 0, quarter: 0 });
+    // Each service carries its past scores for its own cells.
+    const firstRow = overview.rows.find((row) => row.slug === first.slug)!;
+    expect(firstRow.past.map((score) => score?.categories.connectivity)).toEqual([33.3, 0, 0]);
 
     const weakest = overview.weakest.find((entry) => entry.item.key === "connectivity.each-component");
     expect(weakest).toMatchObject({ notMet: 1, applicable: 2, ratePercent: 50, services: [{ slug: second.slug }] });

@@ -3,10 +3,15 @@ import { COMPARISONS, comparisonMoments, todayIn, type Comparison } from "@/lib/
 import { env } from "@/lib/env";
 import { getChecklist } from "@/lib/queries/checklist";
 import type { OverviewFilter } from "@/lib/queries/overview";
-import { delta, distribution, rollUp, weakestItems } from "@/lib/rollups";
-import { loadCurrentScores, loadPastPercents, loadScoresAt } from "@/lib/score-cache";
+import { averageOf, delta, rollUp, weakestItems, type Rollup } from "@/lib/rollups";
+import { loadCurrentScores, loadPastScores, loadScoresAt, type PastScore } from "@/lib/score-cache";
 
-type Deltas = Record<Comparison, number | null>;
+export type Deltas = Record<Comparison, number | null>;
+
+/** The change since each compared moment, in points. */
+export function deltasOf(now: number | null | undefined, before: readonly (number | null | undefined)[]): Deltas {
+  return Object.fromEntries(COMPARISONS.map((comparison, index) => [comparison, delta(now, before[index])])) as Deltas;
+}
 
 export const WEAKEST_SERVICES_NAMED = 20;
 
@@ -31,20 +36,25 @@ export async function loadOverview(filter: OverviewFilter, now = new Date(), { a
   const moments = COMPARISONS.map((comparison) => comparisonMoments(at)[comparison]);
   const [checklist, pastChecklists] = await Promise.all([getChecklist(asOf ? { at } : {}), Promise.all(moments.map((moment) => getChecklist({ at: moment })))]);
   const rows = asOf ? await loadScoresAt(filter, asOf, checklist) : await loadCurrentScores(filter, checklist, today);
-  const past = await loadPastPercents(rows, moments, pastChecklists);
+  const past = await loadPastScores(rows, moments, pastChecklists);
   const categoryKeys = checklist.map((category) => category.key);
   const items = scoredItems(checklist);
-  // Past averages of the organisation and of each team, from the services' past percentages.
+  // The change of a group's averages (overall and per category) since each moment, from its services' past scores.
   const positions = groupByTeam(rows.map((row, index) => ({ team: row.team, index })));
-  const deltasOf = (current: { overall: { average: number } | null }, slug?: string): Deltas => {
-    const averages = past.map((percents) => distribution(slug === undefined ? percents : positions.get(slug)!.map(({ index }) => percents[index]!))?.average);
-    return Object.fromEntries(COMPARISONS.map((comparison, index) => [comparison, delta(current.overall?.average, averages[index])])) as Deltas;
+  const changesOf = (rollup: Rollup, slug?: string) => {
+    const indexes = slug === undefined ? undefined : positions.get(slug)!.map(({ index }) => index);
+    const before = (value: (score: PastScore) => number | null) =>
+      past.map((scores) => averageOf((indexes ?? scores.map((_, index) => index)).map((index) => (scores[index] ? value(scores[index]) : null))));
+    return {
+      deltas: deltasOf(rollup.overall?.average, before((score) => score.percent)),
+      categoryDeltas: Object.fromEntries(categoryKeys.map((key) => [key, deltasOf(rollup.categories[key]?.average, before((score) => score.categories[key] ?? null))])) as Record<string, Deltas>,
+    };
   };
 
   const organisation = rollUp(rows, categoryKeys);
   const teams = [...groupByTeam(rows)].map(([slug, teamRows]) => {
     const rollup = rollUp(teamRows, categoryKeys);
-    return { slug, name: teamRows[0]!.team.name, services: teamRows.length, rollup, deltas: deltasOf(rollup, slug) };
+    return { slug, name: teamRows[0]!.team.name, services: teamRows.length, rollup, ...changesOf(rollup, slug) };
   });
   const names = new Map(rows.map((service) => [service.id, { slug: service.slug, name: service.name }]));
   const weakest = weakestItems(rows, items, today).map(({ serviceIds, ...item }) => ({
@@ -57,8 +67,9 @@ export async function loadOverview(filter: OverviewFilter, now = new Date(), { a
 
   return {
     checklist,
-    rows,
-    organisation: { rollup: organisation, deltas: deltasOf(organisation) },
+    // Each service's past scores at the compared moments, for the changes its cells show.
+    rows: rows.map((row, index) => ({ ...row, past: past.map((scores) => scores[index] ?? null) })),
+    organisation: { rollup: organisation, ...changesOf(organisation) },
     teams: teams.sort((a, b) => a.name.localeCompare(b.name)),
     weakest,
     today,

@@ -31,6 +31,18 @@ export function distribution(percents: readonly (number | null)[]): Distribution
   };
 }
 
+/** The average of the scores that exist, as `distribution` gives it, without sorting them. */
+export function averageOf(percents: readonly (number | null | undefined)[]): number | undefined {
+  let total = 0;
+  let count = 0;
+  for (const value of percents) {
+    if (value === null || value === undefined) continue;
+    total += value;
+    count++;
+  }
+  return count ? oneDecimal(total / count) : undefined;
+}
+
 export type Rollup = { overall: Distribution | null; categories: Record<string, Distribution | null> };
 
 export function rollUp(scored: readonly ServiceScores[], categoryKeys: readonly string[]): Rollup {

@@ -68,7 +68,7 @@ export async function loadCurrentScores(filter: OverviewFilter, checklist: reado
 
 // Answers at the start of a past day, for every service: they change only when the history is
 // rewritten. A moment of that day is its start plus the answers written since.
-type DayStart = { historyRevision: number; answers: Promise<Map<string, Answers>>; percents: Map<string, { traits: string; checklist: number; percent: number | null }> };
+type DayStart = { historyRevision: number; answers: Promise<Map<string, Answers>>; scores: Map<string, { traits: string; checklist: number; score: PastScore }> };
 const dayStarts = new Map<string, DayStart>();
 const DAY_STARTS_KEPT = 8;
 // A day start is cached only once nothing can still be written before it at the time of writing
@@ -80,7 +80,7 @@ async function answersAtDayStart(at: Date, historyRevision: number): Promise<Day
   const cached = dayStarts.get(id);
   if (cached?.historyRevision === historyRevision) return cached;
   const answers = listOverviewServices({}, { moments: [at] }).then((services) => new Map(services.map((service) => [service.id, service.answersAt[0]!])));
-  const entry: DayStart = { historyRevision, answers, percents: new Map() };
+  const entry: DayStart = { historyRevision, answers, scores: new Map() };
   if (at.getTime() > Date.now() - SETTLED_MS) return entry;
   dayStarts.delete(id);
   dayStarts.set(id, entry);
@@ -113,29 +113,36 @@ export async function loadAnswersAt(moment: Date): Promise<ReadonlyMap<string, A
   return answers;
 }
 
+/** A service's declared percentages at a past moment: overall and per category. */
+export type PastScore = { percent: number | null; categories: Record<string, number | null> };
+
+function pastScoreOf(items: ReturnType<typeof scoredItems>, traits: readonly string[], answers: Answers, today: string): PastScore {
+  const { overall, categories } = scoreService(items, traits, answers, { today });
+  return { percent: overall.percent, categories: Object.fromEntries(Object.entries(categories).map(([key, summary]) => [key, summary.percent])) };
+}
+
 /**
- * Each service's overall declared percentage at each past moment, recomputed from the answer
- * events and the checklist then in force: `percents[k][i]` is services[i]'s at moments[k].
- * Past scores use the services' current traits.
+ * Each service's declared scores at each past moment, recomputed from the answer events and the
+ * checklist then in force: `scores[k][i]` is services[i]'s at moments[k], null for a service that
+ * did not exist yet. Past scores use the services' current traits.
  */
-export async function loadPastPercents(services: readonly ScopeService[], moments: readonly Date[], checklists: readonly (readonly ChecklistCategoryView[])[]) {
+export async function loadPastScores(services: readonly ScopeService[], moments: readonly Date[], checklists: readonly (readonly ChecklistCategoryView[])[]): Promise<(PastScore | null)[][]> {
   const past = await pastMoments(moments);
   const traits = services.map((service) => service.traits.join());
   return past.map(({ at, day, anchor, atStart, written }, index) => {
     const items = scoredItems(checklists[index]!);
     const checklist = checklistNumber(checklists[index]!);
     return services.map((service, serviceIndex) => {
-      // A service created since counts in no past average.
       if (service.createdAt > at) return null;
       const before: Answers = atStart.get(service.id) ?? new Map();
       const since = written.get(service.id);
-      if (since) return scoreService(items, service.traits, new Map([...before, ...since]), { today: day }).overall.percent;
-      let cached = anchor.percents.get(service.id);
+      if (since) return pastScoreOf(items, service.traits, new Map([...before, ...since]), day);
+      let cached = anchor.scores.get(service.id);
       if (!cached || cached.traits !== traits[serviceIndex] || cached.checklist !== checklist) {
-        cached = { traits: traits[serviceIndex]!, checklist, percent: scoreService(items, service.traits, before, { today: day }).overall.percent };
-        anchor.percents.set(service.id, cached);
+        cached = { traits: traits[serviceIndex]!, checklist, score: pastScoreOf(items, service.traits, before, day) };
+        anchor.scores.set(service.id, cached);
       }
-      return cached.percent;
+      return cached.score;
     });
   });
 }

@@ -3,6 +3,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { AnswerForm } from "@/components/assessment/answer-form";
 import { StatusLabel } from "@/components/assessment/status-label";
 import { AnswerBadges } from "@/components/review/answer-badges";
+import { Deltas } from "@/components/ui/deltas";
 import { Markdown } from "@/components/ui/markdown";
 import { ScoreBadge } from "@/components/ui/score-badge";
 import { cardClass } from "@/components/ui/styles";
@@ -32,6 +33,11 @@ export function CategorySection({ assessment, category, canAnswer, traitNames }:
           <ScoreBadge percent={summary?.percent ?? null} />
         </div>
       </div>
+      {summary?.percent !== null && summary?.percent !== undefined && assessment.comparisons.categories[category.key] && (
+        <div className="mt-1">
+          <Deltas deltas={assessment.comparisons.categories[category.key]!} />
+        </div>
+      )}
       {applicable.length === 0 && <p className="mt-3 text-sm text-slate-600">{t("assessment.categoryEmpty")}</p>}
       <ul className="mt-2 divide-y divide-slate-100">
         {applicable.map((item) => {

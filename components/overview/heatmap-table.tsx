@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { HeatCell } from "@/components/overview/heat-cell";
+import { useDeltaWords } from "@/components/ui/deltas";
 import { Pager } from "@/components/ui/pager";
 import { pick, type Locale } from "@/lib/i18n/config";
-import type { Overview } from "@/lib/overview";
+import { deltasOf, type Overview } from "@/lib/overview";
 import type { OverviewQuery } from "@/lib/validations/overview";
 
 type Row = Overview["rows"][number];
@@ -35,6 +36,7 @@ export const HEATMAP_PAGE_SIZE = 50;
 export function HeatmapTable({ overview, query }: { overview: Overview; query: OverviewQuery }) {
   const t = useTranslations("overview");
   const none = useTranslations("score")("none");
+  const { sentence } = useDeltaWords();
   const locale = useLocale() as Locale;
   const sort = query.sort ?? "overall";
   const dir = query.dir ?? "asc";
@@ -78,9 +80,9 @@ export function HeatmapTable({ overview, query }: { overview: Overview; query: O
                 </th>
                 <td className="whitespace-nowrap px-2 py-1.5">{row.team.name}</td>
                 <td className="px-2 py-1.5 tabular-nums">{row.tier}</td>
-                <HeatCell percent={row.overall.percent} none={none} />
+                <HeatCell percent={row.overall.percent} none={none} deltas={deltasOf(row.overall.percent, row.past.map((score) => score?.percent))} />
                 {overview.checklist.map((category, index) => (
-                  <HeatCell key={category.key} percent={row.categories[category.key]?.applicable ? (row.categories[category.key]?.percent ?? null) : null} label={titles[index]} none={none} />
+                  <HeatCell key={category.key} percent={row.categories[category.key]?.applicable ? (row.categories[category.key]?.percent ?? null) : null} label={`${titles[index]} · ${sentence(deltasOf(row.categories[category.key]?.percent, row.past.map((score) => score?.categories[category.key])))}`} none={none} />
                 ))}
               </tr>
             ))}

@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { Deltas } from "@/components/ui/deltas";
+import { Deltas, QuarterDelta } from "@/components/ui/deltas";
 import { heatClass } from "@/components/overview/heat-cell";
 import { pick, type Locale } from "@/lib/i18n/config";
-import type { Overview } from "@/lib/overview";
+import type { Deltas as DeltaValues, Overview } from "@/lib/overview";
 import type { Distribution } from "@/lib/rollups";
 
-function RollupCell({ value }: { value: Distribution | null }) {
+function RollupCell({ value, deltas }: { value: Distribution | null; deltas: DeltaValues | undefined }) {
   const t = useTranslations("overview");
   if (!value) return <td className={heatClass(null)}>—</td>;
   return (
@@ -14,6 +14,7 @@ function RollupCell({ value }: { value: Distribution | null }) {
       <b>{value.average}%</b>
       <small aria-hidden="true">{t("range", { min: value.min, max: value.max })}</small>
       <span className="sr-only">{t("spread", { min: value.min, median: value.median, max: value.max, count: value.count })}</span>
+      {deltas && <QuarterDelta deltas={deltas} />}
     </td>
   );
 }
@@ -44,8 +45,8 @@ export function TeamRollups({ overview }: { overview: Overview }) {
                 <Link href={{ pathname: "/trends", query: { team: team.slug } }} className="text-xs font-normal text-blue-700 underline">{t("teamTrend", { team: team.name })}</Link>
                 <Deltas deltas={team.deltas} />
               </th>
-              <RollupCell value={team.rollup.overall} />
-              {overview.checklist.map((category) => <RollupCell key={category.key} value={team.rollup.categories[category.key] ?? null} />)}
+              <RollupCell value={team.rollup.overall} deltas={team.deltas} />
+              {overview.checklist.map((category) => <RollupCell key={category.key} value={team.rollup.categories[category.key] ?? null} deltas={team.categoryDeltas[category.key]} />)}
             </tr>
           ))}
         </tbody>
