@@ -50,6 +50,13 @@ test("an SRE sees the organisation by service and category, filters it by team a
   await page.getByRole("link", { name: "Reset" }).click();
   const weak = page.getByRole("listitem").filter({ hasText: itemText("http.nginx-499") });
   await weak.getByText(itemText("http.nginx-499")).click();
+  // The heatmap narrowed to the services failing that item (where "and N more" leads).
+  await page.goto("/overview?failing=http.nginx-499");
+  await expect(page.getByRole("status").filter({ hasText: `Only the services not meeting “${itemText("http.nginx-499")}”.` })).toBeVisible();
+  await expect(heatmap.getByRole("rowheader", { name: "Checkout API" })).toBeVisible();
+  await expect(heatmap.getByRole("rowheader", { name: "Search API" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Show every service" }).click();
+  await weak.getByText(itemText("http.nginx-499")).click();
   await weak.getByRole("link", { name: "Checkout API" }).click();
   await expect(page.getByRole("heading", { level: 1, name: itemText("http.nginx-499") })).toBeVisible();
 });

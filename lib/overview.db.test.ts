@@ -63,6 +63,11 @@ describe("scores at a date for many services", () => {
     const weakest = overview.weakest.find((entry) => entry.item.key === "connectivity.each-component");
     expect(weakest).toMatchObject({ notMet: 1, applicable: 2, ratePercent: 50, services: [{ slug: second.slug }] });
 
+    // Where the weakest items lead: only the services failing one item.
+    const failing = await loadOverview({ teamSlug: team.slug }, NOW, { failing: "connectivity.each-component" });
+    expect(failing.rows.map((row) => row.slug)).toEqual([second.slug]);
+    expect((await loadOverview({ teamSlug: team.slug }, NOW, { failing: "no.such-item" })).rows).toEqual([]);
+
     // The same overview as it stood a week ago: both services failed then, and both are weakest.
     const weekAgo = await loadOverview({ teamSlug: team.slug }, NOW, { asOf: ago(7) });
     expect(weekAgo.today).toBe(ago(7).toISOString().slice(0, 10));

@@ -3,7 +3,7 @@ import { COMPARISONS, comparisonMoments, todayIn, type Comparison } from "@/lib/
 import { env } from "@/lib/env";
 import { getChecklist } from "@/lib/queries/checklist";
 import type { OverviewFilter } from "@/lib/queries/overview";
-import { averageOf, delta, rollUp, weakestItems, type Rollup } from "@/lib/rollups";
+import { averageOf, delta, failsItem, rollUp, weakestItems, type Rollup } from "@/lib/rollups";
 import { loadCurrentScores, loadPastScores, loadScoresAt, type PastScore } from "@/lib/score-cache";
 
 export type Deltas = Record<Comparison, number | null>;
@@ -30,15 +30,19 @@ function groupByTeam<T extends { team: { slug: string } }>(rows: readonly T[]) {
  * compared with a day, a week and a quarter before (recomputed from the answer events), and the
  * weakest items. With `asOf`, all of it as it stood then. Past scores use the services' current traits.
  */
-export async function loadOverview(filter: OverviewFilter, now = new Date(), { asOf }: { asOf?: Date } = {}) {
+export async function loadOverview(filter: OverviewFilter, now = new Date(), { asOf, failing }: { asOf?: Date; failing?: string } = {}) {
   const at = asOf ?? now;
   const today = todayIn(env.TENKEN_TIME_ZONE, at);
   const moments = COMPARISONS.map((comparison) => comparisonMoments(at)[comparison]);
   const [checklist, pastChecklists] = await Promise.all([getChecklist(asOf ? { at } : {}), Promise.all(moments.map((moment) => getChecklist({ at: moment })))]);
-  const rows = asOf ? await loadScoresAt(filter, asOf, checklist) : await loadCurrentScores(filter, checklist, today);
+  const scored = asOf ? await loadScoresAt(filter, asOf, checklist) : await loadCurrentScores(filter, checklist, today);
+  const items = scoredItems(checklist);
+  // Only the services that fail one item (where the weakest items lead).
+  const failingId = checklist.flatMap((category) => category.items).find((item) => item.key === failing)?.id;
+  const failingItem = items.find((item) => item.key === failingId);
+  const rows = failing === undefined ? scored : failingItem ? scored.filter((row) => failsItem(row, failingItem, today)) : [];
   const past = await loadPastScores(rows, moments, pastChecklists);
   const categoryKeys = checklist.map((category) => category.key);
-  const items = scoredItems(checklist);
   // The change of a group's averages (overall and per category) since each moment, from its services' past scores.
   const positions = groupByTeam(rows.map((row, index) => ({ team: row.team, index })));
   const changesOf = (rollup: Rollup, slug?: string) => {

@@ -56,6 +56,11 @@ export type WeakItem = { key: string; applicable: number; notMet: number; ratePe
 
 const FAILING: ReadonlySet<ItemState> = new Set(["not-met", "na-unapproved", "na-expired"]);
 
+/** Whether a service fails an item that applies to it, as the weakest items count failures. */
+export function failsItem(service: ScoredService, item: ScoredItem, today: string) {
+  return FAILING.has(itemState(item, service.traits, service.answers.get(item.key), today));
+}
+
 /**
  * The items most often not met where they apply. "Not met" is what scores as not met: answered
  * not met, or an N/A not approved or expired; unanswered items are not counted as failures.

@@ -75,6 +75,8 @@ async function seedIfEmpty(client: pg.Client, admin: { id: string }) {
   await vacuum(client);
   const { rows: counts } = await client.query<{ events: number; answers: number }>("SELECT (SELECT count(*) FROM answer_events)::int AS events, (SELECT count(*) FROM answers)::int AS answers");
   console.log(JSON.stringify({ name: "seed", services: SERVICES, answers: counts[0]!.answers, answer_events: counts[0]!.events, from: start.toISOString(), seconds: Math.round((performance.now() - started) / 100) / 10 }));
+  // The figures are meant for a million events at least: a smaller history would flatter them.
+  if (counts[0]!.events < 1_000_000) throw new Error(`the bench seeded only ${counts[0]!.events} answer events; it needs at least 1,000,000`);
   return true;
 }
 

@@ -11,6 +11,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { todayIn } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { loadOverview } from "@/lib/overview";
+import { pick, type Locale } from "@/lib/i18n/config";
 import { quarterName } from "@/lib/i18n/quarters";
 import { getFiscalStartMonth } from "@/lib/queries/settings";
 import { listTeams } from "@/lib/queries/teams";
@@ -35,12 +36,13 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     getTranslations(),
     getLocale(),
     listTeams(),
-    loadOverview({ teamSlug: query.team, tier: query.tier, trait: query.trait }, new Date(), { asOf }),
+    loadOverview({ teamSlug: query.team, tier: query.tier, trait: query.trait }, new Date(), { asOf, failing: query.failing }),
     getFiscalStartMonth(),
     listTraits(),
   ]);
   const filters = { ...(query.team ? { team: query.team } : {}), ...(query.tier ? { tier: String(query.tier) } : {}), ...(query.trait ? { trait: query.trait } : {}) };
   const org = overview.organisation.rollup.overall;
+  const failingItem = query.failing ? overview.checklist.flatMap((category) => category.items).find((item) => item.key === query.failing) : undefined;
 
   return (
     <div className="space-y-8">
@@ -49,6 +51,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           <h1 className="text-2xl font-bold">{t("title")}</h1>
           <p className="text-slate-600">{t("intro")}</p>
           <p className="mt-1 text-sm font-medium text-slate-700">{t(asOfDay ? "quarterOf" : "currentQuarter", { quarter: quarterName(tRoot, quarterOf(overview.today, startMonth)) })}</p>
+          {query.failing && (
+            <p role="status" className="mt-2 rounded border border-slate-300 bg-slate-50 px-3 py-2 text-sm text-slate-800">
+              {t("failingNotice", { item: failingItem ? pick(locale as Locale, { ja: failingItem.textJa, en: failingItem.textEn }) : query.failing })}{" "}
+              <Link href={{ pathname: "/overview", query: { ...filters, ...(asOfDay ? { at: asOfDay } : {}) } }} className="font-semibold underline">{t("showAll")}</Link>
+            </p>
+          )}
           {asOfDay && (
             <p role="status" className="mt-2 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
               {t("asOfNotice", { day: asOfDay })}{" "}
@@ -57,7 +65,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           )}
         </div>
         <section aria-labelledby="org-score" className={`${cardClass} min-w-64`}>
-          <h2 id="org-score" className="text-sm font-semibold text-slate-600">{query.team || query.tier || query.trait ? t("filteredScore") : t("orgScore")}</h2>
+          <h2 id="org-score" className="text-sm font-semibold text-slate-600">{query.team || query.tier || query.trait || query.failing ? t("filteredScore") : t("orgScore")}</h2>
           <p className="mt-1 text-3xl font-bold tabular-nums">{org ? `${org.average}%` : tRoot("score.none")}</p>
           {org && <p className="text-xs text-slate-600">{t("spread", { min: org.min, median: org.median, max: org.max, count: org.count })}</p>}
           <div className="mt-2">
@@ -76,6 +84,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           <p id="at-hint" className="mt-1 text-xs text-slate-600">{t("asOfHint")}</p>
         </div>
         <div className="flex items-end gap-2">
+          {query.failing && <input type="hidden" name="failing" value={query.failing} />}
           {query.sort && <input type="hidden" name="sort" value={query.sort} />}
           {query.dir && <input type="hidden" name="dir" value={query.dir} />}
           <button type="submit" className={buttonPrimary}>{t("apply")}</button>
@@ -100,7 +109,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       <section aria-labelledby="weakest-heading" className="space-y-3">
         <h2 id="weakest-heading" className="text-lg font-semibold">{t("weakestTitle")}</h2>
         <p className="text-sm text-slate-600">{t("weakestHelp")}</p>
-        <WeakestItems weakest={overview.weakest} />
+        <WeakestItems weakest={overview.weakest} query={{ ...filters, ...(asOfDay ? { at: asOfDay } : {}) }} />
       </section>
     </div>
   );

@@ -43,7 +43,7 @@ export function HeatmapTable({ overview, query }: { overview: Overview; query: O
   const page = query.page ?? 1;
   const titles = overview.checklist.map((category) => pick(locale, { ja: category.titleJa, en: category.titleEn }));
   const rows = sortRows(overview.rows, sort, dir).slice((page - 1) * HEATMAP_PAGE_SIZE, page * HEATMAP_PAGE_SIZE);
-  const filters = { ...(query.team ? { team: query.team } : {}), ...(query.tier ? { tier: String(query.tier) } : {}), ...(query.trait ? { trait: query.trait } : {}), ...(query.at ? { at: query.at } : {}) };
+  const filters = { ...(query.team ? { team: query.team } : {}), ...(query.tier ? { tier: String(query.tier) } : {}), ...(query.trait ? { trait: query.trait } : {}), ...(query.at ? { at: query.at } : {}), ...(query.failing ? { failing: query.failing } : {}) };
 
   const header = (key: string, label: string, className = "") => {
     const active = sort === key;

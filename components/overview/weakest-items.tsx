@@ -4,7 +4,7 @@ import { pick, type Locale } from "@/lib/i18n/config";
 import type { Overview } from "@/lib/overview";
 
 /** The items most often not met where they apply, each opening onto the services concerned. */
-export function WeakestItems({ weakest }: { weakest: Overview["weakest"] }) {
+export function WeakestItems({ weakest, query }: { weakest: Overview["weakest"]; query: Record<string, string> }) {
   const t = useTranslations("overview");
   const locale = useLocale() as Locale;
   if (weakest.length === 0) return <p className="text-sm text-slate-600">{t("weakestEmpty")}</p>;
@@ -25,7 +25,11 @@ export function WeakestItems({ weakest }: { weakest: Overview["weakest"] }) {
                     <Link href={`/services/${service.slug}/items/${entry.item.key}`} className="text-blue-700 underline">{service.name}</Link>
                   </li>
                 ))}
-                {entry.otherServices > 0 && <li className="text-slate-600">{t("weakestOthers", { count: entry.otherServices })}</li>}
+                {entry.otherServices > 0 && (
+                  <li>
+                    <Link href={{ pathname: "/overview", query: { ...query, failing: entry.item.key } }} className="text-blue-700 underline">{t("weakestOthers", { count: entry.otherServices })}</Link>
+                  </li>
+                )}
               </ul>
             </details>
           </li>

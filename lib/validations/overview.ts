@@ -11,6 +11,8 @@ export const overviewQuerySchema = z.object({
   sort: z.string().regex(/^[a-z0-9.-]+$/).max(100).optional().catch(undefined),
   dir: z.enum(["asc", "desc"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+  // An item key: only the services that fail that item.
+  failing: z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/).max(100).optional().catch(undefined),
   // "YYYY-MM-DD": the overview as it stood at the end of that day.
   at: z.iso.date().optional().catch(undefined),
 });
