@@ -25,6 +25,56 @@ function groupByTeam<T extends { team: { slug: string } }>(rows: readonly T[]) {
   return teams;
 }
 
+const OVERALL = -1;
+
+/**
+ * The average past scores of the organisation (null) and of each team (by slug), overall and per
+ * category, at each moment: one pass over every service's past scores, as `averageOf` would give.
+ */
+function averagesThen(rows: readonly { team: { slug: string } }[], past: readonly (readonly (PastScore | null)[])[], categoryKeys: readonly string[]) {
+  const width = categoryKeys.length + 1;
+  const groups = new Map<string | null, { sums: Float64Array; counts: Uint32Array }>();
+  const groupOf = (slug: string | null) => {
+    let group = groups.get(slug);
+    if (!group) groups.set(slug, (group = { sums: new Float64Array(past.length * width), counts: new Uint32Array(past.length * width) }));
+    return group;
+  };
+  const organisation = groupOf(null);
+  const add = (group: { sums: Float64Array; counts: Uint32Array }, at: number, value: number | null | undefined) => {
+    if (value === null || value === undefined) return;
+    group.sums[at] = group.sums[at]! + value;
+    group.counts[at] = group.counts[at]! + 1;
+  };
+  for (let moment = 0; moment < past.length; moment++) {
+    const scores = past[moment]!;
+    for (let index = 0; index < rows.length; index++) {
+      const score = scores[index];
+      if (!score) continue;
+      const team = groupOf(rows[index]!.team.slug);
+      const base = moment * width;
+      add(organisation, base, score.percent);
+      add(team, base, score.percent);
+      for (let category = 0; category < categoryKeys.length; category++) {
+        const value = score.categories[categoryKeys[category]!];
+        add(organisation, base + category + 1, value);
+        add(team, base + category + 1, value);
+      }
+    }
+  }
+  return new Map(
+    [...groups].map(([slug, { sums, counts }]) => [
+      slug,
+      // OVERALL (-1) is slot 0, category i slot i + 1.
+      {
+        average: (moment: number, category: number) => {
+          const at = moment * width + category + 1;
+          return averageOf(counts[at] ? [sums[at]! / counts[at]!] : []);
+        },
+      },
+    ]),
+  );
+}
+
 /**
  * The organisation at a glance: every service scored per category, team and organisation roll-ups
  * compared with a day, a week and a quarter before (recomputed from the answer events), and the
@@ -43,15 +93,15 @@ export async function loadOverview(filter: OverviewFilter, now = new Date(), { a
   const rows = failing === undefined ? scored : failingItem ? scored.filter((row) => failsItem(row, failingItem, today)) : [];
   const past = await loadPastScores(rows, moments, pastChecklists);
   const categoryKeys = checklist.map((category) => category.key);
-  // The change of a group's averages (overall and per category) since each moment, from its services' past scores.
-  const positions = groupByTeam(rows.map((row, index) => ({ team: row.team, index })));
-  const changesOf = (rollup: Rollup, slug?: string) => {
-    const indexes = slug === undefined ? undefined : positions.get(slug)!.map(({ index }) => index);
-    const before = (value: (score: PastScore) => number | null) =>
-      past.map((scores) => averageOf((indexes ?? scores.map((_, index) => index)).map((index) => (scores[index] ? value(scores[index]) : null))));
+  const pastAverages = averagesThen(rows, past, categoryKeys);
+  // The change of a group's averages (overall and per category) since each moment.
+  const changesOf = (rollup: Rollup, slug: string | null) => {
+    const then = pastAverages.get(slug);
     return {
-      deltas: deltasOf(rollup.overall?.average, before((score) => score.percent)),
-      categoryDeltas: Object.fromEntries(categoryKeys.map((key) => [key, deltasOf(rollup.categories[key]?.average, before((score) => score.categories[key] ?? null))])) as Record<string, Deltas>,
+      deltas: deltasOf(rollup.overall?.average, past.map((_, moment) => then?.average(moment, OVERALL))),
+      categoryDeltas: Object.fromEntries(
+        categoryKeys.map((key, index) => [key, deltasOf(rollup.categories[key]?.average, past.map((_, moment) => then?.average(moment, index)))]),
+      ) as Record<string, Deltas>,
     };
   };
 
@@ -73,7 +123,7 @@ export async function loadOverview(filter: OverviewFilter, now = new Date(), { a
     checklist,
     // Each service's past scores at the compared moments, for the changes its cells show.
     rows: rows.map((row, index) => ({ ...row, past: past.map((scores) => scores[index] ?? null) })),
-    organisation: { rollup: organisation, ...changesOf(organisation) },
+    organisation: { rollup: organisation, ...changesOf(organisation, null) },
     teams: teams.sort((a, b) => a.name.localeCompare(b.name)),
     weakest,
     today,

@@ -4,7 +4,8 @@ import { itemState, scoreService, type ItemState, type ScoredAnswer, type Scored
 // the average of its services' scores (each service counts once, whatever its size), shown with
 // the spread behind it.
 
-export type ScoredService = { id: string; traits: readonly Trait[]; answers: ReadonlyMap<string, ScoredAnswer> };
+// `states`, when given, are the service's item states in the order of the items scored (see lib/score-cache.ts).
+export type ScoredService = { id: string; traits: readonly Trait[]; answers: ReadonlyMap<string, ScoredAnswer>; states?: readonly ItemState[] };
 export type ServiceScores = { overall: ScoreSummary; categories: Record<string, ScoreSummary> };
 
 export type Distribution = { count: number; average: number; min: number; median: number; max: number };
@@ -70,7 +71,7 @@ export function weakestItems(services: readonly ScoredService[], items: readonly
   const weak = items.map((item) => ({ key: item.key, applicable: 0, notMet: 0, ratePercent: 0, serviceIds: [] as string[] }));
   for (const service of services) {
     items.forEach((item, index) => {
-      const state = itemState(item, service.traits, service.answers.get(item.key), today);
+      const state = service.states?.[index] ?? itemState(item, service.traits, service.answers.get(item.key), today);
       if (state === "inapplicable") return;
       const entry = weak[index]!;
       entry.applicable++;

@@ -12,7 +12,7 @@ import {
   type ScopeService,
 } from "@/lib/queries/overview";
 import type { ServiceScores } from "@/lib/rollups";
-import { scoreService, type ScoredAnswer } from "@/lib/scoring";
+import { itemState, scoreService, type ItemState, type ScoredAnswer } from "@/lib/scoring";
 import { startOfDayIn } from "@/lib/validations/audit";
 
 // Scoring thousands of services means reading tens of thousands of answers; most of them have not
@@ -22,6 +22,7 @@ import { startOfDayIn } from "@/lib/validations/audit";
 // past, changed or deleted). Scores are still computed from the answers, never stored.
 
 type Answers = ReadonlyMap<string, ScoredAnswer>;
+const NO_ANSWERS: Answers = new Map();
 
 // Checklists by a short number, so that thousands of cache keys do not each carry the whole list.
 const checklistNumbers = new Map<string, number>();
@@ -35,7 +36,7 @@ function checklistNumber(checklist: readonly ChecklistCategoryView[]) {
 }
 
 const currentAnswers = new Map<string, { revision: number; answers: Answers }>();
-const currentScores = new Map<string, { key: string; scores: ServiceScores }>();
+const currentScores = new Map<string, { key: string; scores: ServiceScores; states: ItemState[] }>();
 
 /** The answers as they stand of every service in scope, reading only those that changed since last asked. */
 async function answersOf(services: readonly ScopeService[]): Promise<Answers[]> {
@@ -45,7 +46,8 @@ async function answersOf(services: readonly ScopeService[]): Promise<Answers[]> 
   return services.map((service) => currentAnswers.get(service.id)?.answers ?? new Map());
 }
 
-export type CurrentService = ScopeService & ServiceScores & { answers: Answers };
+// `states`: each item's state, in the order of the checklist scored against.
+export type CurrentService = ScopeService & ServiceScores & { answers: Answers; states?: readonly ItemState[] };
 
 /** Every service in scope with its answers and scores as they stand, by name. */
 export async function loadCurrentScores(filter: OverviewFilter, checklist: readonly ChecklistCategoryView[], today: string): Promise<CurrentService[]> {
@@ -59,16 +61,17 @@ export async function loadCurrentScores(filter: OverviewFilter, checklist: reado
     const key = `${currentAnswers.get(service.id)?.revision}|${service.traits.join()}|${fingerprint}`;
     let cached = currentScores.get(service.id);
     if (cached?.key !== key) {
-      cached = { key, scores: scoreService(items, service.traits, serviceAnswers, { today }) };
+      const states = items.map((item) => itemState(item, service.traits, serviceAnswers.get(item.key), today));
+      cached = { key, scores: scoreService(items, service.traits, serviceAnswers, { today }), states };
       currentScores.set(service.id, cached);
     }
-    return { ...service, answers: serviceAnswers, ...cached.scores };
+    return { ...service, answers: serviceAnswers, states: cached.states, ...cached.scores };
   });
 }
 
 // Answers at the start of a past day, for every service: they change only when the history is
 // rewritten. A moment of that day is its start plus the answers written since.
-type DayStart = { historyRevision: number; answers: Promise<Map<string, Answers>>; scores: Map<string, { traits: string; checklist: number; score: PastScore }> };
+type DayStart = { historyRevision: number; answers: Promise<Map<string, Answers>>; scores: Map<string, { traits: string; checklist: number; since: string; score: PastScore }> };
 const dayStarts = new Map<string, DayStart>();
 const DAY_STARTS_KEPT = 8;
 // A day start is cached only once nothing can still be written before it at the time of writing
@@ -109,7 +112,7 @@ export async function loadAnswersAt(moment: Date): Promise<ReadonlyMap<string, A
   const { atStart, written } = past!;
   if (written.size === 0) return atStart;
   const answers = new Map(atStart);
-  for (const [serviceId, since] of written) answers.set(serviceId, new Map([...(atStart.get(serviceId) ?? []), ...since]));
+  for (const [serviceId, since] of written) answers.set(serviceId, new Map([...(atStart.get(serviceId) ?? []), ...since.answers]));
   return answers;
 }
 
@@ -134,12 +137,14 @@ export async function loadPastScores(services: readonly ScopeService[], moments:
     const checklist = checklistNumber(checklists[index]!);
     return services.map((service, serviceIndex) => {
       if (service.createdAt > at) return null;
-      const before: Answers = atStart.get(service.id) ?? new Map();
+      const before: Answers = atStart.get(service.id) ?? NO_ANSWERS;
+      // What was written since the day's start, as read this time ("" for nothing): the same text
+      // scores the same, so a moment moving through the day rescores only the services it reaches.
       const since = written.get(service.id);
-      if (since) return pastScoreOf(items, service.traits, new Map([...before, ...since]), day);
       let cached = anchor.scores.get(service.id);
-      if (!cached || cached.traits !== traits[serviceIndex] || cached.checklist !== checklist) {
-        cached = { traits: traits[serviceIndex]!, checklist, score: pastScoreOf(items, service.traits, before, day) };
+      if (!cached || cached.traits !== traits[serviceIndex] || cached.checklist !== checklist || cached.since !== (since?.packed ?? "")) {
+        const answers = since ? new Map([...before, ...since.answers]) : before;
+        cached = { traits: traits[serviceIndex]!, checklist, since: since?.packed ?? "", score: pastScoreOf(items, service.traits, answers, day) };
         anchor.scores.set(service.id, cached);
       }
       return cached.score;

@@ -36,7 +36,7 @@ export const HEATMAP_PAGE_SIZE = 50;
 export function HeatmapTable({ overview, query }: { overview: Overview; query: OverviewQuery }) {
   const t = useTranslations("overview");
   const none = useTranslations("score")("none");
-  const { sentence } = useDeltaWords();
+  const words = useDeltaWords();
   const locale = useLocale() as Locale;
   const sort = query.sort ?? "overall";
   const dir = query.dir ?? "asc";
@@ -80,9 +80,9 @@ export function HeatmapTable({ overview, query }: { overview: Overview; query: O
                 </th>
                 <td className="whitespace-nowrap px-2 py-1.5">{row.team.name}</td>
                 <td className="px-2 py-1.5 tabular-nums">{row.tier}</td>
-                <HeatCell percent={row.overall.percent} none={none} deltas={deltasOf(row.overall.percent, row.past.map((score) => score?.percent))} />
+                <HeatCell percent={row.overall.percent} none={none} deltas={{ values: deltasOf(row.overall.percent, row.past.map((score) => score?.percent)), words }} />
                 {overview.checklist.map((category, index) => (
-                  <HeatCell key={category.key} percent={row.categories[category.key]?.applicable ? (row.categories[category.key]?.percent ?? null) : null} label={`${titles[index]} · ${sentence(deltasOf(row.categories[category.key]?.percent, row.past.map((score) => score?.categories[category.key])))}`} none={none} />
+                  <HeatCell key={category.key} percent={row.categories[category.key]?.applicable ? (row.categories[category.key]?.percent ?? null) : null} label={`${titles[index]} · ${words.sentence(deltasOf(row.categories[category.key]?.percent, row.past.map((score) => score?.categories[category.key])))}`} none={none} />
                 ))}
               </tr>
             ))}

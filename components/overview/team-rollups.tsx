@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { Deltas, QuarterDelta } from "@/components/ui/deltas";
+import { Deltas, QuarterDelta, useDeltaWords, type DeltaWords } from "@/components/ui/deltas";
 import { heatClass } from "@/components/overview/heat-cell";
 import { pick, type Locale } from "@/lib/i18n/config";
 import type { Deltas as DeltaValues, Overview } from "@/lib/overview";
 import type { Distribution } from "@/lib/rollups";
 
-function RollupCell({ value, deltas }: { value: Distribution | null; deltas: DeltaValues | undefined }) {
+function RollupCell({ value, deltas, words }: { value: Distribution | null; deltas: DeltaValues | undefined; words: DeltaWords }) {
   const t = useTranslations("overview");
   if (!value) return <td className={heatClass(null)}>—</td>;
   return (
@@ -14,7 +14,7 @@ function RollupCell({ value, deltas }: { value: Distribution | null; deltas: Del
       <b>{value.average}%</b>
       <small aria-hidden="true">{t("range", { min: value.min, max: value.max })}</small>
       <span className="sr-only">{t("spread", { min: value.min, median: value.median, max: value.max, count: value.count })}</span>
-      {deltas && <QuarterDelta deltas={deltas} />}
+      {deltas && <QuarterDelta deltas={deltas} words={words} />}
     </td>
   );
 }
@@ -23,6 +23,7 @@ function RollupCell({ value, deltas }: { value: Distribution | null; deltas: Del
 export function TeamRollups({ overview }: { overview: Overview }) {
   const t = useTranslations("overview");
   const locale = useLocale() as Locale;
+  const words = useDeltaWords();
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full text-sm">
@@ -45,8 +46,8 @@ export function TeamRollups({ overview }: { overview: Overview }) {
                 <Link href={{ pathname: "/trends", query: { team: team.slug } }} className="text-xs font-normal text-blue-700 underline">{t("teamTrend", { team: team.name })}</Link>
                 <Deltas deltas={team.deltas} />
               </th>
-              <RollupCell value={team.rollup.overall} deltas={team.deltas} />
-              {overview.checklist.map((category) => <RollupCell key={category.key} value={team.rollup.categories[category.key] ?? null} deltas={team.categoryDeltas[category.key]} />)}
+              <RollupCell value={team.rollup.overall} deltas={team.deltas} words={words} />
+              {overview.checklist.map((category) => <RollupCell key={category.key} value={team.rollup.categories[category.key] ?? null} deltas={team.categoryDeltas[category.key]} words={words} />)}
             </tr>
           ))}
         </tbody>

@@ -5,12 +5,24 @@ type DeltaValues = Record<Comparison, number | null>;
 
 const toneOf = (value: number | null) => (value === null || value === 0 ? "" : value > 0 ? "text-teal-800" : "text-rose-800");
 
-/** Words for changes in points: one ("+2.1 pts") and all three in a sentence, for titles and screen readers. */
+/**
+ * Words for changes in points: one ("+2.1 pts"), all three in a sentence (for titles and screen
+ * readers), and a compact mark ("▲2.1"). Made once per table: a heatmap writes a thousand of them,
+ * so the messages are read once and filled in by hand (they only hold {points}).
+ */
 export function useDeltaWords() {
   const t = useTranslations("deltas");
-  const points = (value: number | null) => (value === null ? t("none") : value > 0 ? t("up", { points: value }) : value < 0 ? t("down", { points: -value }) : t("same"));
-  return { points, sentence: (deltas: DeltaValues) => COMPARISONS.map((comparison) => `${t(comparison)}: ${points(deltas[comparison])}`).join(" · ") };
+  const labels = COMPARISONS.map((comparison) => t(comparison));
+  const [none, same, up, down] = [t("none"), t("same"), t.raw("up") as string, t.raw("down") as string];
+  const points = (value: number | null) => (value === null ? none : value > 0 ? up.replace("{points}", String(value)) : value < 0 ? down.replace("{points}", String(-value)) : same);
+  return {
+    points,
+    sentence: (deltas: DeltaValues) => COMPARISONS.map((comparison, index) => `${labels[index]}: ${points(deltas[comparison])}`).join(" · "),
+    compact: (value: number | null) => (value === null ? none : value > 0 ? `▲${value}` : value < 0 ? `▼${-value}` : same),
+  };
 }
+
+export type DeltaWords = ReturnType<typeof useDeltaWords>;
 
 /** The change since a day, a week and a quarter before, in points, with its sign in words too. */
 export function Deltas({ deltas }: { deltas: DeltaValues }) {
@@ -27,17 +39,12 @@ export function Deltas({ deltas }: { deltas: DeltaValues }) {
   );
 }
 
-/**
- * A cell's change in a few characters: since a quarter before, visibly; all three changes for
- * screen readers and on hover.
- */
-export function QuarterDelta({ deltas }: { deltas: DeltaValues }) {
-  const { sentence } = useDeltaWords();
-  const value = deltas.quarter;
+/** A cell's change in a few characters: since a quarter before, visibly; all three for screen readers. */
+export function QuarterDelta({ deltas, words }: { deltas: DeltaValues; words: DeltaWords }) {
   return (
-    <small title={sentence(deltas)}>
-      <span aria-hidden="true">{value === null ? "—" : value > 0 ? `▲${value}` : value < 0 ? `▼${-value}` : "±0"}</span>
-      <span className="sr-only">{sentence(deltas)}</span>
+    <small>
+      <span aria-hidden="true">{words.compact(deltas.quarter)}</span>
+      <span className="sr-only">{words.sentence(deltas)}</span>
     </small>
   );
 }

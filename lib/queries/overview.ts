@@ -242,7 +242,8 @@ export async function getAnswerHistoryRevision() {
  * of the window, which is the answer as it stood at the window's end.
  */
 export async function listAnswersWrittenIn(windows: readonly { from: Date; to: Date }[]) {
-  const result = windows.map(() => new Map<string, Map<string, ScoredAnswer>>());
+  // Each service's answers with the text they were read from, which tells two reads apart cheaply.
+  const result = windows.map(() => new Map<string, { packed: string; answers: Map<string, ScoredAnswer> }>());
   if (windows.length === 0) return result;
   const rows = await getDb().$queryRaw<{ k: number; service_id: string; answers: string }[]>`
     SELECT w.k::int, e.service_id::text, string_agg(${packed("e")}, ',') AS answers
@@ -253,6 +254,6 @@ export async function listAnswersWrittenIn(windows: readonly { from: Date; to: D
       ORDER BY e.service_id, e.item_id, e.created_at DESC, e.id DESC
     ) e
     GROUP BY w.k, e.service_id`;
-  for (const row of rows) result[row.k - 1]!.set(row.service_id, unpackAnswers(row.answers));
+  for (const row of rows) result[row.k - 1]!.set(row.service_id, { packed: row.answers, answers: unpackAnswers(row.answers) });
   return result;
 }
