@@ -93,6 +93,8 @@ async function ServiceStep({ retro, service, itemText }: { retro: Retro; service
   const score = retro.serviceScores.find((row) => row.serviceId === service.id);
   const mine = <T extends { event: { service_id: string } }>(changes: readonly T[]) => changes.filter((change) => change.event.service_id === service.id);
   const changes = [...mine(retro.changes.newlyMet), ...mine(retro.changes.regressed)];
+  const naChanges = mine(retro.changes.naChanges);
+  const stale = retro.staleEvidence.filter((evidence) => evidence.service_slug === service.slug);
   const incidents = retro.incidents.filter((incident) => incident.services.some((entry) => entry.service.id === service.id));
   const actions = retro.actionItems.filter((action) => action.service?.id === service.id);
   return (
@@ -117,11 +119,21 @@ async function ServiceStep({ retro, service, itemText }: { retro: Retro; service
       <div className="grid gap-6 md:grid-cols-3">
         <div>
           <h2 className="mb-1 text-xl font-semibold">{t("meeting.serviceChanges")}</h2>
-          {changes.length === 0 ? <p className="text-base text-slate-600">{t("retro.none")}</p> : (
+          {changes.length + naChanges.length + stale.length === 0 ? <p className="text-base text-slate-600">{t("retro.none")}</p> : (
             <ul className="space-y-1 text-base">
               {changes.map(({ event, before, after }) => (
                 <li key={`${event.item_id}-${event.createdAt.getTime()}`}>
                   {itemText(event.item_key)}: {before ? t(`status.${before}`) : t("status.unanswered")} → <strong>{t(`status.${after}`)}</strong>
+                </li>
+              ))}
+              {naChanges.map(({ event }) => (
+                <li key={`na-${event.item_id}-${event.createdAt.getTime()}`}>
+                  {itemText(event.item_key)}: {t(`retro.naAction.${event.action}`)} ({event.actorName})
+                </li>
+              ))}
+              {stale.map((evidence) => (
+                <li key={`stale-${evidence.item_key}-${evidence.checked_on}-${evidence.title}`}>
+                  {itemText(evidence.item_key)}: {t("meeting.evidenceStale", { evidence: evidence.title || evidence.url || evidence.kind, day: evidence.checked_on })}
                 </li>
               ))}
             </ul>
