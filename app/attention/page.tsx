@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { QueueTable } from "@/components/review/queue-table";
+import { ColumnHeaders } from "@/components/ui/column-headers";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { Pager } from "@/components/ui/pager";
 import { buttonPrimary, cardClass } from "@/components/ui/styles";
@@ -55,15 +56,7 @@ export default async function NeedsAttentionPage({ searchParams }: { searchParam
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <caption className="sr-only">{t("byTeam")}</caption>
-            <thead className="bg-slate-50 text-left text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-semibold">{t("columns.team")}</th>
-                <th scope="col" className="px-4 py-2 font-semibold">{t("columns.services")}</th>
-                <th scope="col" className="px-4 py-2 font-semibold">{t("columns.needsAttention")}</th>
-                <th scope="col" className="px-4 py-2 font-semibold">{t("columns.staleEvidence")}</th>
-                <th scope="col" className="px-4 py-2 font-semibold">{t("columns.naRate")}</th>
-              </tr>
-            </thead>
+            <ColumnHeaders look="card" labels={[t("columns.team"), t("columns.services"), t("columns.needsAttention"), t("columns.staleEvidence"), t("columns.naRate")]} />
             <tbody className="divide-y divide-slate-100">
               {summary.map((team) => (
                 <tr key={team.slug}>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ColumnHeaders } from "@/components/ui/column-headers";
 import { env } from "@/lib/env";
 import type { AuditEntry } from "@/lib/queries/audit";
 
@@ -28,15 +29,7 @@ export async function AuditTable({ entries, caption, showService = true }: { ent
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50 text-xs uppercase text-slate-600">
-          <tr>
-            <th scope="col" className="px-3 py-2">{t("when")}</th>
-            <th scope="col" className="px-3 py-2">{t("actor")}</th>
-            <th scope="col" className="px-3 py-2">{t("kind")}</th>
-            {showService && <th scope="col" className="px-3 py-2">{t("service")}</th>}
-            <th scope="col" className="px-3 py-2">{t("what")}</th>
-          </tr>
-        </thead>
+        <ColumnHeaders look="caps" labels={[t("when"), t("actor"), t("kind"), ...(showService ? [t("service")] : []), t("what")]} />
         <tbody className="divide-y divide-slate-100">
           {entries.map((entry) => (
             <tr key={entry.id} className="align-top">

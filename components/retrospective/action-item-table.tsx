@@ -2,6 +2,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { setActionItemStatusAction } from "@/app/retrospectives/actions";
 import { ActionForm } from "@/components/ui/action-form";
+import { ColumnHeaders } from "@/components/ui/column-headers";
 import { isOverdue } from "@/lib/action-items";
 import { dayOf } from "@/lib/dates";
 import type { ActionItemRow } from "@/lib/queries/action-items";
@@ -19,15 +20,7 @@ export function ActionItemTable({ actions, today, canEdit, raisedIn, itemText }:
   return (
     <div className="overflow-x-auto">
       <table className="min-w-full text-left text-sm">
-        <thead className="border-b border-slate-200 text-slate-700">
-          <tr>
-            <th scope="col" className="px-2 py-1.5">{t("actionTitle")}</th>
-            <th scope="col" className="px-2 py-1.5">{t("owner")}</th>
-            <th scope="col" className="px-2 py-1.5">{t("dueOn")}</th>
-            <th scope="col" className="px-2 py-1.5">{t("improves")}</th>
-            <th scope="col" className="px-2 py-1.5">{t("status")}</th>
-          </tr>
-        </thead>
+        <ColumnHeaders labels={[t("actionTitle"), t("owner"), t("dueOn"), t("improves"), t("status")]} />
         <tbody>
           {actions.map((action) => {
             const overdue = isOverdue(action, today);

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
+import { ColumnHeaders } from "@/components/ui/column-headers";
 import { dayOf } from "@/lib/dates";
 import type { IncidentRow } from "@/lib/queries/incidents";
 import type { Retrospective } from "@/lib/retrospective";
@@ -12,16 +13,7 @@ export function IncidentTable({ incidents, canEdit }: { incidents: IncidentRow[]
   return (
     <div className="overflow-x-auto">
       <table className="min-w-full text-left text-sm">
-        <thead className="border-b border-slate-200 text-slate-700">
-          <tr>
-            <th scope="col" className="px-2 py-1.5">{t("occurredOn")}</th>
-            <th scope="col" className="px-2 py-1.5">{t("severity")}</th>
-            <th scope="col" className="px-2 py-1.5">{t("services")}</th>
-            <th scope="col" className="px-2 py-1.5">{t("cause")}</th>
-            <th scope="col" className="px-2 py-1.5">{t("summary")}</th>
-            <th scope="col" className="px-2 py-1.5"><span className="sr-only">{t("edit")}</span></th>
-          </tr>
-        </thead>
+        <ColumnHeaders labels={[t("occurredOn"), t("severity"), t("services"), t("cause"), t("summary"), <span className="sr-only">{t("edit")}</span>]} />
         <tbody>
           {incidents.map((incident) => (
             <tr key={incident.id} className="border-b border-slate-100 align-top">

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { StatusLabel } from "@/components/assessment/status-label";
 import { AnswerBadges } from "@/components/review/answer-badges";
+import { ColumnHeaders } from "@/components/ui/column-headers";
 import { dayOf } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { pick, type Locale } from "@/lib/i18n/config";
@@ -14,15 +15,7 @@ export async function QueueTable({ entries, caption, today }: { entries: QueueEn
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50 text-left text-slate-700">
-          <tr>
-            <th scope="col" className="px-4 py-2 font-semibold">{t("review.columns.item")}</th>
-            <th scope="col" className="px-4 py-2 font-semibold">{t("review.columns.service")}</th>
-            <th scope="col" className="px-4 py-2 font-semibold">{t("review.columns.answer")}</th>
-            <th scope="col" className="px-4 py-2 font-semibold">{t("review.columns.state")}</th>
-            <th scope="col" className="px-4 py-2 font-semibold">{t("review.columns.changed")}</th>
-          </tr>
-        </thead>
+        <ColumnHeaders look="card" labels={[t("review.columns.item"), t("review.columns.service"), t("review.columns.answer"), t("review.columns.state"), t("review.columns.changed")]} />
         <tbody className="divide-y divide-slate-100">
           {entries.map((entry) => {
             const text = pick(locale, { ja: entry.item.versions[0]?.textJa ?? entry.item.key, en: entry.item.versions[0]?.textEn ?? entry.item.key });

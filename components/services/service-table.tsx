@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { ColumnHeaders } from "@/components/ui/column-headers";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { ScoreBadge } from "@/components/ui/score-badge";
 import type { ScoreSummary } from "@/lib/scoring";
@@ -11,18 +12,7 @@ export function ServiceTable({ rows }: { rows: Row[] }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <thead className="bg-slate-50 text-left text-slate-700">
-          <tr>
-            <th scope="col" className="px-4 py-2 font-semibold">{t("columns.name")}</th>
-            <th scope="col" className="px-4 py-2 font-semibold">{t("columns.team")}</th>
-            <th scope="col" className="px-4 py-2 font-semibold">{t("columns.tier")}</th>
-            <th scope="col" className="px-4 py-2 font-semibold">{t("columns.score")}</th>
-            <th scope="col" className="px-4 py-2 font-semibold">{t("columns.verified")}</th>
-            <th scope="col" className="px-4 py-2 font-semibold">{t("columns.progress")}</th>
-            <th scope="col" className="px-4 py-2 font-semibold">{t("columns.naRate")}</th>
-            <th scope="col" className="px-4 py-2 font-semibold">{t("columns.stale")}</th>
-          </tr>
-        </thead>
+        <ColumnHeaders look="card" labels={[t("columns.name"), t("columns.team"), t("columns.tier"), t("columns.score"), t("columns.verified"), t("columns.progress"), t("columns.naRate"), t("columns.stale")]} />
         <tbody className="divide-y divide-slate-100">
           {rows.map((row) => (
             <tr key={row.id}>

@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { discardDraftAction, importChecklistAction, publishDraftAction, restoreDefaultChecklistAction, startDraftAction } from "@/app/admin/checklist/actions";
 import { ChecklistChangeList } from "@/components/checklist-editor/change-list";
 import { ActionForm } from "@/components/ui/action-form";
+import { ColumnHeaders } from "@/components/ui/column-headers";
 import { buttonPrimary, cardClass } from "@/components/ui/styles";
 import { requirePermission } from "@/lib/auth/session";
 import { diffChecklists } from "@/lib/checklist/diff";
@@ -67,15 +68,7 @@ export default async function ChecklistPage() {
       <section aria-labelledby="versions-heading" className={cardClass}>
         <h2 id="versions-heading" className="mb-2 text-lg font-semibold">{t("checklistEditor.versionsTitle")}</h2>
         <table className="min-w-full text-left text-sm">
-          <thead className="border-b border-slate-200 text-slate-700">
-            <tr>
-              <th scope="col" className="px-2 py-1.5">{t("checklistEditor.version")}</th>
-              <th scope="col" className="px-2 py-1.5">{t("checklistEditor.published")}</th>
-              <th scope="col" className="px-2 py-1.5">{t("checklistEditor.by")}</th>
-              <th scope="col" className="px-2 py-1.5">{t("checklistEditor.summary")}</th>
-              <th scope="col" className="px-2 py-1.5">{t("checklistEditor.downloads")}</th>
-            </tr>
-          </thead>
+          <ColumnHeaders labels={[t("checklistEditor.version"), t("checklistEditor.published"), t("checklistEditor.by"), t("checklistEditor.summary"), t("checklistEditor.downloads")]} />
           <tbody>
             {versions.map((version) => (
               <tr key={version.id} className="border-b border-slate-100 align-top">

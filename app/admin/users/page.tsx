@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { changeRoleAction, createUserAction, deactivateUserAction, reactivateUserAction } from "@/app/admin/actions";
 import { ActionForm } from "@/components/ui/action-form";
+import { ColumnHeaders } from "@/components/ui/column-headers";
 import { cardClass } from "@/components/ui/styles";
 import { requirePermission } from "@/lib/auth/session";
 import { env } from "@/lib/env";
@@ -26,15 +27,7 @@ export default async function UsersPage() {
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{t("admin.usersTitle")}</caption>
-          <thead className="bg-slate-50 text-xs uppercase text-slate-600">
-            <tr>
-              <th scope="col" className="px-3 py-2">{t("admin.name")}</th>
-              <th scope="col" className="px-3 py-2">{t("admin.teams")}</th>
-              <th scope="col" className="px-3 py-2">{t("admin.signInMethods")}</th>
-              <th scope="col" className="px-3 py-2">{t("admin.role")}</th>
-              <th scope="col" className="px-3 py-2">{t("admin.status")}</th>
-            </tr>
-          </thead>
+          <ColumnHeaders look="caps" labels={[t("admin.name"), t("admin.teams"), t("admin.signInMethods"), t("admin.role"), t("admin.status")]} />
           <tbody className="divide-y divide-slate-100">
             {users.map((user) => (
               <tr key={user.id} className="align-top">
