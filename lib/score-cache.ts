@@ -43,7 +43,7 @@ async function answersOf(services: readonly ScopeService[]): Promise<Answers[]> 
   const stale = services.filter((service) => currentAnswers.get(service.id)?.revision !== service.revision);
   for (const [id, entry] of await listCurrentAnswers(stale.map((service) => service.id))) currentAnswers.set(id, entry);
   // A service deleted between the two reads has no answers left.
-  return services.map((service) => currentAnswers.get(service.id)?.answers ?? new Map());
+  return services.map((service) => currentAnswers.get(service.id)?.answers ?? NO_ANSWERS);
 }
 
 // `states`: each item's state, in the order of the checklist scored against.
@@ -160,7 +160,7 @@ export async function loadScoresAt(filter: OverviewFilter, moment: Date, checkli
   return services
     .filter((service) => service.createdAt <= moment)
     .map((service) => {
-      const serviceAnswers = answers.get(service.id) ?? new Map<string, ScoredAnswer>();
+      const serviceAnswers = answers.get(service.id) ?? NO_ANSWERS;
       return { ...service, answers: serviceAnswers, ...scoreService(items, service.traits, serviceAnswers, { today }) };
     });
 }
