@@ -29,7 +29,13 @@ export default defineConfig({
         ...devices["Desktop Chrome"],
         launchOptions: {
           executablePath: process.env.CHROMIUM_PATH || undefined,
-          args: ["--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+          args: [
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+            "--disable-sync",
+          ],
         },
       },
     },
@@ -55,7 +61,9 @@ export default defineConfig({
         TENKEN_OIDC_CLIENT_SECRET: "e2e-client-secret",
         TENKEN_OIDC_NAME: "Test IdP",
         TENKEN_OIDC_ROLE_MAP: "sre-team=sre",
-        ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : { DATABASE_URL: "" }),
+        ...(process.env.E2E_DATABASE_URL
+          ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
+          : { DATABASE_URL: "" }),
         ...(process.env.E2E_DATA_DIR ? { TENKEN_DATA_DIR: process.env.E2E_DATA_DIR } : {}),
       },
     },

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
+
 import { PATH_HEADER, pathOf, signInRedirect } from "@/lib/auth/gate";
-import { STATIC_SECURITY_HEADERS, contentSecurityPolicy, createNonce } from "@/lib/security/headers";
+import { contentSecurityPolicy, createNonce, STATIC_SECURITY_HEADERS } from "@/lib/security/headers";
 
 function ssoOrigin() {
   try {
@@ -18,7 +19,11 @@ function withSecurityHeaders(response: NextResponse, policy: string) {
 
 // Every page and route: security headers with a per-request nonce, and the sign-in gate.
 export function proxy(request: NextRequest) {
-  const policy = contentSecurityPolicy({ nonce: createNonce(), dev: process.env.NODE_ENV !== "production", ssoOrigin: ssoOrigin() });
+  const policy = contentSecurityPolicy({
+    nonce: createNonce(),
+    dev: process.env.NODE_ENV !== "production",
+    ssoOrigin: ssoOrigin(),
+  });
   const redirect = signInRedirect(request);
   if (redirect) return withSecurityHeaders(redirect, policy);
   const requestHeaders = new Headers(request.headers);

@@ -1,8 +1,9 @@
 "use server";
 
-import { cookies, headers } from "next/headers";
 import { revalidatePath } from "next/cache";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+
 import { getAuth } from "@/lib/auth/server";
 import { LOCALE_COOKIE } from "@/lib/i18n/config";
 import { localeSchema } from "@/lib/validations/locale";
@@ -10,7 +11,12 @@ import { localeSchema } from "@/lib/validations/locale";
 export async function setLocaleAction(formData: FormData) {
   const parsed = localeSchema.safeParse({ locale: formData.get("locale") });
   if (!parsed.success) return;
-  (await cookies()).set(LOCALE_COOKIE, parsed.data.locale, { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "lax", httpOnly: true });
+  (await cookies()).set(LOCALE_COOKIE, parsed.data.locale, {
+    path: "/",
+    maxAge: 60 * 60 * 24 * 365,
+    sameSite: "lax",
+    httpOnly: true,
+  });
   revalidatePath("/", "layout");
 }
 

@@ -9,7 +9,9 @@ export default function GlobalError({ reset }: { error: Error & { digest?: strin
   return (
     <html lang="ja">
       <body style={{ fontFamily: "system-ui, sans-serif", padding: "2rem" }}>
-        <h1>{ja.errors.errorTitle} / <span lang="en">{en.errors.errorTitle}</span></h1>
+        <h1>
+          {ja.errors.errorTitle} / <span lang="en">{en.errors.errorTitle}</span>
+        </h1>
         <p>{ja.errors.errorBody}</p>
         <p lang="en">{en.errors.errorBody}</p>
         <button type="button" onClick={reset}>

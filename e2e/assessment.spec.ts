@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
-import { categoryTitle, itemText } from "./fixtures/checklist";
+
 import { demo, signInAs } from "./fixtures/auth";
+import { categoryTitle, itemText } from "./fixtures/checklist";
 import { createService, uniqueSlug } from "./fixtures/services";
 
 function item(page: Page, key: string, locale: "en" | "ja" = "en") {
@@ -53,10 +54,16 @@ test("a team self-assesses a new service end to end", async ({ page }) => {
 
   await answer(page, "connectivity.over-network", "Partial", { note: "Checked from the bastion only" });
   await expect(connectivity.getByText("50%", { exact: true })).toBeVisible();
-  await expect(item(page, "connectivity.over-network").getByText("Self-declared", { exact: true })).toBeVisible();
+  await expect(
+    item(page, "connectivity.over-network").getByText("Self-declared", { exact: true }),
+  ).toBeVisible();
   // N/A is data a reviewer approves: until then it counts as not met.
-  await answer(page, "connectivity.alert-tested", "Not applicable", { note: "Covered by the platform team's checks" });
-  await expect(item(page, "connectivity.alert-tested").getByText("N/A awaiting approval", { exact: true })).toBeVisible();
+  await answer(page, "connectivity.alert-tested", "Not applicable", {
+    note: "Covered by the platform team's checks",
+  });
+  await expect(
+    item(page, "connectivity.alert-tested").getByText("N/A awaiting approval", { exact: true }),
+  ).toBeVisible();
   await expect(connectivity.getByText("50%", { exact: true })).toBeVisible();
   await expect(connectivity.getByText("3 of 3 answered")).toBeVisible();
   await expect(overall.getByText("3 of 24 answered")).toBeVisible();
@@ -72,8 +79,12 @@ test("a team self-assesses a new service end to end", async ({ page }) => {
 
   // Everything is still there after a reload.
   await page.reload();
-  await expect(item(page, "connectivity.each-component").getByRole("radio", { name: "Met", exact: true })).toBeChecked();
-  await expect(item(page, "connectivity.over-network").getByLabel("Note")).toHaveValue("Checked from the bastion only");
+  await expect(
+    item(page, "connectivity.each-component").getByRole("radio", { name: "Met", exact: true }),
+  ).toBeChecked();
+  await expect(item(page, "connectivity.over-network").getByLabel("Note")).toHaveValue(
+    "Checked from the bastion only",
+  );
   await expect(category(page, "connectivity").getByText("50%", { exact: true })).toBeVisible();
   await expect(item(page, "metrics.prefer-metrics").getByText("Unanswered", { exact: true })).toBeVisible();
 
@@ -82,8 +93,12 @@ test("a team self-assesses a new service end to end", async ({ page }) => {
   const history = page.getByRole("region", { name: "History" });
   const entries = history.getByRole("listitem");
   await expect(entries).toHaveCount(4);
-  await expect(entries.first()).toContainText(`${demo.member.name} changed “${itemText("connectivity.each-component")}” from Met to Not met`);
-  await expect(history.getByText(`${demo.member.name} answered “${itemText("connectivity.over-network")}”: Partial`)).toBeVisible();
+  await expect(entries.first()).toContainText(
+    `${demo.member.name} changed “${itemText("connectivity.each-component")}” from Met to Not met`,
+  );
+  await expect(
+    history.getByText(`${demo.member.name} answered “${itemText("connectivity.over-network")}”: Partial`),
+  ).toBeVisible();
   await expect(history.getByText("Note: Checked from the bastion only")).toBeVisible();
 
   // The list shows the new score and progress.
@@ -99,7 +114,12 @@ test("a team self-assesses a new service end to end", async ({ page }) => {
   await page.goto(`/services/${slug}`);
   await page.getByRole("button", { name: "日本語" }).click();
   await expect(page.getByRole("region", { name: "総合スコア" })).toBeVisible();
-  await expect(page.getByRole("article", { name: itemText("connectivity.each-component", "ja") }).getByText("未対応", { exact: true }).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("article", { name: itemText("connectivity.each-component", "ja") })
+      .getByText("未対応", { exact: true })
+      .first(),
+  ).toBeVisible();
   await expect(page.getByRole("region", { name: categoryTitle("http", "ja") })).toBeVisible();
   await page.reload();
   await expect(page.getByRole("heading", { name: "変更履歴" })).toBeVisible();

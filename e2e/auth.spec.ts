@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
+
+import { demo, DEMO_PASSWORD, fillSignIn, signInAs, signOut, type DemoPerson } from "./fixtures/auth";
 import { itemText } from "./fixtures/checklist";
-import { DEMO_PASSWORD, demo, fillSignIn, signInAs, signOut, type DemoPerson } from "./fixtures/auth";
 import { uniqueSlug } from "./fixtures/services";
 
 function nav(page: Page) {
@@ -8,8 +9,30 @@ function nav(page: Page) {
 }
 
 const expectedLinks: Record<DemoPerson, string[]> = {
-  admin: ["Services", "Overview", "Trends", "Retrospective", "New service", "Review queue", "Needs attention", "Audit log", "Users", "Teams", "Checklist", "Settings"],
-  sre: ["Services", "Overview", "Trends", "Retrospective", "New service", "Review queue", "Needs attention", "Audit log"],
+  admin: [
+    "Services",
+    "Overview",
+    "Trends",
+    "Retrospective",
+    "New service",
+    "Review queue",
+    "Needs attention",
+    "Audit log",
+    "Users",
+    "Teams",
+    "Checklist",
+    "Settings",
+  ],
+  sre: [
+    "Services",
+    "Overview",
+    "Trends",
+    "Retrospective",
+    "New service",
+    "Review queue",
+    "Needs attention",
+    "Audit log",
+  ],
   member: ["Services", "Overview", "Trends", "Retrospective", "New service", "Needs attention"],
   search: ["Services", "Overview", "Trends", "Retrospective", "New service", "Needs attention"],
   viewer: ["Services", "Overview", "Trends", "Retrospective", "Needs attention"],
@@ -18,7 +41,9 @@ const expectedLinks: Record<DemoPerson, string[]> = {
 for (const who of ["admin", "sre", "member", "viewer"] as const) {
   test(`${who} signs in, sees what their role allows, and signs out`, async ({ page }) => {
     await signInAs(page, who);
-    await expect(page.getByRole("form", { name: "Account" }).getByText(demo[who].role, { exact: true })).toBeVisible();
+    await expect(
+      page.getByRole("form", { name: "Account" }).getByText(demo[who].role, { exact: true }),
+    ).toBeVisible();
     await expect(nav(page).getByRole("link")).toHaveText(expectedLinks[who]);
 
     await page.getByRole("button", { name: "Sign out" }).click();
@@ -30,23 +55,33 @@ for (const who of ["admin", "sre", "member", "viewer"] as const) {
   });
 }
 
-test("a wrong password is refused without saying which part was wrong, and repeated guesses are slowed", async ({ page }) => {
+test("a wrong password is refused without saying which part was wrong, and repeated guesses are slowed", async ({
+  page,
+}) => {
   await page.goto("/sign-in");
   await fillSignIn(page, demo.member.email, "not the password");
-  await expect(page.getByRole("main").getByRole("alert")).toHaveText("The email or password is not right, or the account is deactivated.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+    "The email or password is not right, or the account is deactivated.",
+  );
   await expect(page.getByLabel("Email")).toHaveValue(demo.member.email);
   await expect(page.getByLabel("Password")).toHaveValue("");
 
   const guessed = `${uniqueSlug("nobody")}@example.com`;
   for (let attempt = 0; attempt < 5; attempt++) {
     // Each refusal looks the same, so wait for the server's answer before the next guess.
-    const answered = page.waitForResponse((response) => response.request().method() === "POST" && new URL(response.url()).pathname === "/sign-in");
+    const answered = page.waitForResponse(
+      (response) => response.request().method() === "POST" && new URL(response.url()).pathname === "/sign-in",
+    );
     await fillSignIn(page, guessed, `guess number ${attempt}`);
     await answered;
-    await expect(page.getByRole("main").getByRole("alert")).toHaveText("The email or password is not right, or the account is deactivated.");
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+      "The email or password is not right, or the account is deactivated.",
+    );
   }
   await fillSignIn(page, guessed, "one more guess");
-  await expect(page.getByRole("main").getByRole("alert")).toHaveText(/Too many failed sign-ins\. Try again in \d+ minutes?\./);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+    /Too many failed sign-ins\. Try again in \d+ minutes?\./,
+  );
 });
 
 test("a team member edits their own team's service and is refused on another team's", async ({ page }) => {
@@ -78,12 +113,27 @@ test("a viewer finds no edit controls anywhere", async ({ page }) => {
   await expect(page.getByRole("radio")).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Edit service" })).toHaveCount(0);
   // Notes and evidence stay readable.
-  await expect(page.getByRole("article", { name: itemText("metrics.business-logic") }).getByText("Orders per minute and payment failures are metrics.")).toBeVisible();
-  await page.getByRole("article", { name: itemText("metrics.business-logic") }).getByRole("link", { name: /evidence, review and comments/ }).click();
+  await expect(
+    page
+      .getByRole("article", { name: itemText("metrics.business-logic") })
+      .getByText("Orders per minute and payment failures are metrics."),
+  ).toBeVisible();
+  await page
+    .getByRole("article", { name: itemText("metrics.business-logic") })
+    .getByRole("link", { name: /evidence, review and comments/ })
+    .click();
   await expect(page.getByRole("link", { name: "Orders dashboard" })).toBeVisible();
   await expect(page.getByRole("main").getByRole("form")).toHaveCount(0);
   await expect(page.getByRole("button", { name: /Add|Upload|Accept|Remove|Mark/ })).toHaveCount(0);
-  for (const path of ["/services/new", "/services/checkout-api/edit", "/admin/users", "/admin/teams", "/admin/settings", "/audit", "/review"]) {
+  for (const path of [
+    "/services/new",
+    "/services/checkout-api/edit",
+    "/admin/users",
+    "/admin/teams",
+    "/admin/settings",
+    "/audit",
+    "/review",
+  ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(403);
   }
@@ -92,7 +142,11 @@ test("a viewer finds no edit controls anywhere", async ({ page }) => {
 test("an admin creates a user and a team, and the audit log shows both", async ({ page }) => {
   const teamSlug = uniqueSlug("sre");
   const teamName = `Reliability ${teamSlug}`;
-  const person = { name: `Ren ${teamSlug}`, email: `${teamSlug}@example.com`, password: "a fresh pass phrase" };
+  const person = {
+    name: `Ren ${teamSlug}`,
+    email: `${teamSlug}@example.com`,
+    password: "a fresh pass phrase",
+  };
   await signInAs(page, "admin");
 
   await nav(page).getByRole("link", { name: "Teams" }).click();
@@ -112,7 +166,9 @@ test("an admin creates a user and a team, and the audit log shows both", async (
   await createUser.getByLabel("Role").selectOption({ label: "Team member" });
   await createUser.getByLabel("Initial password").fill("short");
   await createUser.getByRole("button", { name: "Create a user" }).click();
-  await expect(createUser.getByLabel("Initial password")).toHaveAccessibleDescription(/Use at least 12 characters\./);
+  await expect(createUser.getByLabel("Initial password")).toHaveAccessibleDescription(
+    /Use at least 12 characters\./,
+  );
   await createUser.getByLabel("Initial password").fill(person.password);
   await createUser.getByRole("button", { name: "Create a user" }).click();
   await expect(createUser.getByRole("status")).toHaveText(`Created ${person.name}.`);
@@ -121,7 +177,9 @@ test("an admin creates a user and a team, and the audit log shows both", async (
   // Membership: the new person joins the new team.
   await nav(page).getByRole("link", { name: "Teams" }).click();
   const team = page.getByRole("region", { name: teamName });
-  await team.getByLabel("Add member", { exact: true }).selectOption({ label: `${person.name} (${person.email})` });
+  await team
+    .getByLabel("Add member", { exact: true })
+    .selectOption({ label: `${person.name} (${person.email})` });
   await team.getByRole("button", { name: "Add member" }).click();
   await expect(team.getByRole("list", { name: "Members" })).toContainText(person.name);
 
@@ -142,7 +200,10 @@ test("an admin creates a user and a team, and the audit log shows both", async (
   await expect(page.getByText(`Signed in as ${person.name}`)).toBeVisible();
 });
 
-test("a session that ends mid-edit: the save is refused out loud, and sign-in returns to the page", async ({ page, context }) => {
+test("a session that ends mid-edit: the save is refused out loud, and sign-in returns to the page", async ({
+  page,
+  context,
+}) => {
   await signInAs(page, "member", "/services/checkout-api");
   await expect(page).toHaveURL(/\/services\/checkout-api$/);
   const cookies = await context.cookies();
@@ -159,12 +220,18 @@ test("a session that ends mid-edit: the save is refused out loud, and sign-in re
   const before = await item.getByRole("radio", { checked: true }).count();
   await item.getByRole("radio", { name: "Met", exact: true }).check();
   await item.getByRole("button", { name: "Save answer" }).click();
-  await expect(item.getByRole("alert")).toContainText("Your session has ended, so this change was not saved.");
+  await expect(item.getByRole("alert")).toContainText(
+    "Your session has ended, so this change was not saved.",
+  );
   await item.getByRole("link", { name: "Sign in again" }).click();
 
   await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
   await fillSignIn(page, demo.member.email, DEMO_PASSWORD);
   await expect(page).toHaveURL(/\/services\/checkout-api$/);
   // Nothing was saved by the refused request.
-  await expect(page.getByRole("article", { name: itemText("logs.log-to-metric-backlog") }).getByRole("radio", { checked: true })).toHaveCount(before);
+  await expect(
+    page
+      .getByRole("article", { name: itemText("logs.log-to-metric-backlog") })
+      .getByRole("radio", { checked: true }),
+  ).toHaveCount(before);
 });

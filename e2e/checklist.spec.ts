@@ -1,8 +1,11 @@
 import { expect, test } from "@playwright/test";
+
 import { signInAs, signOut } from "./fixtures/auth";
 import { createService, uniqueSlug } from "./fixtures/services";
 
-test("an admin adds an item with a new trait and publishes; a team member sees it, answers it, and a closed quarter does not move", async ({ page }) => {
+test("an admin adds an item with a new trait and publishes; a team member sees it, answers it, and a closed quarter does not move", async ({
+  page,
+}) => {
   const stamp = uniqueSlug("x").slice(2, 8);
   const traitKey = `USES_CDN_${stamp.toUpperCase()}`;
   const traitName = `Uses a CDN ${stamp}`;
@@ -40,7 +43,11 @@ test("an admin adds an item with a new trait and publishes; a team member sees i
   await expect(itemForm.getByText("Give the item's text in both Japanese and English.")).toBeVisible();
   await itemForm.getByLabel("Item text in English").fill(itemText);
   // Guidance is Markdown; raw HTML in it is dropped, never run.
-  await itemForm.getByLabel("Guidance in English (Markdown)").fill("Link the **CDN dashboard** from the [edge runbook](https://wiki.example.com/edge). <script>window.pwned = true</script>");
+  await itemForm
+    .getByLabel("Guidance in English (Markdown)")
+    .fill(
+      "Link the **CDN dashboard** from the [edge runbook](https://wiki.example.com/edge). <script>window.pwned = true</script>",
+    );
   await itemForm.getByRole("checkbox", { name: traitName }).check();
   // The preview counts the services the rule would apply to as the traits are ticked.
   await expect(itemForm.getByText(/applies to no service/)).toBeVisible();
@@ -49,7 +56,9 @@ test("an admin adds an item with a new trait and publishes; a team member sees i
   // A trait an item still needs cannot be retired; the refusal names the item.
   const retireTrait = page.getByRole("form", { name: `Retire: ${traitKey}` });
   await retireTrait.getByRole("button", { name: "Retire" }).click();
-  await expect(retireTrait.getByRole("alert")).toHaveText(`The trait ${traitKey} is still needed by ${itemKey}: change or retire those items first.`);
+  await expect(retireTrait.getByRole("alert")).toHaveText(
+    `The trait ${traitKey} is still needed by ${itemKey}: change or retire those items first.`,
+  );
 
   await page.getByRole("link", { name: "Back to the checklist" }).click();
   const changes = page.getByRole("region", { name: "Draft" });
@@ -67,10 +76,18 @@ test("an admin adds an item with a new trait and publishes; a team member sees i
   // A team member gives a service the new trait: the new item is there to answer.
   const slug = uniqueSlug("edge");
   await signInAs(page, "member", "/services");
-  await createService(page, { name: `Edge ${slug}`, slug, team: "Payments", traits: ["Serves HTTP", traitName] });
+  await createService(page, {
+    name: `Edge ${slug}`,
+    slug,
+    team: "Payments",
+    traits: ["Serves HTTP", traitName],
+  });
   await expect(page.getByRole("status").filter({ hasText: /added 1 item to answer/ })).toBeVisible();
   const article = page.getByRole("article", { name: itemText });
-  await expect(article.getByRole("link", { name: "edge runbook" })).toHaveAttribute("href", "https://wiki.example.com/edge");
+  await expect(article.getByRole("link", { name: "edge runbook" })).toHaveAttribute(
+    "href",
+    "https://wiki.example.com/edge",
+  );
   expect(await page.evaluate(() => (window as { pwned?: boolean }).pwned)).toBeUndefined();
   await article.getByRole("radio", { name: "Met", exact: true }).check();
   await article.getByRole("button", { name: "Save answer" }).click();
@@ -106,11 +123,25 @@ test("a checklist file with mistakes is refused line by line and changes nothing
     "      - key: edge.one",
     "        text: { en: Two }",
   ].join("\n");
-  await form.getByLabel("Checklist file").setInputFiles({ name: "broken.yaml", mimeType: "text/yaml", buffer: Buffer.from(yaml) });
+  await form
+    .getByLabel("Checklist file")
+    .setInputFiles({ name: "broken.yaml", mimeType: "text/yaml", buffer: Buffer.from(yaml) });
   await form.getByRole("button", { name: "Import as draft" }).click();
-  await expect(form.getByText("Line 10 (categories[0].items[0].requires[0]): The trait NO_SUCH_TRAIT is not declared under traits.")).toBeVisible();
-  await expect(form.getByText("Line 11 (categories[0].items[1].key): The key edge.one is used twice. Keys must be unique.")).toBeVisible();
-  await expect(form.getByText("Line 12 (categories[0].items[1].text.ja): Give the item's text in both Japanese and English.")).toBeVisible();
+  await expect(
+    form.getByText(
+      "Line 10 (categories[0].items[0].requires[0]): The trait NO_SUCH_TRAIT is not declared under traits.",
+    ),
+  ).toBeVisible();
+  await expect(
+    form.getByText(
+      "Line 11 (categories[0].items[1].key): The key edge.one is used twice. Keys must be unique.",
+    ),
+  ).toBeVisible();
+  await expect(
+    form.getByText(
+      "Line 12 (categories[0].items[1].text.ja): Give the item's text in both Japanese and English.",
+    ),
+  ).toBeVisible();
   await page.reload();
   await expect(draft).toHaveText(before!);
 });

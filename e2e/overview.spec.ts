@@ -1,8 +1,11 @@
 import { expect, test } from "@playwright/test";
+
 import { signInAs, signOut } from "./fixtures/auth";
 import { categoryTitle, itemText } from "./fixtures/checklist";
 
-test("an SRE sees the organisation by service and category, filters it by team and sorts it", async ({ page }) => {
+test("an SRE sees the organisation by service and category, filters it by team and sorts it", async ({
+  page,
+}) => {
   await signInAs(page, "sre", "/overview");
   await expect(page.getByRole("heading", { level: 1, name: "Organisation overview" })).toBeVisible();
   await expect(page.getByText(/^Current quarter: FY\d{4} Q[1-4]$/)).toBeVisible();
@@ -18,7 +21,9 @@ test("an SRE sees the organisation by service and category, filters it by team a
   await expect(heatmap.getByRole("rowheader", { name: "Billing batch" })).toBeVisible();
   await expect(heatmap.getByRole("rowheader", { name: "Search API" })).toHaveCount(0);
   // Values are written in the cells, not only coloured.
-  await expect(heatmap.getByRole("row", { name: /Checkout API/ }).getByRole("cell", { name: "83.3%" })).toBeVisible();
+  await expect(
+    heatmap.getByRole("row", { name: /Checkout API/ }).getByRole("cell", { name: "83.3%" }),
+  ).toBeVisible();
 
   // Sorting from the keyboard: the column header is a link.
   const metrics = heatmap.getByRole("columnheader", { name: categoryTitle("metrics") });
@@ -27,7 +32,9 @@ test("an SRE sees the organisation by service and category, filters it by team a
   await expect(metrics).toHaveAttribute("aria-sort", "ascending");
   const order = async () => {
     const names = await heatmap.getByRole("rowheader").allTextContents();
-    return names.indexOf("Billing batch") < names.indexOf("Checkout API") ? "billing first" : "checkout first";
+    return names.indexOf("Billing batch") < names.indexOf("Checkout API")
+      ? "billing first"
+      : "checkout first";
   };
   expect(await order()).toBe("billing first");
   await metrics.getByRole("link").click();
@@ -38,7 +45,9 @@ test("an SRE sees the organisation by service and category, filters it by team a
   const weekAgo = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
   await page.getByLabel("As of").fill(weekAgo);
   await page.getByRole("button", { name: "Apply" }).click();
-  await expect(page.getByRole("status").filter({ hasText: `Scores as they stood at the end of ${weekAgo}` })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: `Scores as they stood at the end of ${weekAgo}` }),
+  ).toBeVisible();
   await expect(page.getByText(/^Quarter: FY\d{4} Q[1-4]$/)).toBeVisible();
   await expect(heatmap.getByRole("rowheader", { name: "Billing batch" })).toBeVisible();
   await expect(heatmap.getByRole("rowheader", { name: "Search API" })).toHaveCount(0);
@@ -46,13 +55,19 @@ test("an SRE sees the organisation by service and category, filters it by team a
   await expect(page.getByText(/^Current quarter: FY\d{4} Q[1-4]$/)).toBeVisible();
 
   // Team roll-ups, and the weakest items leading to the services concerned.
-  await expect(page.getByRole("table", { name: "Teams" }).getByRole("rowheader", { name: /Payments/ })).toBeVisible();
+  await expect(
+    page.getByRole("table", { name: "Teams" }).getByRole("rowheader", { name: /Payments/ }),
+  ).toBeVisible();
   await page.getByRole("link", { name: "Reset" }).click();
   const weak = page.getByRole("listitem").filter({ hasText: itemText("http.nginx-499") });
   await weak.getByText(itemText("http.nginx-499")).click();
   // The heatmap narrowed to the services failing that item (where "and N more" leads).
   await page.goto("/overview?failing=http.nginx-499");
-  await expect(page.getByRole("status").filter({ hasText: `Only the services not meeting “${itemText("http.nginx-499")}”.` })).toBeVisible();
+  await expect(
+    page
+      .getByRole("status")
+      .filter({ hasText: `Only the services not meeting “${itemText("http.nginx-499")}”.` }),
+  ).toBeVisible();
   await expect(heatmap.getByRole("rowheader", { name: "Checkout API" })).toBeVisible();
   await expect(heatmap.getByRole("rowheader", { name: "Search API" })).toHaveCount(0);
   await page.getByRole("link", { name: "Show every service" }).click();
@@ -69,18 +84,29 @@ test("quarters follow the fiscal year an admin sets", async ({ page }) => {
   await form.getByRole("button", { name: "Save settings" }).click();
   await expect(form.getByRole("status")).toHaveText("Settings saved.");
   const calendarQuarter = Math.floor(new Date().getUTCMonth() / 3) + 1;
-  await expect(page.getByText(new RegExp(`^Today is in FY${new Date().getUTCFullYear()} Q${calendarQuarter}`))).toBeVisible();
+  await expect(
+    page.getByText(new RegExp(`^Today is in FY${new Date().getUTCFullYear()} Q${calendarQuarter}`)),
+  ).toBeVisible();
   await form.getByLabel("The fiscal year starts in").selectOption({ label: "April" });
   await form.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByText(current)).toBeVisible();
   await page.goto("/audit?kind=settings.updated");
-  await expect(page.getByRole("table", { name: "Audit log" }).getByRole("row", { name: /Settings changed/ }).first()).toContainText("fiscalStartMonth");
+  await expect(
+    page
+      .getByRole("table", { name: "Audit log" })
+      .getByRole("row", { name: /Settings changed/ })
+      .first(),
+  ).toContainText("fiscalStartMonth");
 });
 
-test("an SRE opens a team's trend from the overview and closes a quarter; team members cannot", async ({ page }) => {
+test("an SRE opens a team's trend from the overview and closes a quarter; team members cannot", async ({
+  page,
+}) => {
   await signInAs(page, "member", "/trends");
   // Closing freezes everyone's scores: reviewers and admins only.
-  await expect(page.getByRole("heading", { name: "The organisation: the last eight quarters" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "The organisation: the last eight quarters" }),
+  ).toBeVisible();
   await expect(page.getByRole("heading", { name: "Close a quarter" })).toHaveCount(0);
   await signOut(page);
 
@@ -94,7 +120,9 @@ test("an SRE opens a team's trend from the overview and closes a quarter; team m
   const scope = page.getByRole("search", { name: "Whose trend" });
   await scope.getByLabel("Category").selectOption({ label: "Metrics" });
   await scope.getByRole("button", { name: "Show" }).click();
-  await expect(page.getByRole("heading", { name: "Metrics: average declared score per quarter" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "Metrics: average declared score per quarter" }),
+  ).toBeVisible();
   await expect(page.getByRole("heading", { name: "Payments: the last eight quarters" })).toBeVisible();
 
   await page.getByRole("link", { name: "Trends", exact: true }).click();

@@ -1,18 +1,28 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
+
 import { signInAs } from "./fixtures/auth";
 
-test("an SRE runs a team's quarterly retrospective and downloads its minutes and scores", async ({ page }) => {
+test("an SRE runs a team's quarterly retrospective and downloads its minutes and scores", async ({
+  page,
+}) => {
   await signInAs(page, "sre", "/retrospectives");
-  await page.getByRole("search", { name: "Choose the retrospective" }).getByLabel("Team").selectOption({ label: "Payments" });
+  await page
+    .getByRole("search", { name: "Choose the retrospective" })
+    .getByLabel("Team")
+    .selectOption({ label: "Payments" });
   await page.getByRole("button", { name: "Show" }).click();
   const heading = page.getByRole("heading", { level: 1, name: /^Retrospective FY\d{4} Q[1-4]: Payments$/ });
   await expect(heading).toBeVisible();
   const quarter = ((await heading.textContent()) ?? "").match(/FY\d{4} Q[1-4]/)![0];
-  for (const section of [/^Newly met/, /^Regressions/, /^N\/A changes/, /^Evidence gone stale/]) await expect(page.getByRole("heading", { level: 2, name: section })).toBeVisible();
+  for (const section of [/^Newly met/, /^Regressions/, /^N\/A changes/, /^Evidence gone stale/])
+    await expect(page.getByRole("heading", { level: 2, name: section })).toBeVisible();
   await expect(page.getByRole("region", { name: "Scores" })).toContainText(/Declared \d+(\.\d)?%/);
 
-  const [minutes] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Minutes (Markdown)" }).click()]);
+  const [minutes] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Minutes (Markdown)" }).click(),
+  ]);
   expect(minutes.suggestedFilename()).toMatch(/^tenken-\d{4}-Q[1-4]-payments-minutes\.md$/);
   const markdown = await readFile((await minutes.path())!, "utf8");
   expect(markdown.split("\n")[0]).toBe(`# Retrospective ${quarter}: Payments`);
@@ -21,14 +31,19 @@ test("an SRE runs a team's quarterly retrospective and downloads its minutes and
   expect(markdown).toMatch(/## Regressions/);
   expect(markdown).toMatch(/## Evidence gone stale/);
 
-  const [scores] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Scores (CSV)" }).click()]);
+  const [scores] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Scores (CSV)" }).click(),
+  ]);
   const csv = (await readFile((await scores.path())!, "utf8")).replace(/^\uFEFF/, "");
   expect(csv.split("\r\n")[0]).toContain('"service","team","tier","score_percent","verified_percent"');
   expect(csv).toContain('"Checkout API","Payments","1"');
   expect(csv).not.toContain('"Search API"');
 });
 
-test("an SRE records an incident and an action item, takes notes, presents service by service, and the minutes carry it all", async ({ page }) => {
+test("an SRE records an incident and an action item, takes notes, presents service by service, and the minutes carry it all", async ({
+  page,
+}) => {
   const stamp = Date.now().toString(36);
   const summary = `Config push disabled the checkout health check ${stamp}`;
   const title = `Validate config pushes before rollout ${stamp}`;
@@ -56,14 +71,18 @@ test("an SRE records an incident and an action item, takes notes, presents servi
   await actionForm.getByLabel("Action").fill(title);
   await actionForm.getByLabel("Owner").selectOption({ label: "Mei Member" });
   await actionForm.getByLabel("Service (optional)").selectOption({ label: "Checkout API" });
-  await actionForm.getByLabel("Checklist item (optional)").selectOption({ label: "HTTP requests: Latency is monitored as both an average and percentiles" });
+  await actionForm
+    .getByLabel("Checklist item (optional)")
+    .selectOption({ label: "HTTP requests: Latency is monitored as both an average and percentiles" });
   await actionForm.getByRole("button", { name: "Add action item" }).click();
   await expect(actionForm.getByRole("status")).toHaveText("Action item added.");
   const actions = page.getByRole("region", { name: /^Action items/ });
   const row = actions.getByRole("row").filter({ hasText: title });
   await expect(row).toContainText("Mei Member");
   await expect(row).toContainText("Raised this quarter");
-  await expect(row.getByRole("link", { name: "Checkout API: Latency is monitored as both an average and percentiles" })).toBeVisible();
+  await expect(
+    row.getByRole("link", { name: "Checkout API: Latency is monitored as both an average and percentiles" }),
+  ).toBeVisible();
   const statusForm = page.getByRole("form", { name: `Status: ${title}` });
   await statusForm.getByLabel("Status").selectOption({ label: "In progress" });
   await statusForm.getByRole("button", { name: "Save status" }).click();
@@ -71,12 +90,20 @@ test("an SRE records an incident and an action item, takes notes, presents servi
 
   // Meeting notes, rendered as Markdown once saved, and still there after a reload.
   const notes = page.getByRole("region", { name: "Meeting notes" });
-  await notes.getByLabel("Notes (Markdown)").fill(`## Decisions ${stamp}\n\n- Every config push runs the checker first.`);
+  await notes
+    .getByLabel("Notes (Markdown)")
+    .fill(`## Decisions ${stamp}\n\n- Every config push runs the checker first.`);
   await notes.getByRole("button", { name: "Save notes" }).click();
   await expect(notes.getByRole("status")).toHaveText("Notes saved.");
   await page.reload();
   await expect(notes.getByRole("heading", { name: `Decisions ${stamp}` })).toBeVisible();
-  await expect(page.getByRole("region", { name: /^Action items/ }).getByRole("row").filter({ hasText: title }).getByLabel("Status", { exact: true })).toHaveValue("IN_PROGRESS");
+  await expect(
+    page
+      .getByRole("region", { name: /^Action items/ })
+      .getByRole("row")
+      .filter({ hasText: title })
+      .getByLabel("Status", { exact: true }),
+  ).toHaveValue("IN_PROGRESS");
 
   // The presenter view walks the services with the keyboard.
   await page.getByRole("link", { name: "Present", exact: true }).click();
@@ -93,17 +120,31 @@ test("an SRE records an incident and an action item, takes notes, presents servi
   await expect(service).toContainText(summary);
   await expect(service).toContainText(title);
   await page.keyboard.press("Escape");
-  await expect(page.getByRole("heading", { level: 1, name: /^Retrospective FY\d{4} Q[1-4]: Payments$/ })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: /^Retrospective FY\d{4} Q[1-4]: Payments$/ }),
+  ).toBeVisible();
 
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Minutes (Markdown)" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Minutes (Markdown)" }).click(),
+  ]);
   const minutes = await readFile((await download.path())!, "utf8");
-  expect(minutes).toMatch(new RegExp(`\\| \\d{4}-\\d{2}-\\d{2} \\| SEV2 \\(major\\) \\| Checkout API \\| Configuration \\| ${summary} \\|`));
+  expect(minutes).toMatch(
+    new RegExp(
+      `\\| \\d{4}-\\d{2}-\\d{2} \\| SEV2 \\(major\\) \\| Checkout API \\| Configuration \\| ${summary} \\|`,
+    ),
+  );
   expect(minutes).toMatch(/\| Configuration \| [1-9]\d* \| \d+ \| \+?-?\d+ \|/);
   expect(minutes).toContain(`- [ ] ${title} (Mei Member; Due `);
-  expect(minutes).toContain("; In progress; Improves: Checkout API / Latency is monitored as both an average and percentiles)");
-  expect(minutes).toContain(`## Meeting notes\n\n## Decisions ${stamp}\n\n- Every config push runs the checker first.`);
+  expect(minutes).toContain(
+    "; In progress; Improves: Checkout API / Latency is monitored as both an average and percentiles)",
+  );
+  expect(minutes).toContain(
+    `## Meeting notes\n\n## Decisions ${stamp}\n\n- Every config push runs the checker first.`,
+  );
 
   // The audit log holds each step.
   await page.goto("/audit");
-  for (const kind of ["Incident recorded", "Action item added", "Action item changed", "Meeting notes saved"]) await expect(page.getByRole("cell", { name: kind }).first()).toBeVisible();
+  for (const kind of ["Incident recorded", "Action item added", "Action item changed", "Meeting notes saved"])
+    await expect(page.getByRole("cell", { name: kind }).first()).toBeVisible();
 });

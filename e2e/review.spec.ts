@@ -1,5 +1,6 @@
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+
 import { signInAs, signOut } from "./fixtures/auth";
 import { categoryTitle, itemText } from "./fixtures/checklist";
 import { createService, uniqueSlug } from "./fixtures/services";
@@ -28,7 +29,9 @@ async function submit(page: Page, formName: string, fields: Record<string, strin
 
 const verifiedScore = (page: Page) => page.getByRole("region", { name: "Verified score" });
 
-test("evidence is attached, a reviewer requests a change, the team answers, and the verified score rises", async ({ page }) => {
+test("evidence is attached, a reviewer requests a change, the team answers, and the verified score rises", async ({
+  page,
+}) => {
   const slug = uniqueSlug("proof");
   const key = "connectivity.each-component";
 
@@ -41,10 +44,20 @@ test("evidence is attached, a reviewer requests a change, the team answers, and 
   await expect(page.getByRole("heading", { level: 1, name: itemText(key) })).toBeVisible();
 
   await submit(page, "Add link", { Address: "javascript:alert(1)" });
-  await expect(page.getByRole("form", { name: "Add link" }).getByText("Enter an http:// or https:// address.")).toBeVisible();
-  await submit(page, "Add link", { Address: "https://grafana.example.com/d/checkout", "Title (optional)": "External checks dashboard" });
-  await expect(page.getByRole("link", { name: "External checks dashboard" })).toHaveAttribute("href", "https://grafana.example.com/d/checkout");
-  await submit(page, "Add note", { Note: "**Every** component is probed <img src=x onerror=alert(1)> [run](javascript:alert(1))" });
+  await expect(
+    page.getByRole("form", { name: "Add link" }).getByText("Enter an http:// or https:// address."),
+  ).toBeVisible();
+  await submit(page, "Add link", {
+    Address: "https://grafana.example.com/d/checkout",
+    "Title (optional)": "External checks dashboard",
+  });
+  await expect(page.getByRole("link", { name: "External checks dashboard" })).toHaveAttribute(
+    "href",
+    "https://grafana.example.com/d/checkout",
+  );
+  await submit(page, "Add note", {
+    Note: "**Every** component is probed <img src=x onerror=alert(1)> [run](javascript:alert(1))",
+  });
   const note = page.getByRole("article", { name: "Note: Note" });
   await expect(note.getByText("Every", { exact: true })).toHaveJSProperty("tagName", "STRONG");
   await expect(note.getByRole("img")).toHaveCount(0);
@@ -52,16 +65,24 @@ test("evidence is attached, a reviewer requests a change, the team answers, and 
 
   // A script named .png is refused, a real screenshot shows as a thumbnail.
   const upload = page.getByRole("form", { name: "Upload a file" });
-  await upload.getByLabel("Screenshot or PDF").setInputFiles({ name: "graph.png", mimeType: "image/png", buffer: Buffer.from("#!/bin/sh\necho pwned\n") });
+  await upload
+    .getByLabel("Screenshot or PDF")
+    .setInputFiles({
+      name: "graph.png",
+      mimeType: "image/png",
+      buffer: Buffer.from("#!/bin/sh\necho pwned\n"),
+    });
   await upload.getByRole("button", { name: "Upload" }).click();
   await expect(upload.getByText(/Only PNG, JPEG, WebP or GIF screenshots and PDF files/)).toBeVisible();
   await upload.getByLabel("Screenshot or PDF").setInputFiles(SCREENSHOT);
   await upload.getByRole("button", { name: "Upload" }).click();
   const thumbnail = page.getByRole("img", { name: "Screenshot screenshot.png" });
   await expect(thumbnail).toBeVisible();
-  await expect.poll(() => thumbnail.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(1);
+  await expect
+    .poll(() => thumbnail.evaluate((image: HTMLImageElement) => image.naturalWidth))
+    .toBeGreaterThan(1);
   await expect(page.getByRole("list", { name: "Evidence" }).getByRole("article")).toHaveCount(3);
-  const file = await page.request.get(await thumbnail.getAttribute("src") ?? "");
+  const file = await page.request.get((await thumbnail.getAttribute("src")) ?? "");
   expect(file.headers()["content-type"]).toBe("image/png");
   expect(file.headers()["x-content-type-options"]).toBe("nosniff");
   expect(file.headers()["content-disposition"]).toContain("inline");
@@ -75,8 +96,12 @@ test("evidence is attached, a reviewer requests a change, the team answers, and 
   await expect(queue.getByRole("row")).toHaveCount(2);
   await queue.getByRole("link", { name: itemText(key) }).click();
   await submit(page, "Request changes", {}, "Request changes");
-  await expect(page.getByRole("form", { name: "Request changes" }).getByText("Say what should change.")).toBeVisible();
-  await submit(page, "Request changes", { "Comment (what should change)": "Link the alert that fires when a probe fails." });
+  await expect(
+    page.getByRole("form", { name: "Request changes" }).getByText("Say what should change."),
+  ).toBeVisible();
+  await submit(page, "Request changes", {
+    "Comment (what should change)": "Link the alert that fires when a probe fails.",
+  });
   await expect(page.getByText("Changes requested from the team.")).toBeVisible();
   await expect(page.getByText("Changes requested", { exact: true }).first()).toBeVisible();
   await signOut(page);
@@ -84,11 +109,19 @@ test("evidence is attached, a reviewer requests a change, the team answers, and 
   // The team sees it in "Needs attention", answers in the thread and adds the link.
   await signInAs(page, "member", "/attention");
   const attention = page.getByRole("table", { name: "Needs attention" });
-  await attention.getByRole("row", { name: new RegExp(slug) }).getByRole("link", { name: itemText(key) }).click();
-  await expect(page.getByRole("list", { name: "Comments" })).toContainText("Link the alert that fires when a probe fails.");
+  await attention
+    .getByRole("row", { name: new RegExp(slug) })
+    .getByRole("link", { name: itemText(key) })
+    .click();
+  await expect(page.getByRole("list", { name: "Comments" })).toContainText(
+    "Link the alert that fires when a probe fails.",
+  );
   await submit(page, "Add comment", { Comment: "Added the alert rule." });
   await expect(page.getByRole("list", { name: "Comments" })).toContainText("Added the alert rule.");
-  await submit(page, "Add link", { Address: "https://alerts.example.com/rules/probe-failed", "Title (optional)": "Probe alert rule" });
+  await submit(page, "Add link", {
+    Address: "https://alerts.example.com/rules/probe-failed",
+    "Title (optional)": "Probe alert rule",
+  });
   await expect(page.getByRole("link", { name: "Probe alert rule" })).toBeVisible();
   await signOut(page);
 
@@ -102,10 +135,13 @@ test("evidence is attached, a reviewer requests a change, the team answers, and 
 
   // Every step is in the service's audit log.
   const log = page.getByRole("table", { name: "Changes to this service" });
-  for (const kind of ["Answer verified", "Changes requested", "Comment added", "Evidence added"]) await expect(log.getByRole("cell", { name: kind, exact: true }).first()).toBeVisible();
+  for (const kind of ["Answer verified", "Changes requested", "Comment added", "Evidence added"])
+    await expect(log.getByRole("cell", { name: kind, exact: true }).first()).toBeVisible();
 });
 
-test("an N/A waits for approval, counts once approved, and counts again after it expires", async ({ page }) => {
+test("an N/A waits for approval, counts once approved, and counts again after it expires", async ({
+  page,
+}) => {
   const slug = uniqueSlug("na");
   const key = "other.architecture-diagram";
   const other = page.getByRole("region", { name: categoryTitle("other"), exact: true });
@@ -129,12 +165,17 @@ test("an N/A waits for approval, counts once approved, and counts again after it
   await expect(item(page, key).getByText("N/A approved", { exact: true })).toBeVisible();
   await expect(other.getByText("100%", { exact: true })).toBeVisible();
 
-  test.skip(!canTimeTravel, "Letting the expiry day pass needs the database directly; this part runs against PostgreSQL (npm test with DATABASE_URL, and CI).");
+  test.skip(
+    !canTimeTravel,
+    "Letting the expiry day pass needs the database directly; this part runs against PostgreSQL (npm test with DATABASE_URL, and CI).",
+  );
   await expireNotApplicable(slug, key);
   await page.reload();
   await expect(item(page, key).getByText("N/A expired", { exact: true })).toBeVisible();
   await expect(other.getByText("50%", { exact: true })).toBeVisible();
   await signOut(page);
   await signInAs(page, "member", "/attention");
-  await expect(page.getByRole("table", { name: "Needs attention" }).getByRole("row", { name: new RegExp(slug) })).toContainText("N/A expired");
+  await expect(
+    page.getByRole("table", { name: "Needs attention" }).getByRole("row", { name: new RegExp(slug) }),
+  ).toContainText("N/A expired");
 });

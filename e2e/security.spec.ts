@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+
 import { signInAs } from "./fixtures/auth";
 import { itemText } from "./fixtures/checklist";
 import { uniqueSlug } from "./fixtures/services";
@@ -27,11 +28,17 @@ test("every response carries the security headers, with a new nonce each time", 
   expect(first.headers()["content-security-policy"]).not.toBe(second.headers()["content-security-policy"]);
 });
 
-test("the app works under its policy: no violations while signing in, switching language and saving", async ({ page }) => {
+test("the app works under its policy: no violations while signing in, switching language and saving", async ({
+  page,
+}) => {
   await page.addInitScript(() => {
     const violations: string[] = [];
     (window as unknown as { cspViolations: string[] }).cspViolations = violations;
-    document.addEventListener("securitypolicyviolation", (event) => violations.push(`${event.violatedDirective} ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}:${event.columnNumber}`));
+    document.addEventListener("securitypolicyviolation", (event) =>
+      violations.push(
+        `${event.violatedDirective} ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}:${event.columnNumber}`,
+      ),
+    );
   });
   await signInAs(page, "member", "/services/checkout-api");
   const item = page.getByRole("article", { name: itemText("alerting.severity-levels") });
@@ -42,7 +49,9 @@ test("the app works under its policy: no violations while signing in, switching 
   await expect(page.getByRole("heading", { name: "変更履歴" })).toBeVisible();
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("heading", { name: "History" })).toBeVisible();
-  expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+  expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual(
+    [],
+  );
 });
 
 test("a change posted from another origin is refused and changes nothing", async ({ page }) => {
@@ -52,11 +61,20 @@ test("a change posted from another origin is refused and changes nothing", async
   await form.getByLabel("Name").fill(`Forged ${slug}`);
   await form.getByLabel("Slug").fill(slug);
   // Capture the request the form makes, without letting it through.
-  await page.route("**/admin/teams", (route) => (route.request().method() === "POST" ? route.abort() : route.continue()));
-  const [captured] = await Promise.all([page.waitForRequest((request) => request.method() === "POST"), form.getByRole("button", { name: "Create a team" }).click()]);
+  await page.route("**/admin/teams", (route) =>
+    route.request().method() === "POST" ? route.abort() : route.continue(),
+  );
+  const [captured] = await Promise.all([
+    page.waitForRequest((request) => request.method() === "POST"),
+    form.getByRole("button", { name: "Create a team" }).click(),
+  ]);
   await page.unroute("**/admin/teams");
   const replay = (origin: string) =>
-    page.request.fetch(captured.url(), { method: "POST", headers: { ...captured.headers(), origin }, data: captured.postDataBuffer() ?? undefined });
+    page.request.fetch(captured.url(), {
+      method: "POST",
+      headers: { ...captured.headers(), origin },
+      data: captured.postDataBuffer() ?? undefined,
+    });
 
   // Sent as if from another site, with the admin's cookie: refused, nothing created.
   expect((await replay("https://evil.example")).status()).toBeGreaterThanOrEqual(400);
@@ -69,6 +87,9 @@ test("a change posted from another origin is refused and changes nothing", async
   await expect(page.getByRole("heading", { name: `Forged ${slug}` })).toBeVisible();
 
   // Better Auth's own endpoints check the origin as well.
-  const signIn = await page.request.post("/api/auth/sign-in/email", { headers: { origin: "https://evil.example" }, data: { email: "admin@demo.tenken.example", password: "tenken-demo-pass" } });
+  const signIn = await page.request.post("/api/auth/sign-in/email", {
+    headers: { origin: "https://evil.example" },
+    data: { email: "admin@demo.tenken.example", password: "tenken-demo-pass" },
+  });
   expect(signIn.status()).toBe(403);
 });

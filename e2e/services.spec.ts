@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+
 import { signInAs } from "./fixtures/auth";
 import { createService, uniqueSlug } from "./fixtures/services";
 
@@ -18,7 +19,9 @@ test("the service form explains bad input next to each field and creates nothing
 
   await expect(page.getByText("Some fields need attention.")).toBeVisible();
   await expect(page.getByLabel("Name")).toHaveAccessibleDescription("Enter a name.");
-  await expect(page.getByText("Use lowercase letters, digits and single hyphens only, e.g. checkout-api.")).toBeVisible();
+  await expect(
+    page.getByText("Use lowercase letters, digits and single hyphens only, e.g. checkout-api."),
+  ).toBeVisible();
   await expect(page.getByText("Choose the owning team.")).toBeVisible();
   await expect(page.getByText("Choose tier 1, 2 or 3.")).toBeVisible();
   await expect(page.getByText("“Behind nginx” needs “Serves HTTP” as well.")).toBeVisible();
@@ -79,6 +82,11 @@ test.describe("in a Japanese browser", () => {
     await expect(page.locator("html")).toHaveAttribute("lang", "ja");
     await page.getByRole("link", { name: "Checkout API" }).click();
     await expect(page.getByRole("heading", { name: "疎通確認", exact: true })).toBeVisible();
-    await expect(page.getByRole("heading", { name: "それぞれのコンポーネントに対して疎通確認を行っている", exact: true })).toBeVisible();
+    await expect(
+      page.getByRole("heading", {
+        name: "それぞれのコンポーネントに対して疎通確認を行っている",
+        exact: true,
+      }),
+    ).toBeVisible();
   });
 });

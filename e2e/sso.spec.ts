@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+
 import { signInAs, signOut } from "./fixtures/auth";
 import { ssoPeople } from "./fixtures/oidc-provider";
 
@@ -15,7 +16,9 @@ test("a first SSO sign-in makes a viewer account and returns to the page asked f
   const yui = ssoPeople[1];
   await signInWithSso(page, "/services/checkout-api", yui);
   await expect(page).toHaveURL(/\/services\/checkout-api$/);
-  await expect(page.getByRole("form", { name: "Account" }).getByText("Viewer", { exact: true })).toBeVisible();
+  await expect(
+    page.getByRole("form", { name: "Account" }).getByText("Viewer", { exact: true }),
+  ).toBeVisible();
   await expect(page.getByRole("button", { name: "Save answer" })).toHaveCount(0);
 
   // Signing in again finds the same account.
@@ -29,12 +32,18 @@ test("a first SSO sign-in makes a viewer account and returns to the page asked f
   await expect(rows).toContainText("SSO");
 });
 
-test("a first SSO sign-in takes its role from the mapped group claim, and the audit log records it", async ({ page }) => {
+test("a first SSO sign-in takes its role from the mapped group claim, and the audit log records it", async ({
+  page,
+}) => {
   const kenji = ssoPeople[0];
   await signInWithSso(page, "/services", kenji);
-  await expect(page.getByRole("form", { name: "Account" }).getByText("SRE reviewer", { exact: true })).toBeVisible();
+  await expect(
+    page.getByRole("form", { name: "Account" }).getByText("SRE reviewer", { exact: true }),
+  ).toBeVisible();
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit log" }).click();
   await page.getByLabel("Kind").selectOption({ label: "User created" });
   await page.getByRole("button", { name: "Filter" }).click();
-  await expect(page.getByRole("table", { name: "Audit log" }).getByRole("row", { name: new RegExp(kenji.email) })).toContainText("sso");
+  await expect(
+    page.getByRole("table", { name: "Audit log" }).getByRole("row", { name: new RegExp(kenji.email) }),
+  ).toContainText("sso");
 });

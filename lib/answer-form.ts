@@ -1,8 +1,14 @@
 import { withDatabase } from "@/lib/errors";
-import { saveAnswer } from "@/lib/queries/answers";
 import type { Principal } from "@/lib/permissions";
+import { saveAnswer } from "@/lib/queries/answers";
 import { parseAnswerForm } from "@/lib/validations/answer";
-import { fieldErrorsFrom, formValues, refusedState, signedOutState, type FormState } from "@/lib/validations/form";
+import {
+  fieldErrorsFrom,
+  formValues,
+  refusedState,
+  signedOutState,
+  type FormState,
+} from "@/lib/validations/form";
 
 /**
  * What the assessment form's server action does, minus revalidation: validate, save, and say

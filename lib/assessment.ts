@@ -1,31 +1,60 @@
-import { COMPARISONS, comparisonMoments, dayOf, todayIn, type Comparison } from "@/lib/dates";
+import { comparisonMoments, COMPARISONS, dayOf, todayIn, type Comparison } from "@/lib/dates";
 import { env } from "@/lib/env";
 import type { AnswerStatus, NaState, ReviewState } from "@/lib/generated/prisma/enums";
 import { getAnswer, getAnswersAt, getServiceAnswers, listAnswerEvents } from "@/lib/queries/answers";
+import { getChecklist, type ChecklistCategoryView } from "@/lib/queries/checklist";
 import { listAnswerEvidence } from "@/lib/queries/evidence";
 import { listItemComments } from "@/lib/queries/review";
-import { getChecklist, type ChecklistCategoryView } from "@/lib/queries/checklist";
 import { getServiceBySlug } from "@/lib/queries/services";
 import { isStale } from "@/lib/review";
 import { delta } from "@/lib/rollups";
-import { scoreService, type ScoredAnswer, type ScoredItem, type ScoreSummary, type Trait } from "@/lib/scoring";
+import {
+  scoreService,
+  type ScoredAnswer,
+  type ScoredItem,
+  type ScoreSummary,
+  type Trait,
+} from "@/lib/scoring";
 
 export function scoredItems(checklist: readonly ChecklistCategoryView[]): ScoredItem[] {
   return checklist.flatMap((category) =>
-    category.items.map((item) => ({ key: item.id, categoryKey: category.key, weight: item.weight, requiredTraits: item.requiredTraits })),
+    category.items.map((item) => ({
+      key: item.id,
+      categoryKey: category.key,
+      weight: item.weight,
+      requiredTraits: item.requiredTraits,
+    })),
   );
 }
 
-type StoredAnswer = { itemId: string; status: AnswerStatus; review: ReviewState; naState: NaState | null; naExpiresOn: Date | null };
+type StoredAnswer = {
+  itemId: string;
+  status: AnswerStatus;
+  review: ReviewState;
+  naState: NaState | null;
+  naExpiresOn: Date | null;
+};
 
 /** A stored answer as scoring sees it. */
 export function toScoredAnswer(answer: Omit<StoredAnswer, "itemId">): ScoredAnswer {
-  return { status: answer.status, verified: answer.review === "VERIFIED", naState: answer.naState, naExpiresOn: answer.naExpiresOn ? dayOf(answer.naExpiresOn) : null };
+  return {
+    status: answer.status,
+    verified: answer.review === "VERIFIED",
+    naState: answer.naState,
+    naExpiresOn: answer.naExpiresOn ? dayOf(answer.naExpiresOn) : null,
+  };
 }
 
 /** Scores one service from its answers keyed by item id, as of `today` (N/A expiry). */
-export function scoreAnswers(checklist: readonly ChecklistCategoryView[], traits: readonly Trait[], answers: ReadonlyMap<string, ScoredAnswer> | readonly StoredAnswer[], today = todayIn(env.TENKEN_TIME_ZONE)) {
-  const byItem = Array.isArray(answers) ? new Map(answers.map((answer) => [answer.itemId, toScoredAnswer(answer)])) : (answers as ReadonlyMap<string, ScoredAnswer>);
+export function scoreAnswers(
+  checklist: readonly ChecklistCategoryView[],
+  traits: readonly Trait[],
+  answers: ReadonlyMap<string, ScoredAnswer> | readonly StoredAnswer[],
+  today = todayIn(env.TENKEN_TIME_ZONE),
+) {
+  const byItem = Array.isArray(answers)
+    ? new Map(answers.map((answer) => [answer.itemId, toScoredAnswer(answer)]))
+    : (answers as ReadonlyMap<string, ScoredAnswer>);
   return scoreService(scoredItems(checklist), traits, byItem, { today });
 }
 
@@ -34,21 +63,45 @@ export async function loadAssessment(slug: string) {
   const service = await getServiceBySlug(slug);
   if (!service) return null;
   const today = todayIn(env.TENKEN_TIME_ZONE);
-  const [checklist, answers, events] = await Promise.all([getChecklist(), getServiceAnswers({ serviceId: service.id }), listAnswerEvents({ serviceId: service.id })]);
+  const [checklist, answers, events] = await Promise.all([
+    getChecklist(),
+    getServiceAnswers({ serviceId: service.id }),
+    listAnswerEvents({ serviceId: service.id }),
+  ]);
   const answersByItem = new Map(
     answers.map(({ evidence, ...answer }) => [
       answer.itemId,
-      { ...answer, evidenceCount: evidence.length, staleCount: evidence.filter((piece) => isStale(piece.checkedOn, env.TENKEN_EVIDENCE_STALE_DAYS, today)).length },
+      {
+        ...answer,
+        evidenceCount: evidence.length,
+        staleCount: evidence.filter((piece) =>
+          isStale(piece.checkedOn, env.TENKEN_EVIDENCE_STALE_DAYS, today),
+        ).length,
+      },
     ]),
   );
   const score = scoreAnswers(checklist, service.traits, answers, today);
   const staleEvidence = [...answersByItem.values()].reduce((total, answer) => total + answer.staleCount, 0);
   const moments = comparisonMoments(new Date());
-  const past = await Promise.all(COMPARISONS.map((comparison) => scoreServiceAt({ serviceId: service.id, traits: service.traits, at: moments[comparison] })));
+  const past = await Promise.all(
+    COMPARISONS.map((comparison) =>
+      scoreServiceAt({ serviceId: service.id, traits: service.traits, at: moments[comparison] }),
+    ),
+  );
   const deltasOf = (pick: (summary: ScoreSummary) => number | null) =>
-    Object.fromEntries(COMPARISONS.map((comparison, index) => [comparison, delta(pick(score.overall), pick(past[index]!.overall))])) as Record<Comparison, number | null>;
+    Object.fromEntries(
+      COMPARISONS.map((comparison, index) => [
+        comparison,
+        delta(pick(score.overall), pick(past[index]!.overall)),
+      ]),
+    ) as Record<Comparison, number | null>;
   const categoryDeltas = (key: string) =>
-    Object.fromEntries(COMPARISONS.map((comparison, index) => [comparison, delta(score.categories[key]?.percent, past[index]!.categories[key]?.percent)])) as Record<Comparison, number | null>;
+    Object.fromEntries(
+      COMPARISONS.map((comparison, index) => [
+        comparison,
+        delta(score.categories[key]?.percent, past[index]!.categories[key]?.percent),
+      ]),
+    ) as Record<Comparison, number | null>;
   const comparisons = {
     declared: deltasOf((summary) => summary.percent),
     verified: deltasOf((summary) => summary.verifiedPercent),
@@ -61,7 +114,15 @@ export async function loadAssessment(slug: string) {
  * A service's score as it stood at `at`, recomputed from answer events and the checklist
  * versions then in force. Traits are the service's current ones.
  */
-export async function scoreServiceAt({ serviceId, traits, at }: { serviceId: string; traits: readonly Trait[]; at: Date }) {
+export async function scoreServiceAt({
+  serviceId,
+  traits,
+  at,
+}: {
+  serviceId: string;
+  traits: readonly Trait[];
+  at: Date;
+}) {
   const [checklist, answers] = await Promise.all([getChecklist({ at }), getAnswersAt({ serviceId, at })]);
   return scoreAnswers(checklist, traits, answers, todayIn(env.TENKEN_TIME_ZONE, at));
 }
@@ -75,7 +136,11 @@ export async function loadItemReview(slug: string, itemKey: string) {
   const item = category?.items.find((candidate) => candidate.key === itemKey);
   if (!category || !item) return null;
   const target = { serviceId: service.id, itemId: item.id };
-  const [answer, evidence, comments] = await Promise.all([getAnswer(target), listAnswerEvidence(target), listItemComments(target)]);
+  const [answer, evidence, comments] = await Promise.all([
+    getAnswer(target),
+    listAnswerEvidence(target),
+    listItemComments(target),
+  ]);
   return { service, category, item, answer, evidence, comments, today: todayIn(env.TENKEN_TIME_ZONE) };
 }
 

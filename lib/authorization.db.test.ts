@@ -1,24 +1,49 @@
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import {
+  addCategory,
+  addItem,
+  moveCategory,
+  moveItem,
+  retireTrait,
+  saveTrait,
+  setCategoryRetired,
+  setItemRetired,
+  updateCategory,
+  updateItem,
+  type EditResult,
+} from "@/lib/checklist/edit";
 import { isForbidden, isSignedOut, type Principal } from "@/lib/permissions";
+import { fiscalQuarter } from "@/lib/quarters";
+import { createActionItem, updateActionItem } from "@/lib/queries/action-items";
 import { saveAnswer } from "@/lib/queries/answers";
-import { closeQuarter } from "@/lib/queries/quarters";
-import { getFiscalStartMonth, setFiscalStartMonth } from "@/lib/queries/settings";
+import {
+  checklistDocumentAt,
+  discardChecklistDraft,
+  getChecklistDraft,
+  publishChecklistDraft,
+  saveChecklistDraft,
+} from "@/lib/queries/checklist-versions";
 import { addEvidence, removeEvidence, renewEvidence, updateEvidence } from "@/lib/queries/evidence";
+import {
+  changeIncidentCause,
+  createIncidentCause,
+  deleteIncident,
+  recordIncident,
+  updateIncident,
+} from "@/lib/queries/incidents";
+import { getMeetingNotes, saveMeetingNotes } from "@/lib/queries/meeting-notes";
+import { closeQuarter } from "@/lib/queries/quarters";
 import { addComment, decideOnAnswer } from "@/lib/queries/review";
 import { createService, getServiceBySlug, updateService } from "@/lib/queries/services";
-import { addCategory, addItem, moveCategory, moveItem, retireTrait, saveTrait, setCategoryRetired, setItemRetired, updateCategory, updateItem, type EditResult } from "@/lib/checklist/edit";
-import { createActionItem, updateActionItem } from "@/lib/queries/action-items";
-import { checklistDocumentAt, discardChecklistDraft, getChecklistDraft, publishChecklistDraft, saveChecklistDraft } from "@/lib/queries/checklist-versions";
-import type { ChecklistDocument } from "@/lib/validations/checklist-document";
-import { readDefaultChecklistDocument } from "@/prisma/seed/default-checklist";
-import { changeIncidentCause, createIncidentCause, deleteIncident, recordIncident, updateIncident } from "@/lib/queries/incidents";
-import { getMeetingNotes, saveMeetingNotes } from "@/lib/queries/meeting-notes";
-import { fiscalQuarter } from "@/lib/quarters";
+import { getFiscalStartMonth, setFiscalStartMonth } from "@/lib/queries/settings";
 import { addMembership, createTeam, removeMembership, updateTeam } from "@/lib/queries/teams";
 import { createUser, setUserActive, setUserRole } from "@/lib/queries/users";
 import { createTestTeam, createTestUser, unique, useTestDatabase } from "@/lib/testing/db";
+import type { ChecklistDocument } from "@/lib/validations/checklist-document";
+import { readDefaultChecklistDocument } from "@/prisma/seed/default-checklist";
 
 /**
  * Every server action, run as every role and signed out. The writes in lib/queries check the
@@ -30,7 +55,14 @@ const getDb = useTestDatabase();
 type Role = "admin" | "sre" | "member" | "otherMember" | "viewer" | "signedOut";
 const ROLES: Role[] = ["admin", "sre", "member", "otherMember", "viewer", "signedOut"];
 
-type Fixture = { teamId: string; otherTeamId: string; serviceId: string; serviceSlug: string; targetUserId: string; principals: Record<Role, Principal | null> };
+type Fixture = {
+  teamId: string;
+  otherTeamId: string;
+  serviceId: string;
+  serviceSlug: string;
+  targetUserId: string;
+  principals: Record<Role, Principal | null>;
+};
 
 type Entry =
   // Changes nothing stored, or is how people get a session: open to everyone, for the reason given.
@@ -57,68 +89,137 @@ const matrix: Record<string, Entry> = {
   },
   updateServiceAction: {
     allowed: ["admin", "member"],
-    run: (actor, { serviceId, serviceSlug, teamId }) => updateService(serviceId, { name: unique("renamed"), slug: serviceSlug, description: "", teamId, tier: 1, traits: [] }, actor),
+    run: (actor, { serviceId, serviceSlug, teamId }) =>
+      updateService(
+        serviceId,
+        { name: unique("renamed"), slug: serviceSlug, description: "", teamId, tier: 1, traits: [] },
+        actor,
+      ),
   },
   saveAnswerAction: {
     allowed: ["admin", "member"],
-    run: (actor, { serviceId }) => saveAnswer({ serviceId, itemKey: ITEM, status: "PARTIAL", note: unique("note") }, actor),
+    run: (actor, { serviceId }) =>
+      saveAnswer({ serviceId, itemKey: ITEM, status: "PARTIAL", note: unique("note") }, actor),
   },
   addEvidenceAction: {
     allowed: ["admin", "member"],
     prepare: ensureAnswer,
-    run: (actor, { serviceId }) => addEvidence({ serviceId, itemKey: ITEM, kind: "NOTE", body: unique("proof") }, null, actor, { today: TODAY }),
+    run: (actor, { serviceId }) =>
+      addEvidence({ serviceId, itemKey: ITEM, kind: "NOTE", body: unique("proof") }, null, actor, {
+        today: TODAY,
+      }),
   },
   updateEvidenceAction: {
     allowed: ["admin", "member"],
     prepare: prepareEvidence,
-    run: (actor) => updateEvidence({ evidenceId: preparedEvidenceId, kind: "NOTE", body: unique("edited") }, actor),
+    run: (actor) =>
+      updateEvidence({ evidenceId: preparedEvidenceId, kind: "NOTE", body: unique("edited") }, actor),
   },
-  removeEvidenceAction: { allowed: ["admin", "member"], prepare: prepareEvidence, run: (actor) => removeEvidence({ evidenceId: preparedEvidenceId }, actor) },
-  renewEvidenceAction: { allowed: ["admin", "member"], prepare: prepareEvidence, run: (actor) => renewEvidence({ evidenceId: preparedEvidenceId }, actor, { today: TODAY }) },
+  removeEvidenceAction: {
+    allowed: ["admin", "member"],
+    prepare: prepareEvidence,
+    run: (actor) => removeEvidence({ evidenceId: preparedEvidenceId }, actor),
+  },
+  renewEvidenceAction: {
+    allowed: ["admin", "member"],
+    prepare: prepareEvidence,
+    run: (actor) => renewEvidence({ evidenceId: preparedEvidenceId }, actor, { today: TODAY }),
+  },
   // Reviewing is for reviewers, never for the team whose answer it is.
   reviewAnswerAction: {
     allowed: ["admin", "sre"],
     prepare: ensureAnswer,
-    run: (actor, { serviceId }) => decideOnAnswer({ serviceId, itemKey: ITEM, decision: "REQUEST_CHANGES", comment: unique("more proof") }, actor, { today: TODAY }),
+    run: (actor, { serviceId }) =>
+      decideOnAnswer(
+        { serviceId, itemKey: ITEM, decision: "REQUEST_CHANGES", comment: unique("more proof") },
+        actor,
+        { today: TODAY },
+      ),
   },
-  addCommentAction: { allowed: ["admin", "sre", "member"], run: (actor, { serviceId }) => addComment({ serviceId, itemKey: ITEM, body: unique("comment") }, actor) },
+  addCommentAction: {
+    allowed: ["admin", "sre", "member"],
+    run: (actor, { serviceId }) => addComment({ serviceId, itemKey: ITEM, body: unique("comment") }, actor),
+  },
   createUserAction: {
     allowed: ["admin"],
-    run: (actor) => createUser({ name: "New person", email: `${unique("new")}@example.com`, role: "VIEWER", password: "correct horse battery" }, actor),
+    run: (actor) =>
+      createUser(
+        {
+          name: "New person",
+          email: `${unique("new")}@example.com`,
+          role: "VIEWER",
+          password: "correct horse battery",
+        },
+        actor,
+      ),
   },
-  changeRoleAction: { allowed: ["admin"], run: async (actor, { targetUserId }) => setUserRole(targetUserId, (await currentRole(targetUserId)) === "VIEWER" ? "MEMBER" : "VIEWER", actor) },
+  changeRoleAction: {
+    allowed: ["admin"],
+    run: async (actor, { targetUserId }) =>
+      setUserRole(targetUserId, (await currentRole(targetUserId)) === "VIEWER" ? "MEMBER" : "VIEWER", actor),
+  },
   deactivateUserAction: {
     allowed: ["admin"],
-    prepare: ({ targetUserId }) => getDb().user.update({ where: { id: targetUserId }, data: { deactivatedAt: null } }),
+    prepare: ({ targetUserId }) =>
+      getDb().user.update({ where: { id: targetUserId }, data: { deactivatedAt: null } }),
     run: (actor, { targetUserId }) => setUserActive(targetUserId, false, actor),
   },
   reactivateUserAction: {
     allowed: ["admin"],
-    prepare: ({ targetUserId }) => getDb().user.update({ where: { id: targetUserId }, data: { deactivatedAt: new Date() } }),
+    prepare: ({ targetUserId }) =>
+      getDb().user.update({ where: { id: targetUserId }, data: { deactivatedAt: new Date() } }),
     run: (actor, { targetUserId }) => setUserActive(targetUserId, true, actor),
   },
   // Long-ended quarters, a new one for each run, so each allowed run has one to close.
-  closeQuarterAction: { allowed: ["admin", "sre"], run: (actor) => closeQuarter({ fiscalYear: 2021, quarter: nextQuarterToClose() }, actor) },
+  closeQuarterAction: {
+    allowed: ["admin", "sre"],
+    run: (actor) => closeQuarter({ fiscalYear: 2021, quarter: nextQuarterToClose() }, actor),
+  },
   saveSettingsAction: {
     allowed: ["admin"],
     run: async (actor) => setFiscalStartMonth((await getFiscalStartMonth()) === 4 ? 1 : 4, actor),
   },
   // Incidents: reviewers, and the teams whose services they touched.
-  recordIncidentAction: { allowed: ["admin", "sre", "member"], run: (actor, { serviceId }) => recordIncident(incidentInput(serviceId), actor, { today: TODAY }) },
+  recordIncidentAction: {
+    allowed: ["admin", "sre", "member"],
+    run: (actor, { serviceId }) => recordIncident(incidentInput(serviceId), actor, { today: TODAY }),
+  },
   updateIncidentAction: {
     allowed: ["admin", "sre", "member"],
     prepare: prepareIncident,
-    run: (actor, { serviceId }) => updateIncident(preparedIncidentId, { ...incidentInput(serviceId), summary: unique("corrected") }, actor, { today: TODAY }),
+    run: (actor, { serviceId }) =>
+      updateIncident(
+        preparedIncidentId,
+        { ...incidentInput(serviceId), summary: unique("corrected") },
+        actor,
+        { today: TODAY },
+      ),
   },
-  deleteIncidentAction: { allowed: ["admin", "sre", "member"], prepare: prepareIncident, run: (actor) => deleteIncident(preparedIncidentId, actor) },
+  deleteIncidentAction: {
+    allowed: ["admin", "sre", "member"],
+    prepare: prepareIncident,
+    run: (actor) => deleteIncident(preparedIncidentId, actor),
+  },
   // Action items: reviewers, and the team that owns them.
-  createActionItemAction: { allowed: ["admin", "sre", "member"], run: (actor, fixture) => createActionItem(actionInput(fixture), QUARTER, actor) },
+  createActionItemAction: {
+    allowed: ["admin", "sre", "member"],
+    run: (actor, fixture) => createActionItem(actionInput(fixture), QUARTER, actor),
+  },
   updateActionItemAction: {
     allowed: ["admin", "sre", "member"],
     prepare: prepareActionItem,
-    run: (actor, fixture) => updateActionItem(preparedActionItemId, { ...actionInput(fixture), title: unique("renamed action"), status: "OPEN" }, actor),
+    run: (actor, fixture) =>
+      updateActionItem(
+        preparedActionItemId,
+        { ...actionInput(fixture), title: unique("renamed action"), status: "OPEN" },
+        actor,
+      ),
   },
-  setActionItemStatusAction: { allowed: ["admin", "sre", "member"], prepare: prepareActionItem, run: (actor) => updateActionItem(preparedActionItemId, { status: "DONE" }, actor) },
+  setActionItemStatusAction: {
+    allowed: ["admin", "sre", "member"],
+    prepare: prepareActionItem,
+    run: (actor) => updateActionItem(preparedActionItemId, { status: "DONE" }, actor),
+  },
   saveMeetingNotesAction: {
     allowed: ["admin", "sre", "member"],
     run: async (actor, { teamId }) => {
@@ -127,8 +228,20 @@ const matrix: Record<string, Entry> = {
     },
   },
   // The incident cause list is an organisation setting.
-  createCauseAction: { allowed: ["admin"], run: (actor) => createIncidentCause({ nameEn: unique("Cause"), nameJa: unique("原因") }, actor) },
-  renameCauseAction: { allowed: ["admin"], prepare: prepareCause, run: (actor) => changeIncidentCause(preparedCauseId, { names: { nameEn: unique("Renamed"), nameJa: unique("改名") } }, actor) },
+  createCauseAction: {
+    allowed: ["admin"],
+    run: (actor) => createIncidentCause({ nameEn: unique("Cause"), nameJa: unique("原因") }, actor),
+  },
+  renameCauseAction: {
+    allowed: ["admin"],
+    prepare: prepareCause,
+    run: (actor) =>
+      changeIncidentCause(
+        preparedCauseId,
+        { names: { nameEn: unique("Renamed"), nameJa: unique("改名") } },
+        actor,
+      ),
+  },
   retireCauseAction: {
     allowed: ["admin"],
     prepare: async () => {
@@ -145,53 +258,189 @@ const matrix: Record<string, Entry> = {
     },
     run: (actor) => changeIncidentCause(preparedCauseId, { retired: false }, actor),
   },
-  moveCauseAction: { allowed: ["admin"], prepare: prepareCause, run: (actor) => changeIncidentCause(preparedCauseId, { move: "up" }, actor) },
+  moveCauseAction: {
+    allowed: ["admin"],
+    prepare: prepareCause,
+    run: (actor) => changeIncidentCause(preparedCauseId, { move: "up" }, actor),
+  },
   // The checklist: drafting, importing, restoring and publishing are the admins'.
-  updateDraftItemAction: { allowed: ["admin"], prepare: ensureDraft, run: draftRun((document) => updateItem(document, ITEM, { ...fieldsOf(document, ITEM), text: { ja: "改訂", en: unique("Reworded") } })) },
-  addDraftItemAction: { allowed: ["admin"], prepare: ensureDraft, run: draftRun((document) => addItem(document, "other", `other.matrix-${unique("x").slice(2)}`, { text: { ja: "追加", en: "Added" }, guidance: { ja: "", en: "" }, weight: 1, requires: [] })) },
-  retireDraftItemAction: { allowed: ["admin"], prepare: ensureDraft, run: draftRun((document) => setItemRetired(document, ITEM, true)) },
-  restoreDraftItemAction: { allowed: ["admin"], prepare: async () => { await ensureDraft(); await draftRun((document) => setItemRetired(document, ITEM, true))(matrixAdmin); }, run: draftRun((document) => setItemRetired(document, ITEM, false)) },
-  retireDraftCategoryAction: { allowed: ["admin"], prepare: ensureDraft, run: draftRun((document) => setCategoryRetired(document, "batch", true)) },
-  restoreDraftCategoryAction: { allowed: ["admin"], prepare: ensureDraft, run: draftRun((document) => setCategoryRetired(document, "batch", false)) },
-  moveDraftItemAction: { allowed: ["admin"], prepare: ensureDraft, run: draftRun((document) => moveItem(document, ITEM, document.categories[0]!.items[0]!.key === ITEM ? "down" : "up")) },
-  updateDraftCategoryAction: { allowed: ["admin"], prepare: ensureDraft, run: draftRun((document) => updateCategory(document, "other", { ja: "その他", en: unique("Other") })) },
+  updateDraftItemAction: {
+    allowed: ["admin"],
+    prepare: ensureDraft,
+    run: draftRun((document) =>
+      updateItem(document, ITEM, {
+        ...fieldsOf(document, ITEM),
+        text: { ja: "改訂", en: unique("Reworded") },
+      }),
+    ),
+  },
+  addDraftItemAction: {
+    allowed: ["admin"],
+    prepare: ensureDraft,
+    run: draftRun((document) =>
+      addItem(document, "other", `other.matrix-${unique("x").slice(2)}`, {
+        text: { ja: "追加", en: "Added" },
+        guidance: { ja: "", en: "" },
+        weight: 1,
+        requires: [],
+      }),
+    ),
+  },
+  retireDraftItemAction: {
+    allowed: ["admin"],
+    prepare: ensureDraft,
+    run: draftRun((document) => setItemRetired(document, ITEM, true)),
+  },
+  restoreDraftItemAction: {
+    allowed: ["admin"],
+    prepare: async () => {
+      await ensureDraft();
+      await draftRun((document) => setItemRetired(document, ITEM, true))(matrixAdmin);
+    },
+    run: draftRun((document) => setItemRetired(document, ITEM, false)),
+  },
+  retireDraftCategoryAction: {
+    allowed: ["admin"],
+    prepare: ensureDraft,
+    run: draftRun((document) => setCategoryRetired(document, "batch", true)),
+  },
+  restoreDraftCategoryAction: {
+    allowed: ["admin"],
+    prepare: ensureDraft,
+    run: draftRun((document) => setCategoryRetired(document, "batch", false)),
+  },
+  moveDraftItemAction: {
+    allowed: ["admin"],
+    prepare: ensureDraft,
+    run: draftRun((document) =>
+      moveItem(document, ITEM, document.categories[0]!.items[0]!.key === ITEM ? "down" : "up"),
+    ),
+  },
+  updateDraftCategoryAction: {
+    allowed: ["admin"],
+    prepare: ensureDraft,
+    run: draftRun((document) => updateCategory(document, "other", { ja: "その他", en: unique("Other") })),
+  },
   addDraftCategoryAction: {
     allowed: ["admin"],
     prepare: ensureDraft,
     run: draftRun((document) => {
       const key = `matrix-${unique("c").slice(2)}`;
-      return addCategory(document, key, { ja: "分類", en: "Category" }, { key: `${key}.first`, text: { ja: "最初", en: "First" }, guidance: { ja: "", en: "" }, weight: 1, requires: [] });
+      return addCategory(
+        document,
+        key,
+        { ja: "分類", en: "Category" },
+        {
+          key: `${key}.first`,
+          text: { ja: "最初", en: "First" },
+          guidance: { ja: "", en: "" },
+          weight: 1,
+          requires: [],
+        },
+      );
     }),
   },
-  moveDraftCategoryAction: { allowed: ["admin"], prepare: ensureDraft, run: draftRun((document) => moveCategory(document, document.categories[0]!.key, "down")) },
-  addDraftTraitAction: { allowed: ["admin"], prepare: ensureDraft, run: draftRun((document) => saveTrait(document, { key: `MATRIX_${unique("t").slice(2, 8).toUpperCase()}`, name: { ja: "特性", en: "Trait" }, description: { ja: "", en: "" } }, { adding: true })) },
-  updateDraftTraitAction: { allowed: ["admin"], prepare: ensureDraft, run: draftRun((document) => saveTrait(document, { ...document.traits[0]!, description: { ja: "", en: unique("described") } }, { adding: false })) },
+  moveDraftCategoryAction: {
+    allowed: ["admin"],
+    prepare: ensureDraft,
+    run: draftRun((document) => moveCategory(document, document.categories[0]!.key, "down")),
+  },
+  addDraftTraitAction: {
+    allowed: ["admin"],
+    prepare: ensureDraft,
+    run: draftRun((document) =>
+      saveTrait(
+        document,
+        {
+          key: `MATRIX_${unique("t").slice(2, 8).toUpperCase()}`,
+          name: { ja: "特性", en: "Trait" },
+          description: { ja: "", en: "" },
+        },
+        { adding: true },
+      ),
+    ),
+  },
+  updateDraftTraitAction: {
+    allowed: ["admin"],
+    prepare: ensureDraft,
+    run: draftRun((document) =>
+      saveTrait(
+        document,
+        { ...document.traits[0]!, description: { ja: "", en: unique("described") } },
+        { adding: false },
+      ),
+    ),
+  },
   // Adds a trait nothing needs, then retires it.
   retireDraftTraitAction: {
     allowed: ["admin"],
     prepare: async () => {
       await ensureDraft();
       if ((await getChecklistDraft())!.document.traits.some((trait) => trait.key === MATRIX_TRAIT)) return;
-      await draftRun((document) => saveTrait(document, { key: MATRIX_TRAIT, name: { ja: "一時", en: "Temporary" }, description: { ja: "", en: "" } }, { adding: true }))(matrixAdmin);
+      await draftRun((document) =>
+        saveTrait(
+          document,
+          { key: MATRIX_TRAIT, name: { ja: "一時", en: "Temporary" }, description: { ja: "", en: "" } },
+          { adding: true },
+        ),
+      )(matrixAdmin);
     },
     run: draftRun((document) => retireTrait(document, MATRIX_TRAIT)),
   },
-  startDraftAction: { allowed: ["admin"], prepare: () => getDb().checklistDraft.deleteMany({}), run: async (actor) => saveChecklistDraft(await checklistDocumentAt(), 0, actor) },
-  restoreDefaultChecklistAction: { allowed: ["admin"], prepare: ensureDraft, run: async (actor) => saveChecklistDraft(readDefaultChecklistDocument(), (await getChecklistDraft())!.revision, actor) },
-  importChecklistAction: { allowed: ["admin"], prepare: ensureDraft, run: async (actor) => saveChecklistDraft(await checklistDocumentAt(), (await getChecklistDraft())!.revision, actor) },
-  discardDraftAction: { allowed: ["admin"], prepare: ensureDraft, run: (actor) => discardChecklistDraft(actor) },
+  startDraftAction: {
+    allowed: ["admin"],
+    prepare: () => getDb().checklistDraft.deleteMany({}),
+    run: async (actor) => saveChecklistDraft(await checklistDocumentAt(), 0, actor),
+  },
+  restoreDefaultChecklistAction: {
+    allowed: ["admin"],
+    prepare: ensureDraft,
+    run: async (actor) =>
+      saveChecklistDraft(readDefaultChecklistDocument(), (await getChecklistDraft())!.revision, actor),
+  },
+  importChecklistAction: {
+    allowed: ["admin"],
+    prepare: ensureDraft,
+    run: async (actor) =>
+      saveChecklistDraft(await checklistDocumentAt(), (await getChecklistDraft())!.revision, actor),
+  },
+  discardDraftAction: {
+    allowed: ["admin"],
+    prepare: ensureDraft,
+    run: (actor) => discardChecklistDraft(actor),
+  },
   // Publishes the checklist unchanged: a new version number, nothing else moves.
-  publishDraftAction: { allowed: ["admin"], prepare: freshDraft, run: async (actor) => publishChecklistDraft({ summary: unique("matrix"), revision: (await getChecklistDraft())!.revision }, actor) },
-  createTeamAction: { allowed: ["admin"], run: (actor) => createTeam({ name: "Matrix team", slug: unique("team"), description: "" }, actor) },
-  updateTeamAction: { allowed: ["admin"], run: (actor, { otherTeamId }) => updateTeam(otherTeamId, { name: unique("Renamed team"), slug: unique("team"), description: "" }, actor) },
+  publishDraftAction: {
+    allowed: ["admin"],
+    prepare: freshDraft,
+    run: async (actor) =>
+      publishChecklistDraft(
+        { summary: unique("matrix"), revision: (await getChecklistDraft())!.revision },
+        actor,
+      ),
+  },
+  createTeamAction: {
+    allowed: ["admin"],
+    run: (actor) => createTeam({ name: "Matrix team", slug: unique("team"), description: "" }, actor),
+  },
+  updateTeamAction: {
+    allowed: ["admin"],
+    run: (actor, { otherTeamId }) =>
+      updateTeam(otherTeamId, { name: unique("Renamed team"), slug: unique("team"), description: "" }, actor),
+  },
   addMemberAction: {
     allowed: ["admin"],
-    prepare: ({ otherTeamId, targetUserId }) => getDb().teamMembership.deleteMany({ where: { teamId: otherTeamId, userId: targetUserId } }),
+    prepare: ({ otherTeamId, targetUserId }) =>
+      getDb().teamMembership.deleteMany({ where: { teamId: otherTeamId, userId: targetUserId } }),
     run: (actor, { otherTeamId, targetUserId }) => addMembership(otherTeamId, targetUserId, actor),
   },
   removeMemberAction: {
     allowed: ["admin"],
-    prepare: ({ otherTeamId, targetUserId }) => getDb().teamMembership.createMany({ data: [{ teamId: otherTeamId, userId: targetUserId }], skipDuplicates: true }),
+    prepare: ({ otherTeamId, targetUserId }) =>
+      getDb().teamMembership.createMany({
+        data: [{ teamId: otherTeamId, userId: targetUserId }],
+        skipDuplicates: true,
+      }),
     run: (actor, { otherTeamId, targetUserId }) => removeMembership(otherTeamId, targetUserId, actor),
   },
 };
@@ -213,7 +462,9 @@ async function ensureDraft() {
 }
 
 function fieldsOf(document: ChecklistDocument, key: string) {
-  const { text, guidance, weight, requires } = document.categories.flatMap((category) => category.items).find((item) => item.key === key)!;
+  const { text, guidance, weight, requires } = document.categories
+    .flatMap((category) => category.items)
+    .find((item) => item.key === key)!;
   return { text, guidance, weight, requires };
 }
 
@@ -233,7 +484,13 @@ let preparedCauseId = "";
 const QUARTER = fiscalQuarter(2026, 2, 4);
 
 function incidentInput(serviceId: string) {
-  return { occurredOn: "2026-08-01", severity: "SEV3" as const, summary: unique("incident"), causeId: defaultCauseId, serviceIds: [serviceId] };
+  return {
+    occurredOn: "2026-08-01",
+    severity: "SEV3" as const,
+    summary: unique("incident"),
+    causeId: defaultCauseId,
+    serviceIds: [serviceId],
+  };
 }
 let defaultCauseId = "";
 
@@ -257,7 +514,10 @@ async function prepareActionItem(fixture: Fixture) {
 async function prepareCause() {
   if (!preparedCauseId) {
     const admin = await createTestUser("ADMIN");
-    const created = await createIncidentCause({ nameEn: unique("Prepared cause"), nameJa: unique("準備") }, admin);
+    const created = await createIncidentCause(
+      { nameEn: unique("Prepared cause"), nameJa: unique("準備") },
+      admin,
+    );
     if (!created.ok) throw new Error("could not prepare a cause");
     preparedCauseId = created.id;
   }
@@ -271,8 +531,14 @@ async function ensureAnswer({ serviceId, principals }: Fixture) {
 async function prepareEvidence(fixture: Fixture) {
   await ensureAnswer(fixture);
   const body = unique("prepared proof");
-  await addEvidence({ serviceId: fixture.serviceId, itemKey: ITEM, kind: "NOTE", body }, null, fixture.principals.admin, { today: "2026-01-05" });
-  preparedEvidenceId = (await getDb().evidence.findFirstOrThrow({ where: { body }, select: { id: true } })).id;
+  await addEvidence(
+    { serviceId: fixture.serviceId, itemKey: ITEM, kind: "NOTE", body },
+    null,
+    fixture.principals.admin,
+    { today: "2026-01-05" },
+  );
+  preparedEvidenceId = (await getDb().evidence.findFirstOrThrow({ where: { body }, select: { id: true } }))
+    .id;
 }
 
 async function currentRole(userId: string) {
@@ -329,11 +595,23 @@ beforeAll(async () => {
     signedOut: null,
   };
   const serviceSlug = unique("matrix-svc");
-  await createService({ name: serviceSlug, slug: serviceSlug, description: "", teamId: team.id, tier: 2, traits: [] }, principals.admin);
+  await createService(
+    { name: serviceSlug, slug: serviceSlug, description: "", teamId: team.id, tier: 2, traits: [] },
+    principals.admin,
+  );
   const target = await createTestUser("VIEWER");
   matrixAdmin = principals.admin;
-  defaultCauseId = (await getDb().incidentCause.findUniqueOrThrow({ where: { key: "configuration" }, select: { id: true } })).id;
-  fixture = { teamId: team.id, otherTeamId: otherTeam.id, serviceId: (await getServiceBySlug(serviceSlug))!.id, serviceSlug, targetUserId: target.id, principals };
+  defaultCauseId = (
+    await getDb().incidentCause.findUniqueOrThrow({ where: { key: "configuration" }, select: { id: true } })
+  ).id;
+  fixture = {
+    teamId: team.id,
+    otherTeamId: otherTeam.id,
+    serviceId: (await getServiceBySlug(serviceSlug))!.id,
+    serviceSlug,
+    targetUserId: target.id,
+    principals,
+  };
 });
 
 describe("the authorization matrix", () => {
@@ -353,10 +631,15 @@ describe("the authorization matrix", () => {
         const outcome = entry.run(fixture.principals[role], fixture);
         if (allowed) {
           const result = await outcome;
-          expect("ok" in result ? result.ok : ["saved", "done", "closed"].includes(result.outcome)).toBe(true);
+          expect("ok" in result ? result.ok : ["saved", "done", "closed"].includes(result.outcome)).toBe(
+            true,
+          );
           expect(await fingerprint()).not.toBe(before);
         } else {
-          const error = await outcome.then(() => null, (thrown: unknown) => thrown);
+          const error = await outcome.then(
+            () => null,
+            (thrown: unknown) => thrown,
+          );
           expect(role === "signedOut" ? isSignedOut(error) : isForbidden(error)).toBe(true);
           expect(await fingerprint()).toBe(before);
         }

@@ -15,13 +15,20 @@ export type Change<E extends PeriodEvent> = { event: E; before: Status | null; a
 
 const RANK: Partial<Record<Status, number>> = { NOT_MET: 0, PARTIAL: 1, MET: 2 };
 
-export function classifyChanges<E extends PeriodEvent>(statusAtStart: (serviceId: string, itemId: string) => Status | null, events: readonly E[]) {
+export function classifyChanges<E extends PeriodEvent>(
+  statusAtStart: (serviceId: string, itemId: string) => Status | null,
+  events: readonly E[],
+) {
   const last = new Map<string, E>();
   const naChanges: Change<E>[] = [];
   for (const event of events) {
     if (event.action === "SAVED") last.set(`${event.serviceId}|${event.itemId}`, event);
-    const naDeclared = event.action === "SAVED" && event.fromStatus !== event.toStatus && (event.toStatus === "NOT_APPLICABLE" || event.fromStatus === "NOT_APPLICABLE");
-    if (naDeclared || event.action === "NA_APPROVED" || event.action === "NA_REJECTED") naChanges.push({ event, before: event.fromStatus, after: event.toStatus });
+    const naDeclared =
+      event.action === "SAVED" &&
+      event.fromStatus !== event.toStatus &&
+      (event.toStatus === "NOT_APPLICABLE" || event.fromStatus === "NOT_APPLICABLE");
+    if (naDeclared || event.action === "NA_APPROVED" || event.action === "NA_REJECTED")
+      naChanges.push({ event, before: event.fromStatus, after: event.toStatus });
   }
   const newlyMet: Change<E>[] = [];
   const regressed: Change<E>[] = [];

@@ -6,7 +6,12 @@ export type Day = string;
 /** Today in a time zone, e.g. "2026-11-27". */
 export function todayIn(timeZone: string, now = new Date()): Day {
   // en-CA formats dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
 }
 
 /** A PostgreSQL `date` as Prisma returns it (midnight UTC) back to its day. */
@@ -32,5 +37,9 @@ export type Comparison = (typeof COMPARISONS)[number];
 export function comparisonMoments(now: Date): Record<Comparison, Date> {
   const quarter = new Date(now);
   quarter.setUTCMonth(quarter.getUTCMonth() - 3);
-  return { day: new Date(now.getTime() - 86_400_000), week: new Date(now.getTime() - 7 * 86_400_000), quarter };
+  return {
+    day: new Date(now.getTime() - 86_400_000),
+    week: new Date(now.getTime() - 7 * 86_400_000),
+    quarter,
+  };
 }

@@ -2,8 +2,9 @@ import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+
 import { databaseTarget, type DatabaseTarget } from "@/lib/env";
+import { PrismaClient } from "@/lib/generated/prisma/client";
 
 export type Db = PrismaClient;
 export type DbConnection = { prisma: PrismaClient; pglite?: PGlite };
@@ -15,7 +16,11 @@ export function openConnection(target: DatabaseTarget): DbConnection {
     // JIT compilation pays off for long analytical queries, not for a web app's: PostgreSQL's
     // cost estimate for the review queue's filters crosses jit_above_cost and the compile takes
     // longer than the query (measured: 28 ms of JIT on a 25 ms query), so tenken's sessions skip it.
-    return { prisma: new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, options: "-c jit=off" }) }) };
+    return {
+      prisma: new PrismaClient({
+        adapter: new PrismaPg({ connectionString: target.url, options: "-c jit=off" }),
+      }),
+    };
   }
   if (!target.dataDir.startsWith("memory://")) mkdirSync(target.dataDir, { recursive: true });
   const pglite = new PGlite(target.dataDir);

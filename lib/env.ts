@@ -1,4 +1,5 @@
 import path from "node:path";
+
 import { z } from "@/lib/validations/zod";
 
 const optionalString = z
@@ -13,7 +14,14 @@ const envSchema = z.object({
     .string()
     .trim()
     .transform((value) => value || undefined)
-    .pipe(z.url({ protocol: /^postgres(ql)?$/, error: "DATABASE_URL must be a postgres:// or postgresql:// URL" }).optional())
+    .pipe(
+      z
+        .url({
+          protocol: /^postgres(ql)?$/,
+          error: "DATABASE_URL must be a postgres:// or postgresql:// URL",
+        })
+        .optional(),
+    )
     .optional(),
   TENKEN_DATA_DIR: z.string().trim().min(1).default(".data/pglite"),
   TENKEN_DEMO_DATA: z.enum(["on", "off"]).optional(),
@@ -33,14 +41,29 @@ const envSchema = z.object({
     }, "TENKEN_TIME_ZONE must be an IANA time zone such as Asia/Tokyo"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   // Where people reach tenken; SSO redirects come back here, and cookies are Secure when it is https.
-  TENKEN_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/, error: "TENKEN_BASE_URL must be an http:// or https:// URL" }).optional()),
+  TENKEN_BASE_URL: optionalString.pipe(
+    z.url({ protocol: /^https?$/, error: "TENKEN_BASE_URL must be an http:// or https:// URL" }).optional(),
+  ),
   // Signs sessions; generated once and kept in the database when not given.
-  TENKEN_AUTH_SECRET: optionalString.pipe(z.string().min(32, "TENKEN_AUTH_SECRET must be at least 32 characters").optional()),
-  TENKEN_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
-  TENKEN_ADMIN_EMAIL: optionalString.pipe(z.email({ error: "TENKEN_ADMIN_EMAIL must be an email address" }).optional()),
+  TENKEN_AUTH_SECRET: optionalString.pipe(
+    z.string().min(32, "TENKEN_AUTH_SECRET must be at least 32 characters").optional(),
+  ),
+  TENKEN_SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 7),
+  TENKEN_ADMIN_EMAIL: optionalString.pipe(
+    z.email({ error: "TENKEN_ADMIN_EMAIL must be an email address" }).optional(),
+  ),
   TENKEN_ADMIN_PASSWORD: optionalString,
   TENKEN_ADMIN_NAME: optionalString,
-  TENKEN_OIDC_ISSUER: optionalString.pipe(z.url({ protocol: /^https?$/, error: "TENKEN_OIDC_ISSUER must be an http:// or https:// URL" }).optional()),
+  TENKEN_OIDC_ISSUER: optionalString.pipe(
+    z
+      .url({ protocol: /^https?$/, error: "TENKEN_OIDC_ISSUER must be an http:// or https:// URL" })
+      .optional(),
+  ),
   TENKEN_OIDC_CLIENT_ID: optionalString,
   TENKEN_OIDC_CLIENT_SECRET: optionalString,
   TENKEN_OIDC_NAME: optionalString,
@@ -69,12 +92,12 @@ function readEnv() {
 
 export const env = readEnv();
 
-export type DatabaseTarget =
-  | { kind: "postgres"; url: string }
-  | { kind: "pglite"; dataDir: string };
+export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
 
 export function databaseTarget(): DatabaseTarget {
-  return env.DATABASE_URL ? { kind: "postgres", url: env.DATABASE_URL } : { kind: "pglite", dataDir: env.dataDir };
+  return env.DATABASE_URL
+    ? { kind: "postgres", url: env.DATABASE_URL }
+    : { kind: "pglite", dataDir: env.dataDir };
 }
 
 /** Where people reach tenken: TENKEN_BASE_URL, or this machine on PORT. */

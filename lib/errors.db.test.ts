@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { closeConnection, openConnection } from "@/lib/db";
 import { isDatabaseUnreachable } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -25,7 +26,10 @@ describe("a database that cannot be reached", () => {
   });
 
   it("is told apart from other database errors", () => {
-    const uniqueViolation = new Prisma.PrismaClientKnownRequestError("Unique constraint failed", { code: "P2002", clientVersion: "7" });
+    const uniqueViolation = new Prisma.PrismaClientKnownRequestError("Unique constraint failed", {
+      code: "P2002",
+      clientVersion: "7",
+    });
     expect(isDatabaseUnreachable(uniqueViolation)).toBe(false);
     expect(isDatabaseUnreachable(new Error("boom"))).toBe(false);
   });

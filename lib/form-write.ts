@@ -1,11 +1,23 @@
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
+
 import { getCurrentUser } from "@/lib/auth/session";
 import { withDatabase } from "@/lib/errors";
 import type { Principal } from "@/lib/permissions";
-import { fieldErrorsFrom, formInput, formValues, refusedState, signedOutState, type FormMessage, type FormState } from "@/lib/validations/form";
+import {
+  fieldErrorsFrom,
+  formInput,
+  formValues,
+  refusedState,
+  signedOutState,
+  type FormMessage,
+  type FormState,
+} from "@/lib/validations/form";
 
-export type WriteOutcome = { ok: true } | { ok: false; field: string; key: string; values?: Record<string, string | number> } | { ok: false; notFound: true };
+export type WriteOutcome =
+  | { ok: true }
+  | { ok: false; field: string; key: string; values?: Record<string, string | number> }
+  | { ok: false; notFound: true };
 
 type Options = {
   // Errors about a field the form shows go next to it; others head the form.
@@ -39,7 +51,8 @@ export async function formWrite<S extends z.ZodType>(
   if (!outcome.ok) {
     if ("notFound" in outcome) return { status: "error", formError: { key: "errors.notFoundBody" }, values };
     const message = { key: outcome.key, ...(outcome.values ? { values: outcome.values } : {}) };
-    if (formFields.includes(outcome.field)) return { status: "error", fieldErrors: { [outcome.field]: [message] }, values };
+    if (formFields.includes(outcome.field))
+      return { status: "error", fieldErrors: { [outcome.field]: [message] }, values };
     return { status: "error", formError: message, values };
   }
   for (const [path, type] of revalidate) revalidatePath(path, type);

@@ -1,9 +1,9 @@
+import { isOverdue } from "@/lib/action-items";
 import type { Change, PeriodEvent } from "@/lib/changes";
 import { dayOf } from "@/lib/dates";
-import { isOverdue } from "@/lib/action-items";
-import { quarterOf } from "@/lib/quarters";
-import { quarterName } from "@/lib/i18n/quarters";
 import type { Locale } from "@/lib/i18n/config";
+import { quarterName } from "@/lib/i18n/quarters";
+import { quarterOf } from "@/lib/quarters";
 import type { Retrospective } from "@/lib/retrospective";
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
@@ -12,17 +12,36 @@ type Event = PeriodEvent & { service_name: string; text_en: string; text_ja: str
 // Markdown minutes of a retrospective, ready to paste into a wiki. Text from people (service
 // names, items) is escaped so that it cannot turn into Markdown links or markup.
 const escape = (text: string) => text.replace(/([\\`*_{}[\]()#+\-.!|<>])/g, "\\$1");
-const percent = (value: number | null | undefined) => (value === null || value === undefined ? "—" : `${value}%`);
+const percent = (value: number | null | undefined) =>
+  value === null || value === undefined ? "—" : `${value}%`;
 
-export function renderMinutes(retro: Retrospective, { t, locale, scope, formatDate }: { t: Translate; locale: Locale; scope: string; formatDate: (date: Date) => string }) {
+export function renderMinutes(
+  retro: Retrospective,
+  {
+    t,
+    locale,
+    scope,
+    formatDate,
+  }: { t: Translate; locale: Locale; scope: string; formatDate: (date: Date) => string },
+) {
   const item = (event: Event) => escape(locale === "ja" ? event.text_ja : event.text_en);
   const line = (change: Change<Event>, key: string) =>
     `- ${escape(change.event.service_name)}: ${item(change.event)} (${t(key, { before: change.before ? t(`status.${change.before}`) : t("status.unanswered"), after: t(`status.${change.after}`) })}; ${escape(change.event.actorName)}, ${formatDate(change.event.createdAt)})`;
-  const section = (title: string, lines: string[]) => [`## ${title}`, "", ...(lines.length ? lines : [`- ${t("retro.none")}`]), ""];
+  const section = (title: string, lines: string[]) => [
+    `## ${title}`,
+    "",
+    ...(lines.length ? lines : [`- ${t("retro.none")}`]),
+    "",
+  ];
   const { changes } = retro;
-  const causeName = (cause: { nameEn: string; nameJa: string }) => escape(locale === "ja" ? cause.nameJa : cause.nameEn);
+  const causeName = (cause: { nameEn: string; nameJa: string }) =>
+    escape(locale === "ja" ? cause.nameJa : cause.nameEn);
   const cell = (text: string) => escape(text.replace(/\s+/g, " ").trim());
-  const table = (header: string[], rows: string[][]) => [`| ${header.join(" | ")} |`, `| ${header.map(() => "---").join(" | ")} |`, ...rows.map((row) => `| ${row.join(" | ")} |`)];
+  const table = (header: string[], rows: string[][]) => [
+    `| ${header.join(" | ")} |`,
+    `| ${header.map(() => "---").join(" | ")} |`,
+    ...rows.map((row) => `| ${row.join(" | ")} |`),
+  ];
   const raisedIn = (start: Date) => quarterName(t, quarterOf(dayOf(start), retro.startMonth));
   return [
     `# ${escape(t("retro.minutesTitle", { quarter: quarterName(t, retro.quarter), scope }))}`,
@@ -36,7 +55,13 @@ export function renderMinutes(retro: Retrospective, { t, locale, scope, formatDa
       t("meeting.incidentsTitle", { count: retro.incidents.length }),
       retro.incidents.length
         ? table(
-            [t("meeting.occurredOn"), t("meeting.severity"), t("meeting.services"), t("meeting.cause"), t("meeting.summary")],
+            [
+              t("meeting.occurredOn"),
+              t("meeting.severity"),
+              t("meeting.services"),
+              t("meeting.cause"),
+              t("meeting.summary"),
+            ],
             retro.incidents.map((incident) => [
               dayOf(incident.occurredOn),
               t(`meeting.severities.${incident.severity}`),
@@ -50,8 +75,18 @@ export function renderMinutes(retro: Retrospective, { t, locale, scope, formatDa
     ...section(
       t("meeting.byCauseTitle"),
       table(
-        [t("meeting.cause"), quarterName(t, retro.quarter), quarterName(t, retro.previousQuarter), t("meeting.change")],
-        retro.incidentsByCause.map((row) => [causeName(row.cause), String(row.count), String(row.previous), row.delta > 0 ? `+${row.delta}` : String(row.delta)]),
+        [
+          t("meeting.cause"),
+          quarterName(t, retro.quarter),
+          quarterName(t, retro.previousQuarter),
+          t("meeting.change"),
+        ],
+        retro.incidentsByCause.map((row) => [
+          causeName(row.cause),
+          String(row.count),
+          String(row.previous),
+          row.delta > 0 ? `+${row.delta}` : String(row.delta),
+        ]),
       ),
     ),
     ...section(
@@ -60,22 +95,41 @@ export function renderMinutes(retro: Retrospective, { t, locale, scope, formatDa
         const details = [
           escape(action.owner.name),
           `${t("meeting.dueOn")} ${dayOf(action.dueOn)}`,
-          t(`meeting.statuses.${action.status}`) + (isOverdue(action, retro.today) ? ` (${t("meeting.overdue")})` : ""),
-          ...(action.service ? [`${t("meeting.improves")}: ${escape(action.service.name)}${action.item ? ` / ${escape(itemText(retro, action.item.key, locale))}` : ""}`] : []),
-          ...(action.carriedOver ? [t("meeting.carriedOver", { quarter: raisedIn(action.raisedForStartsOn) })] : []),
+          t(`meeting.statuses.${action.status}`) +
+            (isOverdue(action, retro.today) ? ` (${t("meeting.overdue")})` : ""),
+          ...(action.service
+            ? [
+                `${t("meeting.improves")}: ${escape(action.service.name)}${action.item ? ` / ${escape(itemText(retro, action.item.key, locale))}` : ""}`,
+              ]
+            : []),
+          ...(action.carriedOver
+            ? [t("meeting.carriedOver", { quarter: raisedIn(action.raisedForStartsOn) })]
+            : []),
         ];
         return `- [${action.status === "DONE" ? "x" : " "}] ${escape(action.title)} (${details.join("; ")})`;
       }),
     ),
-    ...section(t("retro.newlyMet", { count: changes.newlyMet.length }), changes.newlyMet.map((change) => line(change as Change<Event>, "retro.fromTo"))),
-    ...section(t("retro.regressed", { count: changes.regressed.length }), changes.regressed.map((change) => line(change as Change<Event>, "retro.fromTo"))),
+    ...section(
+      t("retro.newlyMet", { count: changes.newlyMet.length }),
+      changes.newlyMet.map((change) => line(change as Change<Event>, "retro.fromTo")),
+    ),
+    ...section(
+      t("retro.regressed", { count: changes.regressed.length }),
+      changes.regressed.map((change) => line(change as Change<Event>, "retro.fromTo")),
+    ),
     ...section(
       t("retro.naChanges", { count: changes.naChanges.length }),
-      changes.naChanges.map((change) => `- ${escape(change.event.service_name)}: ${item(change.event as Event)} (${t(`retro.naAction.${change.event.action}`)}; ${escape(change.event.actorName)}, ${formatDate(change.event.createdAt)})`),
+      changes.naChanges.map(
+        (change) =>
+          `- ${escape(change.event.service_name)}: ${item(change.event as Event)} (${t(`retro.naAction.${change.event.action}`)}; ${escape(change.event.actorName)}, ${formatDate(change.event.createdAt)})`,
+      ),
     ),
     ...section(
       t("retro.staleTitle", { count: retro.staleEvidence.length }),
-      retro.staleEvidence.map((evidence) => `- ${escape(evidence.service_name)}: ${escape(locale === "ja" ? evidence.text_ja : evidence.text_en)} (${escape(evidence.title || evidence.url || evidence.kind)}, ${t("retro.checkedOn", { day: evidence.checked_on })})`),
+      retro.staleEvidence.map(
+        (evidence) =>
+          `- ${escape(evidence.service_name)}: ${escape(locale === "ja" ? evidence.text_ja : evidence.text_en)} (${escape(evidence.title || evidence.url || evidence.kind)}, ${t("retro.checkedOn", { day: evidence.checked_on })})`,
+      ),
     ),
     // The notes are the meeting's own Markdown, written for these minutes: kept as written.
     `## ${t("meeting.notesTitle")}`,
@@ -86,17 +140,52 @@ export function renderMinutes(retro: Retrospective, { t, locale, scope, formatDa
 }
 
 function itemText(retro: Retrospective, key: string, locale: Locale) {
-  const item = retro.checklist.flatMap((category) => category.items).find((candidate) => candidate.key === key);
+  const item = retro.checklist
+    .flatMap((category) => category.items)
+    .find((candidate) => candidate.key === key);
   return item ? (locale === "ja" ? item.textJa : item.textEn) : key;
 }
 
 /** One row per service: its scores at the quarter's end (or now, for the open quarter), for spreadsheets. */
-export function renderScoresCsv(rows: { service: string; team: string; tier: number; percent: number | null; verifiedPercent: number | null; categories: Record<string, number | null> }[], categoryKeys: string[]) {
+export function renderScoresCsv(
+  rows: {
+    service: string;
+    team: string;
+    tier: number;
+    percent: number | null;
+    verifiedPercent: number | null;
+    categories: Record<string, number | null>;
+  }[],
+  categoryKeys: string[],
+) {
   const cell = (value: string | number | null) => {
     const text = value === null ? "" : String(value);
     // Quoted always; a leading = + - @ is defused so that spreadsheets do not run it as a formula.
     return `"${(/^[=+\-@]/.test(text) ? `'${text}` : text).replace(/"/g, '""')}"`;
   };
-  const header = ["service", "team", "tier", "score_percent", "verified_percent", ...categoryKeys.map((key) => `${key}_percent`)];
-  return [header.map(cell).join(","), ...rows.map((row) => [row.service, row.team, row.tier, row.percent, row.verifiedPercent, ...categoryKeys.map((key) => row.categories[key] ?? null)].map(cell).join(","))].join("\r\n") + "\r\n";
+  const header = [
+    "service",
+    "team",
+    "tier",
+    "score_percent",
+    "verified_percent",
+    ...categoryKeys.map((key) => `${key}_percent`),
+  ];
+  return (
+    [
+      header.map(cell).join(","),
+      ...rows.map((row) =>
+        [
+          row.service,
+          row.team,
+          row.tier,
+          row.percent,
+          row.verifiedPercent,
+          ...categoryKeys.map((key) => row.categories[key] ?? null),
+        ]
+          .map(cell)
+          .join(","),
+      ),
+    ].join("\r\n") + "\r\n"
+  );
 }

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
+
 import { loadOverview } from "@/lib/overview";
+import { isForbidden } from "@/lib/permissions";
 import { saveAnswer } from "@/lib/queries/answers";
 import { listAuditLog } from "@/lib/queries/audit";
 import { getServiceAnswersAt } from "@/lib/queries/overview";
-import { deleteSetting, getFiscalStartMonth, setFiscalStartMonth } from "@/lib/queries/settings";
 import { createService, getServiceBySlug } from "@/lib/queries/services";
-import { isForbidden } from "@/lib/permissions";
+import { deleteSetting, getFiscalStartMonth, setFiscalStartMonth } from "@/lib/queries/settings";
 import { createTestTeam, createTestUser, unique, useTestDatabase } from "@/lib/testing/db";
 
 useTestDatabase();
@@ -29,8 +30,12 @@ async function teamWithServices(count: number) {
 describe("scores at a date for many services", () => {
   it("are recomputed from the events, and compared with a day, a week and a quarter before", async () => {
     const { team, member, services } = await teamWithServices(2);
-    const [first, second] = services as [NonNullable<(typeof services)[number]>, NonNullable<(typeof services)[number]>];
-    const answer = (serviceId: string, itemKey: string, status: "MET" | "NOT_MET", at: Date) => saveAnswer({ serviceId, itemKey, status, note: "" }, member, { at });
+    const [first, second] = services as [
+      NonNullable<(typeof services)[number]>,
+      NonNullable<(typeof services)[number]>,
+    ];
+    const answer = (serviceId: string, itemKey: string, status: "MET" | "NOT_MET", at: Date) =>
+      saveAnswer({ serviceId, itemKey, status, note: "" }, member, { at });
     // A quarter and more ago, both services fail the connectivity check; last week the first fixes it.
     await answer(first.id, "connectivity.each-component", "NOT_MET", ago(120));
     await answer(second.id, "connectivity.each-component", "NOT_MET", ago(120));
@@ -41,7 +46,8 @@ describe("scores at a date for many services", () => {
 
     const overview = await loadOverview({ teamSlug: team.slug }, NOW);
     expect(overview.rows.map((row) => row.slug).sort()).toEqual([first.slug, second.slug].sort());
-    const connectivity = (slug: string) => overview.rows.find((row) => row.slug === slug)!.categories.connectivity!;
+    const connectivity = (slug: string) =>
+      overview.rows.find((row) => row.slug === slug)!.categories.connectivity!;
     expect(connectivity(first.slug)).toMatchObject({ earned: 1, answered: 1 });
     expect(connectivity(second.slug)).toMatchObject({ earned: 0, answered: 1 });
 
@@ -61,18 +67,31 @@ describe("scores at a date for many services", () => {
     expect(firstRow.past.map((score) => score?.categories.connectivity)).toEqual([33.3, 0, 0]);
 
     const weakest = overview.weakest.find((entry) => entry.item.key === "connectivity.each-component");
-    expect(weakest).toMatchObject({ notMet: 1, applicable: 2, ratePercent: 50, services: [{ slug: second.slug }] });
+    expect(weakest).toMatchObject({
+      notMet: 1,
+      applicable: 2,
+      ratePercent: 50,
+      services: [{ slug: second.slug }],
+    });
 
     // Where the weakest items lead: only the services failing one item.
-    const failing = await loadOverview({ teamSlug: team.slug }, NOW, { failing: "connectivity.each-component" });
+    const failing = await loadOverview({ teamSlug: team.slug }, NOW, {
+      failing: "connectivity.each-component",
+    });
     expect(failing.rows.map((row) => row.slug)).toEqual([second.slug]);
     expect((await loadOverview({ teamSlug: team.slug }, NOW, { failing: "no.such-item" })).rows).toEqual([]);
 
     // The same overview as it stood a week ago: both services failed then, and both are weakest.
     const weekAgo = await loadOverview({ teamSlug: team.slug }, NOW, { asOf: ago(7) });
     expect(weekAgo.today).toBe(ago(7).toISOString().slice(0, 10));
-    expect(weekAgo.rows.find((row) => row.slug === first.slug)!.categories.connectivity).toMatchObject({ earned: 0, answered: 1 });
-    expect(weekAgo.weakest.find((entry) => entry.item.key === "connectivity.each-component")).toMatchObject({ notMet: 2, applicable: 2 });
+    expect(weekAgo.rows.find((row) => row.slug === first.slug)!.categories.connectivity).toMatchObject({
+      earned: 0,
+      answered: 1,
+    });
+    expect(weekAgo.weakest.find((entry) => entry.item.key === "connectivity.each-component")).toMatchObject({
+      notMet: 2,
+      applicable: 2,
+    });
     // Compared with the week before it, nothing had moved yet.
     expect(weekAgo.teams[0]!.deltas).toEqual({ day: 0, week: 0, quarter: 0 });
   });
@@ -93,7 +112,10 @@ describe("the fiscal year setting", () => {
     const admin = await createTestUser("ADMIN");
     await setFiscalStartMonth(1, admin);
     expect(await getFiscalStartMonth()).toBe(1);
-    expect((await listAuditLog({ kind: "settings.updated", take: 1 }))[0]).toMatchObject({ before: { fiscalStartMonth: 4 }, after: { fiscalStartMonth: 1 } });
+    expect((await listAuditLog({ kind: "settings.updated", take: 1 }))[0]).toMatchObject({
+      before: { fiscalStartMonth: 4 },
+      after: { fiscalStartMonth: 1 },
+    });
     await deleteSetting("fiscal.start_month");
   });
 });

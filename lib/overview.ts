@@ -1,5 +1,5 @@
 import { scoredItems } from "@/lib/assessment";
-import { COMPARISONS, comparisonMoments, todayIn, type Comparison } from "@/lib/dates";
+import { comparisonMoments, COMPARISONS, todayIn, type Comparison } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { getChecklist } from "@/lib/queries/checklist";
 import type { OverviewFilter } from "@/lib/queries/overview";
@@ -9,8 +9,13 @@ import { loadCurrentScores, loadPastScores, loadScoresAt, type PastScore } from 
 export type Deltas = Record<Comparison, number | null>;
 
 /** The change since each compared moment, in points. */
-export function deltasOf(now: number | null | undefined, before: readonly (number | null | undefined)[]): Deltas {
-  return Object.fromEntries(COMPARISONS.map((comparison, index) => [comparison, delta(now, before[index])])) as Deltas;
+export function deltasOf(
+  now: number | null | undefined,
+  before: readonly (number | null | undefined)[],
+): Deltas {
+  return Object.fromEntries(
+    COMPARISONS.map((comparison, index) => [comparison, delta(now, before[index])]),
+  ) as Deltas;
 }
 
 export const WEAKEST_SERVICES_NAMED = 20;
@@ -31,16 +36,31 @@ const OVERALL = -1;
  * The average past scores of the organisation (null) and of each team (by slug), overall and per
  * category, at each moment: one pass over every service's past scores, as `averageOf` would give.
  */
-function averagesThen(rows: readonly { team: { slug: string } }[], past: readonly (readonly (PastScore | null)[])[], categoryKeys: readonly string[]) {
+function averagesThen(
+  rows: readonly { team: { slug: string } }[],
+  past: readonly (readonly (PastScore | null)[])[],
+  categoryKeys: readonly string[],
+) {
   const width = categoryKeys.length + 1;
   const groups = new Map<string | null, { sums: Float64Array; counts: Uint32Array }>();
   const groupOf = (slug: string | null) => {
     let group = groups.get(slug);
-    if (!group) groups.set(slug, (group = { sums: new Float64Array(past.length * width), counts: new Uint32Array(past.length * width) }));
+    if (!group)
+      groups.set(
+        slug,
+        (group = {
+          sums: new Float64Array(past.length * width),
+          counts: new Uint32Array(past.length * width),
+        }),
+      );
     return group;
   };
   const organisation = groupOf(null);
-  const add = (group: { sums: Float64Array; counts: Uint32Array }, at: number, value: number | null | undefined) => {
+  const add = (
+    group: { sums: Float64Array; counts: Uint32Array },
+    at: number,
+    value: number | null | undefined,
+  ) => {
     if (value === null || value === undefined) return;
     group.sums[at] = group.sums[at]! + value;
     group.counts[at] = group.counts[at]! + 1;
@@ -80,17 +100,31 @@ function averagesThen(rows: readonly { team: { slug: string } }[], past: readonl
  * compared with a day, a week and a quarter before (recomputed from the answer events), and the
  * weakest items. With `asOf`, all of it as it stood then. Past scores use the services' current traits.
  */
-export async function loadOverview(filter: OverviewFilter, now = new Date(), { asOf, failing }: { asOf?: Date; failing?: string } = {}) {
+export async function loadOverview(
+  filter: OverviewFilter,
+  now = new Date(),
+  { asOf, failing }: { asOf?: Date; failing?: string } = {},
+) {
   const at = asOf ?? now;
   const today = todayIn(env.TENKEN_TIME_ZONE, at);
   const moments = COMPARISONS.map((comparison) => comparisonMoments(at)[comparison]);
-  const [checklist, pastChecklists] = await Promise.all([getChecklist(asOf ? { at } : {}), Promise.all(moments.map((moment) => getChecklist({ at: moment })))]);
-  const scored = asOf ? await loadScoresAt(filter, asOf, checklist) : await loadCurrentScores(filter, checklist, today);
+  const [checklist, pastChecklists] = await Promise.all([
+    getChecklist(asOf ? { at } : {}),
+    Promise.all(moments.map((moment) => getChecklist({ at: moment }))),
+  ]);
+  const scored = asOf
+    ? await loadScoresAt(filter, asOf, checklist)
+    : await loadCurrentScores(filter, checklist, today);
   const items = scoredItems(checklist);
   // Only the services that fail one item (where the weakest items lead).
   const failingId = checklist.flatMap((category) => category.items).find((item) => item.key === failing)?.id;
   const failingItem = items.find((item) => item.key === failingId);
-  const rows = failing === undefined ? scored : failingItem ? scored.filter((row) => failsItem(row, failingItem, today)) : [];
+  const rows =
+    failing === undefined
+      ? scored
+      : failingItem
+        ? scored.filter((row) => failsItem(row, failingItem, today))
+        : [];
   const past = await loadPastScores(rows, moments, pastChecklists);
   const categoryKeys = checklist.map((category) => category.key);
   const pastAverages = averagesThen(rows, past, categoryKeys);
@@ -98,9 +132,18 @@ export async function loadOverview(filter: OverviewFilter, now = new Date(), { a
   const changesOf = (rollup: Rollup, slug: string | null) => {
     const then = pastAverages.get(slug);
     return {
-      deltas: deltasOf(rollup.overall?.average, past.map((_, moment) => then?.average(moment, OVERALL))),
+      deltas: deltasOf(
+        rollup.overall?.average,
+        past.map((_, moment) => then?.average(moment, OVERALL)),
+      ),
       categoryDeltas: Object.fromEntries(
-        categoryKeys.map((key, index) => [key, deltasOf(rollup.categories[key]?.average, past.map((_, moment) => then?.average(moment, index)))]),
+        categoryKeys.map((key, index) => [
+          key,
+          deltasOf(
+            rollup.categories[key]?.average,
+            past.map((_, moment) => then?.average(moment, index)),
+          ),
+        ]),
       ) as Record<string, Deltas>,
     };
   };
@@ -108,7 +151,13 @@ export async function loadOverview(filter: OverviewFilter, now = new Date(), { a
   const organisation = rollUp(rows, categoryKeys);
   const teams = [...groupByTeam(rows)].map(([slug, teamRows]) => {
     const rollup = rollUp(teamRows, categoryKeys);
-    return { slug, name: teamRows[0]!.team.name, services: teamRows.length, rollup, ...changesOf(rollup, slug) };
+    return {
+      slug,
+      name: teamRows[0]!.team.name,
+      services: teamRows.length,
+      rollup,
+      ...changesOf(rollup, slug),
+    };
   });
   const names = new Map(rows.map((service) => [service.id, { slug: service.slug, name: service.name }]));
   const weakest = weakestItems(rows, items, today).map(({ serviceIds, ...item }) => ({

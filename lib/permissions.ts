@@ -30,29 +30,47 @@ export const can = {
   // Closing a quarter freezes everyone's scores for good: for admins and the SREs who run the
   // quarterly review, never for a team on its own.
   closeQuarters: ((principal) => isReviewer(principal)) satisfies Rule,
-  createService: ((principal, team: { teamId: string }) => isAdmin(principal) || belongsTo(principal, team.teamId)) satisfies Rule<{ teamId: string }>,
+  createService: ((principal, team: { teamId: string }) =>
+    isAdmin(principal) || belongsTo(principal, team.teamId)) satisfies Rule<{ teamId: string }>,
   // Moving a service to another team needs a place in both teams.
   editService: ((principal, service: { teamId: string; newTeamId?: string }) =>
-    isAdmin(principal) || (belongsTo(principal, service.teamId) && belongsTo(principal, service.newTeamId ?? service.teamId))) satisfies Rule<{ teamId: string; newTeamId?: string }>,
-  answerItems: ((principal, service: { teamId: string }) => isAdmin(principal) || belongsTo(principal, service.teamId)) satisfies Rule<{ teamId: string }>,
+    isAdmin(principal) ||
+    (belongsTo(principal, service.teamId) &&
+      belongsTo(principal, service.newTeamId ?? service.teamId))) satisfies Rule<{
+    teamId: string;
+    newTeamId?: string;
+  }>,
+  answerItems: ((principal, service: { teamId: string }) =>
+    isAdmin(principal) || belongsTo(principal, service.teamId)) satisfies Rule<{ teamId: string }>,
   // Evidence is part of the answer: whoever may answer may add, edit, renew and remove it.
-  manageEvidence: ((principal, service: { teamId: string }) => isAdmin(principal) || belongsTo(principal, service.teamId)) satisfies Rule<{ teamId: string }>,
+  manageEvidence: ((principal, service: { teamId: string }) =>
+    isAdmin(principal) || belongsTo(principal, service.teamId)) satisfies Rule<{ teamId: string }>,
   // Everyone who may read a service may read its evidence files.
   readEvidence: ((principal) => isSignedIn(principal)) satisfies Rule,
   // Verifying answers, requesting changes and deciding on N/A is the reviewers' job, never the team's own.
   reviewAnswers: ((principal) => isReviewer(principal)) satisfies Rule,
-  commentOnItem: ((principal, service: { teamId: string }) => isReviewer(principal) || belongsTo(principal, service.teamId)) satisfies Rule<{ teamId: string }>,
+  commentOnItem: ((principal, service: { teamId: string }) =>
+    isReviewer(principal) || belongsTo(principal, service.teamId)) satisfies Rule<{ teamId: string }>,
   // The "needs attention" list and the review queue.
   seeReviewQueue: ((principal) => isReviewer(principal)) satisfies Rule,
   // Reviewers record any incident; a team records the ones that touched one of its services.
-  recordIncident: ((principal, incident: { teamIds: readonly string[] }) => isReviewer(principal) || incident.teamIds.some((teamId) => belongsTo(principal, teamId))) satisfies Rule<{
+  recordIncident: ((principal, incident: { teamIds: readonly string[] }) =>
+    isReviewer(principal) || incident.teamIds.some((teamId) => belongsTo(principal, teamId))) satisfies Rule<{
     teamIds: readonly string[];
   }>,
   // An action item is the owning team's work; handing it to another team needs a place in both.
   manageActionItem: ((principal, action: { teamId: string; newTeamId?: string }) =>
-    isReviewer(principal) || (belongsTo(principal, action.teamId) && belongsTo(principal, action.newTeamId ?? action.teamId))) satisfies Rule<{ teamId: string; newTeamId?: string }>,
+    isReviewer(principal) ||
+    (belongsTo(principal, action.teamId) &&
+      belongsTo(principal, action.newTeamId ?? action.teamId))) satisfies Rule<{
+    teamId: string;
+    newTeamId?: string;
+  }>,
   // The organisation's meeting notes are the reviewers'; a team's are also the team's own.
-  writeMeetingNotes: ((principal, scope: { teamId: string | null }) => isReviewer(principal) || (scope.teamId !== null && belongsTo(principal, scope.teamId))) satisfies Rule<{ teamId: string | null }>,
+  writeMeetingNotes: ((principal, scope: { teamId: string | null }) =>
+    isReviewer(principal) || (scope.teamId !== null && belongsTo(principal, scope.teamId))) satisfies Rule<{
+    teamId: string | null;
+  }>,
 } as const;
 
 export class ForbiddenError extends Error {
@@ -70,7 +88,11 @@ export class SignedOutError extends Error {
 }
 
 /** Throws unless the rule allows it: for the write functions, which must never half-apply. */
-export function authorize<K extends keyof typeof can>(rule: K, principal: Principal | null, ...subject: Parameters<(typeof can)[K]> extends [unknown, infer S] ? [S] : []): asserts principal is Principal {
+export function authorize<K extends keyof typeof can>(
+  rule: K,
+  principal: Principal | null,
+  ...subject: Parameters<(typeof can)[K]> extends [unknown, infer S] ? [S] : []
+): asserts principal is Principal {
   if (!principal) throw new SignedOutError();
   const check = can[rule] as (principal: Principal | null, subject?: unknown) => boolean;
   if (!check(principal, subject[0])) throw new ForbiddenError(rule);

@@ -22,14 +22,19 @@ const firstOfMonth = (year: number, monthIndex: number): Day => {
 /** The quarter `quarter` of fiscal year `fiscalYear` when the year starts in `startMonth` (1-12). */
 export function fiscalQuarter(fiscalYear: number, quarter: 1 | 2 | 3 | 4, startMonth: number): Quarter {
   const startIndex = startMonth - 1 + (quarter - 1) * 3;
-  return { fiscalYear, quarter, start: firstOfMonth(fiscalYear, startIndex), end: firstOfMonth(fiscalYear, startIndex + 3) };
+  return {
+    fiscalYear,
+    quarter,
+    start: firstOfMonth(fiscalYear, startIndex),
+    end: firstOfMonth(fiscalYear, startIndex + 3),
+  };
 }
 
 /** The quarter a day falls in. */
 export function quarterOf(day: Day, startMonth: number): Quarter {
   const [year, month] = day.split("-").map(Number) as [number, number];
   const fiscalYear = month >= startMonth ? year : year - 1;
-  const quarter = (Math.floor((((month - startMonth) % 12) + 12) % 12 / 3) + 1) as Quarter["quarter"];
+  const quarter = (Math.floor(((((month - startMonth) % 12) + 12) % 12) / 3) + 1) as Quarter["quarter"];
   return fiscalQuarter(fiscalYear, quarter, startMonth);
 }
 

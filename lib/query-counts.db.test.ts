@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { loadAssessment } from "@/lib/assessment";
 import { getConnection } from "@/lib/db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -6,8 +7,8 @@ import { loadOverview } from "@/lib/overview";
 import { saveAnswer } from "@/lib/queries/answers";
 import { listReviewQueue } from "@/lib/queries/review";
 import { createService, getServiceBySlug, listServices } from "@/lib/queries/services";
-import { loadTrend } from "@/lib/trends";
 import { createTestTeam, createTestUser, unique, useTestDatabase } from "@/lib/testing/db";
+import { loadTrend } from "@/lib/trends";
 
 useTestDatabase();
 
@@ -42,9 +43,15 @@ async function addServices(team: { id: string }, count: number) {
   const slugs = [];
   for (let index = 0; index < count; index++) {
     const slug = unique("counted");
-    await createService({ name: slug, slug, description: "", teamId: team.id, tier: 1, traits: ["SERVES_HTTP"] }, member);
+    await createService(
+      { name: slug, slug, description: "", teamId: team.id, tier: 1, traits: ["SERVES_HTTP"] },
+      member,
+    );
     const service = (await getServiceBySlug(slug))!;
-    await saveAnswer({ serviceId: service.id, itemKey: "connectivity.each-component", status: "MET", note: "" }, member);
+    await saveAnswer(
+      { serviceId: service.id, itemKey: "connectivity.each-component", status: "MET", note: "" },
+      member,
+    );
     await saveAnswer({ serviceId: service.id, itemKey: "http.latency", status: "PARTIAL", note: "" }, member);
     slugs.push(slug);
   }

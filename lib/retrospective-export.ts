@@ -1,4 +1,5 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+
 import type { Locale } from "@/lib/i18n/config";
 import { renderMinutes, renderScoresCsv } from "@/lib/minutes";
 import { listTeams } from "@/lib/queries/teams";
@@ -8,7 +9,12 @@ import { retrospectiveQuerySchema } from "@/lib/validations/retrospective";
 /** The retrospective a download asks for (by its query string), with its file name stem. */
 export async function retrospectiveFor(url: URL) {
   const query = retrospectiveQuerySchema.parse(Object.fromEntries(url.searchParams));
-  const [t, format, locale, teams] = await Promise.all([getTranslations(), getFormatter(), getLocale() as Promise<Locale>, listTeams()]);
+  const [t, format, locale, teams] = await Promise.all([
+    getTranslations(),
+    getFormatter(),
+    getLocale() as Promise<Locale>,
+    listTeams(),
+  ]);
   const team = query.team ? teams.find((candidate) => candidate.slug === query.team) : undefined;
   const retro = await loadRetrospective({ quarter: query.quarter, team });
   const stem = `tenken-${quarterParam(retro.quarter)}-${team?.slug ?? "organisation"}`;
@@ -17,11 +23,22 @@ export async function retrospectiveFor(url: URL) {
 
 export async function minutesFile(url: URL) {
   const { retro, t, format, locale, stem, scope } = await retrospectiveFor(url);
-  const body = renderMinutes(retro, { t, locale, scope, formatDate: (date) => format.dateTime(date, { dateStyle: "medium" }) });
+  const body = renderMinutes(retro, {
+    t,
+    locale,
+    scope,
+    formatDate: (date) => format.dateTime(date, { dateStyle: "medium" }),
+  });
   return { body, name: `${stem}-minutes.md` };
 }
 
 export async function scoresFile(url: URL) {
   const { retro, stem } = await retrospectiveFor(url);
-  return { body: renderScoresCsv(retro.serviceScores, retro.checklist.map((category) => category.key)), name: `${stem}-scores.csv` };
+  return {
+    body: renderScoresCsv(
+      retro.serviceScores,
+      retro.checklist.map((category) => category.key),
+    ),
+    name: `${stem}-scores.csv`,
+  };
 }

@@ -1,17 +1,17 @@
 import { scoredItems } from "@/lib/assessment";
 import { classifyChanges } from "@/lib/changes";
-import { getChecklist } from "@/lib/queries/checklist";
-import { scoreEach } from "@/lib/rollups";
 import { addDays, dayOf, todayIn } from "@/lib/dates";
 import { env } from "@/lib/env";
-import { listOverviewServices } from "@/lib/queries/overview";
-import { listQuarterCloses, listQuarterSnapshots, quarterEndInstant } from "@/lib/queries/quarters";
+import { fiscalQuarter, quarterOf, shiftQuarter, type Quarter } from "@/lib/quarters";
 import { listActionItemsFor } from "@/lib/queries/action-items";
+import { getChecklist } from "@/lib/queries/checklist";
 import { listIncidentCauses, listIncidents, type IncidentRow } from "@/lib/queries/incidents";
 import { getMeetingNotes } from "@/lib/queries/meeting-notes";
+import { listOverviewServices } from "@/lib/queries/overview";
+import { listQuarterCloses, listQuarterSnapshots, quarterEndInstant } from "@/lib/queries/quarters";
 import { listChangeEventsBetween, listEvidenceGoneStale } from "@/lib/queries/retrospective";
 import { getFiscalStartMonth } from "@/lib/queries/settings";
-import { fiscalQuarter, quarterOf, shiftQuarter, type Quarter } from "@/lib/quarters";
+import { scoreEach } from "@/lib/rollups";
 import { loadAnswersAt } from "@/lib/score-cache";
 import { loadTrend } from "@/lib/trends";
 import { startOfDayIn } from "@/lib/validations/audit";
@@ -23,7 +23,9 @@ export function quarterParam(quarter: Pick<Quarter, "fiscalYear" | "quarter">) {
 
 export function parseQuarterParam(value: string | undefined, startMonth: number, today: string): Quarter {
   const match = value?.match(/^(\d{4})-Q([1-4])$/);
-  return match ? fiscalQuarter(Number(match[1]), Number(match[2]) as Quarter["quarter"], startMonth) : quarterOf(today, startMonth);
+  return match
+    ? fiscalQuarter(Number(match[1]), Number(match[2]) as Quarter["quarter"], startMonth)
+    : quarterOf(today, startMonth);
 }
 
 /**
@@ -31,20 +33,30 @@ export function parseQuarterParam(value: string | undefined, startMonth: number,
  * regressions, N/A declarations and decisions, evidence gone stale, with who and when), and the
  * scores at the quarter's start and end per service.
  */
-export async function loadRetrospective({ quarter: param, team }: { quarter?: string; team?: { id: string; slug: string } }, now = new Date()) {
+export async function loadRetrospective(
+  { quarter: param, team }: { quarter?: string; team?: { id: string; slug: string } },
+  now = new Date(),
+) {
   const today = todayIn(env.TENKEN_TIME_ZONE, now);
   const startMonth = await getFiscalStartMonth();
   const quarter = parseQuarterParam(param, startMonth, today);
   const from = startOfDayIn(quarter.start, env.TENKEN_TIME_ZONE);
   const to = quarter.end <= today ? quarterEndInstant(quarter) : now;
-  const services = (await listOverviewServices({ teamSlug: team?.slug })).filter((service) => service.createdAt < to);
+  const services = (await listOverviewServices({ teamSlug: team?.slug })).filter(
+    (service) => service.createdAt < to,
+  );
   const serviceIds = team ? services.map((service) => service.id) : undefined;
 
   const previousQuarter = shiftQuarter(quarter, -1, startMonth);
   const [atStart, events, staleEvidence, trend, incidents, causes, actionItems, notes] = await Promise.all([
     loadAnswersAt(from),
     listChangeEventsBetween({ from, to, serviceIds }),
-    listEvidenceGoneStale({ fromDay: quarter.start, toDay: quarter.end <= today ? quarter.end : addDays(today, 1), staleDays: env.TENKEN_EVIDENCE_STALE_DAYS, serviceIds }),
+    listEvidenceGoneStale({
+      fromDay: quarter.start,
+      toDay: quarter.end <= today ? quarter.end : addDays(today, 1),
+      staleDays: env.TENKEN_EVIDENCE_STALE_DAYS,
+      serviceIds,
+    }),
     // Only this quarter and the one before: each point costs a recomputation.
     loadTrend(team ? { teamId: team.id } : {}, now, () => [previousQuarter, quarter]),
     listIncidents({ from: previousQuarter.start, to: quarter.end, serviceIds }),
@@ -55,18 +67,37 @@ export async function loadRetrospective({ quarter: param, team }: { quarter?: st
   const quarterIncidents = incidents.filter((incident) => dayOf(incident.occurredOn) >= quarter.start);
   const changes = classifyChanges(
     (serviceId, itemId) => atStart.get(serviceId)?.get(itemId)?.status ?? null,
-    events.map((event) => ({ ...event, serviceId: event.service_id, itemId: event.item_id, fromStatus: event.from_status, toStatus: event.to_status, actorName: event.actor_name, createdAt: event.created_at })),
+    events.map((event) => ({
+      ...event,
+      serviceId: event.service_id,
+      itemId: event.item_id,
+      fromStatus: event.from_status,
+      toStatus: event.to_status,
+      actorName: event.actor_name,
+      createdAt: event.created_at,
+    })),
   );
   const point = trend.points.find((candidate) => candidate.quarter.start === quarter.start);
-  const serviceScores = await scoreServicesAt(services, to === now ? null : to, quarter, point?.closed ?? false, today);
-  const previous = trend.points[trend.points.findIndex((candidate) => candidate.quarter.start === quarter.start) - 1];
+  const serviceScores = await scoreServicesAt(
+    services,
+    to === now ? null : to,
+    quarter,
+    point?.closed ?? false,
+    today,
+  );
+  const previous =
+    trend.points[trend.points.findIndex((candidate) => candidate.quarter.start === quarter.start) - 1];
   return {
     quarter,
     previousQuarter,
     today,
     open: quarter.end > today,
     incidents: quarterIncidents,
-    incidentsByCause: countByCause(causes, quarterIncidents, incidents.filter((incident) => dayOf(incident.occurredOn) < quarter.start)),
+    incidentsByCause: countByCause(
+      causes,
+      quarterIncidents,
+      incidents.filter((incident) => dayOf(incident.occurredOn) < quarter.start),
+    ),
     actionItems,
     notes,
     services,
@@ -85,8 +116,13 @@ export async function loadRetrospective({ quarter: param, team }: { quarter?: st
  * The quarter's incidents counted by cause, next to the previous quarter's: every cause still
  * offered, and retired ones only where they were used.
  */
-export function countByCause(causes: readonly { id: string; key: string; nameEn: string; nameJa: string; retiredAt: Date | null }[], current: readonly IncidentRow[], previous: readonly IncidentRow[]) {
-  const count = (incidents: readonly IncidentRow[], causeId: string) => incidents.filter((incident) => incident.cause.id === causeId).length;
+export function countByCause(
+  causes: readonly { id: string; key: string; nameEn: string; nameJa: string; retiredAt: Date | null }[],
+  current: readonly IncidentRow[],
+  previous: readonly IncidentRow[],
+) {
+  const count = (incidents: readonly IncidentRow[], causeId: string) =>
+    incidents.filter((incident) => incident.cause.id === causeId).length;
   return causes
     .map((cause) => ({ cause, count: count(current, cause.id), previous: count(previous, cause.id) }))
     .filter((row) => !row.cause.retiredAt || row.count > 0 || row.previous > 0)
@@ -99,9 +135,17 @@ type ScopeService = Awaited<ReturnType<typeof listOverviewServices>>[number];
  * Each service's scores at the end of the quarter (`at`; null while it is still open: now): frozen
  * ones for a closed quarter, recomputed otherwise.
  */
-async function scoreServicesAt(services: ScopeService[], at: Date | null, quarter: Quarter, closed: boolean, today: string) {
+async function scoreServicesAt(
+  services: ScopeService[],
+  at: Date | null,
+  quarter: Quarter,
+  closed: boolean,
+  today: string,
+) {
   if (closed) {
-    const close = (await listQuarterCloses()).find((candidate) => dayOf(candidate.startsOn) === quarter.start && dayOf(candidate.endsOn) === quarter.end);
+    const close = (await listQuarterCloses()).find(
+      (candidate) => dayOf(candidate.startsOn) === quarter.start && dayOf(candidate.endsOn) === quarter.end,
+    );
     const snapshots = close ? await listQuarterSnapshots({ closeIds: [close.id] }) : [];
     const inScope = new Set(services.map((service) => service.id));
     return snapshots
@@ -113,19 +157,35 @@ async function scoreServicesAt(services: ScopeService[], at: Date | null, quarte
         tier: snapshot.tier,
         percent: snapshot.percent,
         verifiedPercent: snapshot.verifiedPercent,
-        categories: Object.fromEntries(Object.entries(snapshot.categories as Record<string, { percent: number | null }>).map(([key, value]) => [key, value.percent])),
+        categories: Object.fromEntries(
+          Object.entries(snapshot.categories as Record<string, { percent: number | null }>).map(
+            ([key, value]) => [key, value.percent],
+          ),
+        ),
       }));
   }
-  const [checklist, answers] = await Promise.all([getChecklist(at ? { at } : {}), at ? loadAnswersAt(at) : null]);
+  const [checklist, answers] = await Promise.all([
+    getChecklist(at ? { at } : {}),
+    at ? loadAnswersAt(at) : null,
+  ]);
   const day = at ? dayOf(new Date(at.getTime() - 1)) : today;
-  return scoreEach(services.map((service) => ({ ...service, answers: answers ? (answers.get(service.id) ?? new Map()) : service.answers })), scoredItems(checklist), day).map((service) => ({
+  return scoreEach(
+    services.map((service) => ({
+      ...service,
+      answers: answers ? (answers.get(service.id) ?? new Map()) : service.answers,
+    })),
+    scoredItems(checklist),
+    day,
+  ).map((service) => ({
     serviceId: service.id,
     service: service.name,
     team: service.team.name,
     tier: service.tier,
     percent: service.overall.percent,
     verifiedPercent: service.overall.verifiedPercent,
-    categories: Object.fromEntries(Object.entries(service.categories).map(([key, summary]) => [key, summary.percent])),
+    categories: Object.fromEntries(
+      Object.entries(service.categories).map(([key, summary]) => [key, summary.percent]),
+    ),
   }));
 }
 

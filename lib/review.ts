@@ -1,5 +1,5 @@
-import type { AnswerStatus, ReviewState } from "@/lib/generated/prisma/enums";
 import { addDays, dayOf, type Day } from "@/lib/dates";
+import type { AnswerStatus, ReviewState } from "@/lib/generated/prisma/enums";
 
 // How an answer's review state moves, pure so that the rules read in one place.
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { delta, distribution, rollUp, scoreEach, weakestItems, type ScoredService } from "@/lib/rollups";
 import type { ScoredAnswer, ScoredItem } from "@/lib/scoring";
 
@@ -7,10 +8,19 @@ const items: ScoredItem[] = [
   { key: "b", categoryKey: "x", weight: 1, requiredTraits: [] },
   { key: "http", categoryKey: "y", weight: 1, requiredTraits: ["SERVES_HTTP"] },
 ];
-const service = (id: string, answers: Record<string, ScoredAnswer["status"] | ScoredAnswer>, traits: ScoredService["traits"] = []): ScoredService => ({
+const service = (
+  id: string,
+  answers: Record<string, ScoredAnswer["status"] | ScoredAnswer>,
+  traits: ScoredService["traits"] = [],
+): ScoredService => ({
   id,
   traits,
-  answers: new Map(Object.entries(answers).map(([key, value]) => [key, typeof value === "string" ? { status: value } : value])),
+  answers: new Map(
+    Object.entries(answers).map(([key, value]) => [
+      key,
+      typeof value === "string" ? { status: value } : value,
+    ]),
+  ),
 });
 
 describe("roll-ups", () => {
@@ -21,7 +31,14 @@ describe("roll-ups", () => {
   });
 
   it("average services per category, leaving out services the category does not apply to", () => {
-    const scored = scoreEach([service("s1", { a: "MET", b: "MET", http: "MET" }, ["SERVES_HTTP"]), service("s2", { a: "NOT_MET", b: "MET" })], items, "2026-11-27");
+    const scored = scoreEach(
+      [
+        service("s1", { a: "MET", b: "MET", http: "MET" }, ["SERVES_HTTP"]),
+        service("s2", { a: "NOT_MET", b: "MET" }),
+      ],
+      items,
+      "2026-11-27",
+    );
     const rollup = rollUp(scored, ["x", "y"]);
     expect(rollup.categories.x).toMatchObject({ count: 2, average: 75, min: 50, max: 100 });
     expect(rollup.categories.y).toMatchObject({ count: 1, average: 100 });

@@ -1,19 +1,39 @@
-import { itemState, scoreService, type ItemState, type ScoredAnswer, type ScoredItem, type ScoreSummary, type Trait } from "@/lib/scoring";
+import {
+  itemState,
+  scoreService,
+  type ItemState,
+  type ScoredAnswer,
+  type ScoredItem,
+  type ScoreSummary,
+  type Trait,
+} from "@/lib/scoring";
 
 // How service scores add up across the organisation, pure. A team's or the organisation's score is
 // the average of its services' scores (each service counts once, whatever its size), shown with
 // the spread behind it.
 
 // `states`, when given, are the service's item states in the order of the items scored (see lib/score-cache.ts).
-export type ScoredService = { id: string; traits: readonly Trait[]; answers: ReadonlyMap<string, ScoredAnswer>; states?: readonly ItemState[] };
+export type ScoredService = {
+  id: string;
+  traits: readonly Trait[];
+  answers: ReadonlyMap<string, ScoredAnswer>;
+  states?: readonly ItemState[];
+};
 export type ServiceScores = { overall: ScoreSummary; categories: Record<string, ScoreSummary> };
 
 export type Distribution = { count: number; average: number; min: number; median: number; max: number };
 
 const oneDecimal = (value: number) => Math.round(value * 10) / 10;
 
-export function scoreEach<S extends ScoredService>(services: readonly S[], items: readonly ScoredItem[], today: string): (S & ServiceScores)[] {
-  return services.map((service) => ({ ...service, ...scoreService(items, service.traits, service.answers, { today }) }));
+export function scoreEach<S extends ScoredService>(
+  services: readonly S[],
+  items: readonly ScoredItem[],
+  today: string,
+): (S & ServiceScores)[] {
+  return services.map((service) => ({
+    ...service,
+    ...scoreService(items, service.traits, service.answers, { today }),
+  }));
 }
 
 /** Average, spread and count of the scores that exist (a service with nothing applicable has none). */
@@ -49,11 +69,22 @@ export type Rollup = { overall: Distribution | null; categories: Record<string, 
 export function rollUp(scored: readonly ServiceScores[], categoryKeys: readonly string[]): Rollup {
   return {
     overall: distribution(scored.map((service) => service.overall.percent)),
-    categories: Object.fromEntries(categoryKeys.map((key) => [key, distribution(scored.map((service) => service.categories[key]?.percent ?? null))])),
+    categories: Object.fromEntries(
+      categoryKeys.map((key) => [
+        key,
+        distribution(scored.map((service) => service.categories[key]?.percent ?? null)),
+      ]),
+    ),
   };
 }
 
-export type WeakItem = { key: string; applicable: number; notMet: number; ratePercent: number; serviceIds: string[] };
+export type WeakItem = {
+  key: string;
+  applicable: number;
+  notMet: number;
+  ratePercent: number;
+  serviceIds: string[];
+};
 
 const FAILING: ReadonlySet<ItemState> = new Set(["not-met", "na-unapproved", "na-expired"]);
 
@@ -66,12 +97,24 @@ export function failsItem(service: ScoredService, item: ScoredItem, today: strin
  * The items most often not met where they apply. "Not met" is what scores as not met: answered
  * not met, or an N/A not approved or expired; unanswered items are not counted as failures.
  */
-export function weakestItems(services: readonly ScoredService[], items: readonly ScoredItem[], today: string, limit = 10): WeakItem[] {
+export function weakestItems(
+  services: readonly ScoredService[],
+  items: readonly ScoredItem[],
+  today: string,
+  limit = 10,
+): WeakItem[] {
   // One pass over services and items, one state each: this runs over every service's answers.
-  const weak = items.map((item) => ({ key: item.key, applicable: 0, notMet: 0, ratePercent: 0, serviceIds: [] as string[] }));
+  const weak = items.map((item) => ({
+    key: item.key,
+    applicable: 0,
+    notMet: 0,
+    ratePercent: 0,
+    serviceIds: [] as string[],
+  }));
   for (const service of services) {
     items.forEach((item, index) => {
-      const state = service.states?.[index] ?? itemState(item, service.traits, service.answers.get(item.key), today);
+      const state =
+        service.states?.[index] ?? itemState(item, service.traits, service.answers.get(item.key), today);
       if (state === "inapplicable") return;
       const entry = weak[index]!;
       entry.applicable++;
@@ -81,7 +124,8 @@ export function weakestItems(services: readonly ScoredService[], items: readonly
       }
     });
   }
-  for (const entry of weak) entry.ratePercent = entry.applicable ? oneDecimal((entry.notMet / entry.applicable) * 100) : 0;
+  for (const entry of weak)
+    entry.ratePercent = entry.applicable ? oneDecimal((entry.notMet / entry.applicable) * 100) : 0;
   return weak
     .filter((item) => item.notMet > 0)
     .sort((a, b) => b.ratePercent - a.ratePercent || b.notMet - a.notMet || a.key.localeCompare(b.key))
@@ -90,5 +134,7 @@ export function weakestItems(services: readonly ScoredService[], items: readonly
 
 /** Points between two percentages, or nothing when either is missing. */
 export function delta(now: number | null | undefined, before: number | null | undefined) {
-  return now === null || now === undefined || before === null || before === undefined ? null : oneDecimal(now - before);
+  return now === null || now === undefined || before === null || before === undefined
+    ? null
+    : oneDecimal(now - before);
 }

@@ -1,6 +1,6 @@
-import { inject } from "vitest";
-import { describe, expect, it } from "vitest";
 import pg from "pg";
+import { describe, expect, inject, it } from "vitest";
+
 import { closeConnection, openConnection } from "@/lib/db";
 import type { DatabaseTarget } from "@/lib/env";
 import { applyMigrations, diffMigrationSql, readMigrationsList } from "@/lib/schema-engine";
@@ -40,7 +40,15 @@ describe("migrations", () => {
         const tables = await connection.prisma.$queryRaw<{ table_name: string }[]>`
           SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`;
         expect(tables.map((table) => table.table_name)).toEqual(
-          expect.arrayContaining(["answer_events", "answers", "checklist_item_versions", "checklist_items", "services", "teams", "users"]),
+          expect.arrayContaining([
+            "answer_events",
+            "answers",
+            "checklist_item_versions",
+            "checklist_items",
+            "services",
+            "teams",
+            "users",
+          ]),
         );
       } finally {
         await closeConnection(connection);

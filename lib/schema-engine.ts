@@ -1,4 +1,4 @@
-import { readFile, readdir, stat } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -10,6 +10,7 @@ import {
 } from "@prisma/driver-adapter-utils";
 import type pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+
 import type { DbConnection } from "@/lib/db";
 import type { DatabaseTarget } from "@/lib/env";
 
@@ -32,7 +33,9 @@ let runtimePromise: Promise<EngineRuntime> | undefined;
 // so the module is instantiated here by hand.
 function loadRuntime(): Promise<EngineRuntime> {
   runtimePromise ??= (async () => {
-    const panics = globalThis as unknown as { PRISMA_WASM_PANIC_REGISTRY?: { set_message(message: string): void } };
+    const panics = globalThis as unknown as {
+      PRISMA_WASM_PANIC_REGISTRY?: { set_message(message: string): void };
+    };
     panics.PRISMA_WASM_PANIC_REGISTRY ??= {
       set_message(message) {
         throw new Error(`Prisma schema engine panicked: ${message}`);
@@ -40,7 +43,10 @@ function loadRuntime(): Promise<EngineRuntime> {
     };
     const runtime = await import("@prisma/schema-engine-wasm/schema_engine_bg");
     const require = createRequire(import.meta.url);
-    const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")), "schema_engine_bg.wasm");
+    const wasmPath = path.join(
+      path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")),
+      "schema_engine_bg.wasm",
+    );
     const wasmModule = new WebAssembly.Module(await readFile(wasmPath));
     const instance = new WebAssembly.Instance(wasmModule, { "./schema_engine_bg.js": runtime });
     runtime.__wbg_set_wasm(instance.exports);
@@ -50,9 +56,16 @@ function loadRuntime(): Promise<EngineRuntime> {
   return runtimePromise;
 }
 
-async function withEngine<T>(factory: SqlMigrationAwareDriverAdapterFactory & { dispose?(): Promise<void> }, run: (engine: SchemaEngine) => Promise<T>) {
+async function withEngine<T>(
+  factory: SqlMigrationAwareDriverAdapterFactory & { dispose?(): Promise<void> },
+  run: (engine: SchemaEngine) => Promise<T>,
+) {
   const runtime = await loadRuntime();
-  const engine = await runtime.SchemaEngine.new({ datamodels: undefined }, () => {}, bindMigrationAwareSqlAdapterFactory(factory));
+  const engine = await runtime.SchemaEngine.new(
+    { datamodels: undefined },
+    () => {},
+    bindMigrationAwareSqlAdapterFactory(factory),
+  );
   try {
     return await run(engine);
   } finally {
@@ -101,7 +114,10 @@ function postgresFactory(url: string): SqlMigrationAwareDriverAdapterFactory & {
   };
 }
 
-function adapterFactory(target: DatabaseTarget, connection: DbConnection): SqlMigrationAwareDriverAdapterFactory & { dispose?(): Promise<void> } {
+function adapterFactory(
+  target: DatabaseTarget,
+  connection: DbConnection,
+): SqlMigrationAwareDriverAdapterFactory & { dispose?(): Promise<void> } {
   if (target.kind === "postgres") return postgresFactory(target.url);
   if (!connection.pglite) throw new Error("An embedded database connection has no PGlite instance");
   return new PrismaPGlite(connection.pglite);
@@ -109,13 +125,19 @@ function adapterFactory(target: DatabaseTarget, connection: DbConnection): SqlMi
 
 export async function readMigrationsList(migrationsDir = MIGRATIONS_DIR) {
   const entries = await readdir(migrationsDir, { withFileTypes: true }).catch(() => []);
-  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const names = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   const migrationDirectories = await Promise.all(
     names.map(async (name) => ({
       path: name,
       migrationFile: {
         path: "migration.sql",
-        content: { tag: "ok" as const, value: await readFile(path.join(migrationsDir, name, "migration.sql"), "utf8") },
+        content: {
+          tag: "ok" as const,
+          value: await readFile(path.join(migrationsDir, name, "migration.sql"), "utf8"),
+        },
       },
     })),
   );
@@ -129,7 +151,11 @@ export async function readMigrationsList(migrationsDir = MIGRATIONS_DIR) {
 }
 
 /** Applies every migration not yet applied; returns the names of those it applied. */
-export async function applyMigrations(target: DatabaseTarget, connection: DbConnection, migrationsDir = MIGRATIONS_DIR) {
+export async function applyMigrations(
+  target: DatabaseTarget,
+  connection: DbConnection,
+  migrationsDir = MIGRATIONS_DIR,
+) {
   const migrationsList = await readMigrationsList(migrationsDir);
   return withEngine(adapterFactory(target, connection), async (engine) => {
     const result = await engine.applyMigrations({ migrationsList, filters: NO_FILTER });
@@ -142,7 +168,10 @@ export async function applyMigrations(target: DatabaseTarget, connection: DbConn
  * The history is replayed into a throwaway in-memory PGlite, never into a real database.
  */
 export async function diffMigrationSql(schemaPath = SCHEMA_PATH, migrationsDir = MIGRATIONS_DIR) {
-  const [migrationsList, schema] = await Promise.all([readMigrationsList(migrationsDir), readFile(schemaPath, "utf8")]);
+  const [migrationsList, schema] = await Promise.all([
+    readMigrationsList(migrationsDir),
+    readFile(schemaPath, "utf8"),
+  ]);
   const scratch = await PGlite.create();
   try {
     return await withEngine(new PrismaPGlite(scratch), async (engine) => {
@@ -164,5 +193,8 @@ export async function diffMigrationSql(schemaPath = SCHEMA_PATH, migrationsDir =
 }
 
 export async function hasMigrationsDir(migrationsDir = MIGRATIONS_DIR) {
-  return stat(migrationsDir).then((s) => s.isDirectory(), () => false);
+  return stat(migrationsDir).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 }

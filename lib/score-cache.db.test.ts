@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { getDb } from "@/lib/db";
 import { loadOverview } from "@/lib/overview";
 import { saveAnswer } from "@/lib/queries/answers";
@@ -26,7 +27,8 @@ async function oneService() {
   return { team, member, service };
 }
 
-const connectivity = async (teamSlug: string) => (await loadOverview({ teamSlug })).rows[0]!.categories.connectivity!;
+const connectivity = async (teamSlug: string) =>
+  (await loadOverview({ teamSlug })).rows[0]!.categories.connectivity!;
 
 describe("cached overview scores", () => {
   it("follow every write to the answers, through the app or not", async () => {
@@ -57,17 +59,42 @@ describe("cached overview scores", () => {
 
   it("compare with the past as the events tell it, even when the history is rewritten", async () => {
     const { team, member, service } = await oneService();
-    await saveAnswer({ serviceId: service.id, itemKey: ITEM, status: "MET", note: "" }, member, { at: ago(120) });
+    await saveAnswer({ serviceId: service.id, itemKey: ITEM, status: "MET", note: "" }, member, {
+      at: ago(120),
+    });
     const first = await loadOverview({ teamSlug: team.slug });
     expect(first.teams[0]!.deltas).toEqual({ day: 0, week: 0, quarter: 0 });
 
     // Imported history: the item was not met from ten days ago until two days ago. The answers
     // table (the present) does not change; a week ago does.
-    const versionId = (await getDb().checklistItemVersion.findFirstOrThrow({ where: { item: { key: ITEM } }, orderBy: { version: "desc" }, select: { id: true } })).id;
-    const itemId = (await getDb().checklistItem.findUniqueOrThrow({ where: { key: ITEM }, select: { id: true } })).id;
-    for (const [from, to, at] of [["MET", "NOT_MET", ago(10)], ["NOT_MET", "MET", ago(2)]] as const) {
+    const versionId = (
+      await getDb().checklistItemVersion.findFirstOrThrow({
+        where: { item: { key: ITEM } },
+        orderBy: { version: "desc" },
+        select: { id: true },
+      })
+    ).id;
+    const itemId = (
+      await getDb().checklistItem.findUniqueOrThrow({ where: { key: ITEM }, select: { id: true } })
+    ).id;
+    for (const [from, to, at] of [
+      ["MET", "NOT_MET", ago(10)],
+      ["NOT_MET", "MET", ago(2)],
+    ] as const) {
       await getDb().answerEvent.create({
-        data: { serviceId: service.id, itemId, itemVersionId: versionId, fromStatus: from, toStatus: to, note: "", links: [], action: "SAVED", review: "DECLARED", actorId: member.id, createdAt: at },
+        data: {
+          serviceId: service.id,
+          itemId,
+          itemVersionId: versionId,
+          fromStatus: from,
+          toStatus: to,
+          note: "",
+          links: [],
+          action: "SAVED",
+          review: "DECLARED",
+          actorId: member.id,
+          createdAt: at,
+        },
       });
     }
     const second = await loadOverview({ teamSlug: team.slug });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { isApplicable, itemState, scoreService, STATUS_POINTS, type AnswerStatus, type ScoredItem, type Trait } from "@/lib/scoring";
+
+import {
+  isApplicable,
+  itemState,
+  scoreService,
+  STATUS_POINTS,
+  type AnswerStatus,
+  type ScoredItem,
+  type Trait,
+} from "@/lib/scoring";
 
 // What a group of two items that both need a missing trait adds up to.
 const TWO_SET_ASIDE = {
@@ -53,7 +62,9 @@ describe("STATUS_POINTS", () => {
 
 describe("itemState", () => {
   it("maps each answer status to its state", () => {
-    const states = (["MET", "PARTIAL", "NOT_MET", "NOT_APPLICABLE"] as const).map((status) => itemState(item("a"), [], status));
+    const states = (["MET", "PARTIAL", "NOT_MET", "NOT_APPLICABLE"] as const).map((status) =>
+      itemState(item("a"), [], status),
+    );
     expect(states).toEqual(["met", "partial", "not-met", "not-applicable"]);
   });
 
@@ -71,14 +82,27 @@ describe("scoreService", () => {
   it("scores met, partial and not met as 1, 0.5 and 0", () => {
     const items = [item("a"), item("b"), item("c")];
     const { overall } = scoreService(items, [], { a: "MET", b: "PARTIAL", c: "NOT_MET" });
-    expect(overall).toMatchObject({ earned: 1.5, possible: 3, percent: 50, answered: 3, unanswered: 0, progressPercent: 100 });
+    expect(overall).toMatchObject({
+      earned: 1.5,
+      possible: 3,
+      percent: 50,
+      answered: 3,
+      unanswered: 0,
+      progressPercent: 100,
+    });
   });
 
   it("multiplies points by weight, so a weight-3 item dominates", () => {
     const items = [item("heavy", { weight: 3 }), item("light1"), item("light2")];
-    expect(scoreService(items, [], { heavy: "MET", light1: "NOT_MET", light2: "NOT_MET" }).overall).toMatchObject({ earned: 3, possible: 5, percent: 60 });
-    expect(scoreService(items, [], { heavy: "NOT_MET", light1: "MET", light2: "MET" }).overall).toMatchObject({ earned: 2, possible: 5, percent: 40 });
-    expect(scoreService(items, [], { heavy: "PARTIAL", light1: "MET", light2: "MET" }).overall).toMatchObject({ earned: 3.5, possible: 5, percent: 70 });
+    expect(
+      scoreService(items, [], { heavy: "MET", light1: "NOT_MET", light2: "NOT_MET" }).overall,
+    ).toMatchObject({ earned: 3, possible: 5, percent: 60 });
+    expect(scoreService(items, [], { heavy: "NOT_MET", light1: "MET", light2: "MET" }).overall).toMatchObject(
+      { earned: 2, possible: 5, percent: 40 },
+    );
+    expect(scoreService(items, [], { heavy: "PARTIAL", light1: "MET", light2: "MET" }).overall).toMatchObject(
+      { earned: 3.5, possible: 5, percent: 70 },
+    );
   });
 
   it("leaves N/A out of the points but counts it as answered", () => {
@@ -114,7 +138,11 @@ describe("scoreService", () => {
   });
 
   it("sets aside items the service's traits rule out and ignores their stray answers", () => {
-    const items = [item("a"), item("http", { requiredTraits: HTTP }), item("nginx", { requiredTraits: NGINX, weight: 5 })];
+    const items = [
+      item("a"),
+      item("http", { requiredTraits: HTTP }),
+      item("nginx", { requiredTraits: NGINX, weight: 5 }),
+    ];
     const { overall } = scoreService(items, ["SERVES_HTTP"], { a: "MET", http: "NOT_MET", nginx: "MET" });
     expect(overall).toEqual({
       percent: 50,
@@ -135,7 +163,11 @@ describe("scoreService", () => {
 
   it("brings an item back in once the service gains the trait", () => {
     const items = [item("a"), item("nginx", { requiredTraits: NGINX })];
-    expect(scoreService(items, NGINX, { a: "MET", nginx: "NOT_MET" }).overall).toMatchObject({ percent: 50, inapplicable: 0, applicable: 2 });
+    expect(scoreService(items, NGINX, { a: "MET", nginx: "NOT_MET" }).overall).toMatchObject({
+      percent: 50,
+      inapplicable: 0,
+      applicable: 2,
+    });
   });
 
   it("has no percent when everything applicable is N/A", () => {
@@ -151,7 +183,10 @@ describe("scoreService", () => {
   });
 
   it("has no percent and no progress when nothing applies", () => {
-    const items = [item("batch", { requiredTraits: ["RUNS_BATCH"] }), item("queue", { requiredTraits: ["USES_JOB_QUEUE"] })];
+    const items = [
+      item("batch", { requiredTraits: ["RUNS_BATCH"] }),
+      item("queue", { requiredTraits: ["USES_JOB_QUEUE"] }),
+    ];
     expect(scoreService(items, [], { batch: "MET" }).overall).toEqual(TWO_SET_ASIDE);
   });
 
@@ -171,12 +206,26 @@ describe("scoreService", () => {
 
   it("counts weight-0 items for progress but not for points", () => {
     const items = [item("a"), item("free", { weight: 0 })];
-    expect(scoreService(items, [], { a: "MET" }).overall).toMatchObject({ percent: 100, possible: 1, answered: 1, unanswered: 1, progressPercent: 50 });
-    expect(scoreService(items, [], { a: "NOT_MET", free: "MET" }).overall).toMatchObject({ percent: 0, earned: 0, possible: 1, progressPercent: 100 });
+    expect(scoreService(items, [], { a: "MET" }).overall).toMatchObject({
+      percent: 100,
+      possible: 1,
+      answered: 1,
+      unanswered: 1,
+      progressPercent: 50,
+    });
+    expect(scoreService(items, [], { a: "NOT_MET", free: "MET" }).overall).toMatchObject({
+      percent: 0,
+      earned: 0,
+      possible: 1,
+      progressPercent: 100,
+    });
   });
 
   it("has no percent when only weight-0 items count", () => {
-    expect(scoreService([item("free", { weight: 0 })], [], { free: "MET" }).overall).toMatchObject({ percent: null, progressPercent: 100 });
+    expect(scoreService([item("free", { weight: 0 })], [], { free: "MET" }).overall).toMatchObject({
+      percent: null,
+      progressPercent: 100,
+    });
   });
 
   it("scores each category on its own and every category appears", () => {
@@ -187,26 +236,61 @@ describe("scoreService", () => {
       item("nginx1", { categoryKey: "nginx", requiredTraits: NGINX }),
       item("nginx2", { categoryKey: "nginx", requiredTraits: NGINX }),
     ];
-    const { overall, categories } = scoreService(items, ["SERVES_HTTP"], { logs1: "MET", logs2: "PARTIAL", http1: "NOT_APPLICABLE", nginx1: "MET" });
+    const { overall, categories } = scoreService(items, ["SERVES_HTTP"], {
+      logs1: "MET",
+      logs2: "PARTIAL",
+      http1: "NOT_APPLICABLE",
+      nginx1: "MET",
+    });
 
     expect(Object.keys(categories).sort()).toEqual(["http", "logs", "nginx"]);
-    expect(categories.logs).toMatchObject({ percent: 66.7, earned: 2, possible: 3, applicable: 2, answered: 2, progressPercent: 100 });
-    expect(categories.http).toMatchObject({ percent: null, applicable: 1, answered: 1, notApplicable: 1, progressPercent: 100 });
+    expect(categories.logs).toMatchObject({
+      percent: 66.7,
+      earned: 2,
+      possible: 3,
+      applicable: 2,
+      answered: 2,
+      progressPercent: 100,
+    });
+    expect(categories.http).toMatchObject({
+      percent: null,
+      applicable: 1,
+      answered: 1,
+      notApplicable: 1,
+      progressPercent: 100,
+    });
     expect(categories.nginx).toEqual(TWO_SET_ASIDE);
-    expect(overall).toMatchObject({ percent: 66.7, earned: 2, possible: 3, applicable: 3, answered: 3, notApplicable: 1, inapplicable: 2 });
+    expect(overall).toMatchObject({
+      percent: 66.7,
+      earned: 2,
+      possible: 3,
+      applicable: 3,
+      answered: 3,
+      notApplicable: 1,
+      inapplicable: 2,
+    });
   });
 
   it("adds the categories up to the overall counts", () => {
-    const items = [item("a", { categoryKey: "x" }), item("b", { categoryKey: "y", weight: 2 }), item("c", { categoryKey: "y" })];
+    const items = [
+      item("a", { categoryKey: "x" }),
+      item("b", { categoryKey: "y", weight: 2 }),
+      item("c", { categoryKey: "y" }),
+    ];
     const { overall, categories } = scoreService(items, [], { a: "PARTIAL", b: "MET" });
     const sum = (field: "earned" | "possible" | "applicable" | "answered" | "unanswered") =>
       Object.values(categories).reduce((total, summary) => total + summary[field], 0);
-    for (const field of ["earned", "possible", "applicable", "answered", "unanswered"] as const) expect(sum(field), field).toBe(overall[field]);
+    for (const field of ["earned", "possible", "applicable", "answered", "unanswered"] as const)
+      expect(sum(field), field).toBe(overall[field]);
   });
 
   it("reads answers from a Map and from a Record alike", () => {
     const items = [item("a"), item("b"), item("c", { weight: 2 })];
-    const entries: [string, AnswerStatus][] = [["a", "MET"], ["b", "NOT_APPLICABLE"], ["c", "PARTIAL"]];
+    const entries: [string, AnswerStatus][] = [
+      ["a", "MET"],
+      ["b", "NOT_APPLICABLE"],
+      ["c", "PARTIAL"],
+    ];
     const fromMap = scoreService(items, [], new Map(entries));
     const fromRecord = scoreService(items, [], Object.fromEntries(entries));
     expect(fromMap).toEqual(fromRecord);
@@ -225,8 +309,18 @@ describe("scoreService", () => {
 
   it("gives the verified score points only for verified answers, out of the same total", () => {
     const items = [item("a"), item("b"), item("c", { weight: 2 })];
-    const { overall } = scoreService(items, [], { a: { status: "MET", verified: true }, b: { status: "MET" }, c: { status: "PARTIAL", verified: true } });
-    expect(overall).toMatchObject({ earned: 3, possible: 4, percent: 75, verifiedEarned: 2, verifiedPercent: 50 });
+    const { overall } = scoreService(items, [], {
+      a: { status: "MET", verified: true },
+      b: { status: "MET" },
+      c: { status: "PARTIAL", verified: true },
+    });
+    expect(overall).toMatchObject({
+      earned: 3,
+      possible: 4,
+      percent: 75,
+      verifiedEarned: 2,
+      verifiedPercent: 50,
+    });
   });
 });
 
@@ -235,15 +329,41 @@ describe("not applicable as data", () => {
 
   it("counts an N/A as not met until it is approved", () => {
     for (const naState of ["PENDING", "REJECTED"] as const) {
-      const { overall } = scoreService(items, [], { a: "MET", b: { status: "NOT_APPLICABLE", naState }, c: "MET", d: "MET" });
-      expect(overall, naState).toMatchObject({ percent: 75, possible: 4, notApplicable: 0, naUnapproved: 1, answered: 4, naRatePercent: 0 });
+      const { overall } = scoreService(items, [], {
+        a: "MET",
+        b: { status: "NOT_APPLICABLE", naState },
+        c: "MET",
+        d: "MET",
+      });
+      expect(overall, naState).toMatchObject({
+        percent: 75,
+        possible: 4,
+        notApplicable: 0,
+        naUnapproved: 1,
+        answered: 4,
+        naRatePercent: 0,
+      });
     }
-    const approved = scoreService(items, [], { a: "MET", b: { status: "NOT_APPLICABLE", naState: "APPROVED" }, c: "MET", d: "MET" });
-    expect(approved.overall).toMatchObject({ percent: 100, possible: 3, notApplicable: 1, naUnapproved: 0, naRatePercent: 25 });
+    const approved = scoreService(items, [], {
+      a: "MET",
+      b: { status: "NOT_APPLICABLE", naState: "APPROVED" },
+      c: "MET",
+      d: "MET",
+    });
+    expect(approved.overall).toMatchObject({
+      percent: 100,
+      possible: 3,
+      notApplicable: 1,
+      naUnapproved: 0,
+      naRatePercent: 25,
+    });
   });
 
   it("counts an approved N/A again after its expiry day, and not before", () => {
-    const answers = { a: "MET", b: { status: "NOT_APPLICABLE", naState: "APPROVED", naExpiresOn: "2026-12-31" } } as const;
+    const answers = {
+      a: "MET",
+      b: { status: "NOT_APPLICABLE", naState: "APPROVED", naExpiresOn: "2026-12-31" },
+    } as const;
     const scoreOn = (today: string) => scoreService(items.slice(0, 2), [], answers, { today }).overall;
     expect(scoreOn("2026-12-31")).toMatchObject({ percent: 100, notApplicable: 1 });
     expect(scoreOn("2027-01-01")).toMatchObject({ percent: 50, notApplicable: 0, naUnapproved: 1 });
@@ -252,6 +372,9 @@ describe("not applicable as data", () => {
   });
 
   it("treats a bare N/A status (history before review existed) as approved", () => {
-    expect(scoreService(items.slice(0, 2), [], { a: "MET", b: "NOT_APPLICABLE" }).overall).toMatchObject({ percent: 100, notApplicable: 1 });
+    expect(scoreService(items.slice(0, 2), [], { a: "MET", b: "NOT_APPLICABLE" }).overall).toMatchObject({
+      percent: 100,
+      notApplicable: 1,
+    });
   });
 });

@@ -7,9 +7,22 @@
 // A trait key (see lib/queries/traits.ts).
 export type Trait = string;
 export type AnswerStatus = "MET" | "PARTIAL" | "NOT_MET" | "NOT_APPLICABLE";
-export type ScoredItem = { key: string; categoryKey: string; weight: number; requiredTraits: readonly Trait[] };
+export type ScoredItem = {
+  key: string;
+  categoryKey: string;
+  weight: number;
+  requiredTraits: readonly Trait[];
+};
 export type NaState = "PENDING" | "APPROVED" | "REJECTED";
-export type ItemState = "met" | "partial" | "not-met" | "not-applicable" | "na-unapproved" | "na-expired" | "unanswered" | "inapplicable";
+export type ItemState =
+  | "met"
+  | "partial"
+  | "not-met"
+  | "not-applicable"
+  | "na-unapproved"
+  | "na-expired"
+  | "unanswered"
+  | "inapplicable";
 
 /** An answer as scoring sees it. A bare status is an answer with no review data (history before review existed). */
 export type ScoredAnswer = {
@@ -40,9 +53,17 @@ export type ScoreSummary = {
 
 export type ServiceScore = { overall: ScoreSummary; categories: Record<string, ScoreSummary> };
 
-export const STATUS_POINTS = { MET: 1, PARTIAL: 0.5, NOT_MET: 0 } as const satisfies Record<Exclude<AnswerStatus, "NOT_APPLICABLE">, number>;
+export const STATUS_POINTS = { MET: 1, PARTIAL: 0.5, NOT_MET: 0 } as const satisfies Record<
+  Exclude<AnswerStatus, "NOT_APPLICABLE">,
+  number
+>;
 
-const STATE_OF: Record<AnswerStatus, ItemState> = { MET: "met", PARTIAL: "partial", NOT_MET: "not-met", NOT_APPLICABLE: "not-applicable" };
+const STATE_OF: Record<AnswerStatus, ItemState> = {
+  MET: "met",
+  PARTIAL: "partial",
+  NOT_MET: "not-met",
+  NOT_APPLICABLE: "not-applicable",
+};
 
 export function isApplicable(item: Pick<ScoredItem, "requiredTraits">, traits: readonly Trait[]): boolean {
   // A loop, not every(): the overview asks this for every item of thousands of services.
@@ -54,7 +75,12 @@ function asScored(answer: AnswerStatus | ScoredAnswer | undefined): ScoredAnswer
   return typeof answer === "string" ? { status: answer } : answer;
 }
 
-export function itemState(item: Pick<ScoredItem, "requiredTraits">, traits: readonly Trait[], given: AnswerStatus | ScoredAnswer | undefined, today?: string): ItemState {
+export function itemState(
+  item: Pick<ScoredItem, "requiredTraits">,
+  traits: readonly Trait[],
+  given: AnswerStatus | ScoredAnswer | undefined,
+  today?: string,
+): ItemState {
   if (!isApplicable(item, traits)) return "inapplicable";
   const answer = asScored(given);
   if (!answer) return "unanswered";
@@ -108,21 +134,34 @@ function add(summary: ScoreSummary, state: ItemState, weight: number, verified: 
 
 function finish(summary: ScoreSummary): ScoreSummary {
   summary.percent = summary.possible > 0 ? oneDecimal((summary.earned / summary.possible) * 100) : null;
-  summary.progressPercent = summary.applicable > 0 ? oneDecimal((summary.answered / summary.applicable) * 100) : null;
-  summary.verifiedPercent = summary.possible > 0 ? oneDecimal((summary.verifiedEarned / summary.possible) * 100) : null;
-  summary.naRatePercent = summary.applicable > 0 ? oneDecimal((summary.notApplicable / summary.applicable) * 100) : null;
+  summary.progressPercent =
+    summary.applicable > 0 ? oneDecimal((summary.answered / summary.applicable) * 100) : null;
+  summary.verifiedPercent =
+    summary.possible > 0 ? oneDecimal((summary.verifiedEarned / summary.possible) * 100) : null;
+  summary.naRatePercent =
+    summary.applicable > 0 ? oneDecimal((summary.notApplicable / summary.applicable) * 100) : null;
   return summary;
 }
 
-type AnswerLookup = ReadonlyMap<string, AnswerStatus | ScoredAnswer> | Readonly<Record<string, AnswerStatus | ScoredAnswer | undefined>>;
+type AnswerLookup =
+  | ReadonlyMap<string, AnswerStatus | ScoredAnswer>
+  | Readonly<Record<string, AnswerStatus | ScoredAnswer | undefined>>;
 
 /** `today` ("YYYY-MM-DD") decides whether approved N/A answers have expired; without it none has. */
-export function scoreService(items: readonly ScoredItem[], traits: readonly Trait[], answers: AnswerLookup, { today }: { today?: string } = {}): ServiceScore {
+export function scoreService(
+  items: readonly ScoredItem[],
+  traits: readonly Trait[],
+  answers: AnswerLookup,
+  { today }: { today?: string } = {},
+): ServiceScore {
   // hasOwn: a plain record must not answer for keys like "constructor" from Object.prototype.
   const answerOf =
     answers instanceof Map
       ? (key: string) => answers.get(key)
-      : (key: string) => (Object.hasOwn(answers, key) ? (answers as Record<string, AnswerStatus | ScoredAnswer | undefined>)[key] : undefined);
+      : (key: string) =>
+          Object.hasOwn(answers, key)
+            ? (answers as Record<string, AnswerStatus | ScoredAnswer | undefined>)[key]
+            : undefined;
   const overall = emptySummary();
   const categories: Record<string, ScoreSummary> = {};
   for (const item of items) {

@@ -1,15 +1,20 @@
 import { scoredItems } from "@/lib/assessment";
 import { dayOf, todayIn } from "@/lib/dates";
 import { env } from "@/lib/env";
+import { recentQuarters, type Quarter } from "@/lib/quarters";
 import { getChecklist } from "@/lib/queries/checklist";
-import { startOfDayIn } from "@/lib/validations/audit";
 import { listChecklistVersions } from "@/lib/queries/checklist-versions";
 import { listOverviewServices } from "@/lib/queries/overview";
-import { listQuarterCloses, listQuarterScores, quarterEndInstant, type ScoreColumns } from "@/lib/queries/quarters";
+import {
+  listQuarterCloses,
+  listQuarterScores,
+  quarterEndInstant,
+  type ScoreColumns,
+} from "@/lib/queries/quarters";
 import { getFiscalStartMonth } from "@/lib/queries/settings";
-import { recentQuarters, type Quarter } from "@/lib/quarters";
-import { loadCurrentScores } from "@/lib/score-cache";
 import { distribution, scoreEach, type Distribution, type ServiceScores } from "@/lib/rollups";
+import { loadCurrentScores } from "@/lib/score-cache";
+import { startOfDayIn } from "@/lib/validations/audit";
 
 export const TREND_QUARTERS = 8;
 
@@ -24,14 +29,22 @@ export type TrendPoint = {
   categories: Record<string, Distribution | null>;
 };
 
-function summarise(quarter: Quarter, closed: boolean, current: boolean, scores: ScoreColumns, categoryKeys: readonly string[]): TrendPoint {
+function summarise(
+  quarter: Quarter,
+  closed: boolean,
+  current: boolean,
+  scores: ScoreColumns,
+  categoryKeys: readonly string[],
+): TrendPoint {
   return {
     quarter,
     closed,
     current,
     overall: distribution(scores.percent),
     verified: distribution(scores.verifiedPercent),
-    categories: Object.fromEntries(categoryKeys.map((key) => [key, distribution(scores.categories[key] ?? [])])),
+    categories: Object.fromEntries(
+      categoryKeys.map((key) => [key, distribution(scores.categories[key] ?? [])]),
+    ),
   };
 }
 
@@ -39,7 +52,9 @@ function asColumns(scored: readonly ServiceScores[], categoryKeys: readonly stri
   return {
     percent: scored.map((service) => service.overall.percent),
     verifiedPercent: scored.map((service) => service.overall.verifiedPercent),
-    categories: Object.fromEntries(categoryKeys.map((key) => [key, scored.map((service) => service.categories[key]?.percent ?? null)])),
+    categories: Object.fromEntries(
+      categoryKeys.map((key) => [key, scored.map((service) => service.categories[key]?.percent ?? null)]),
+    ),
   };
 }
 
@@ -47,24 +62,43 @@ function asColumns(scored: readonly ServiceScores[], categoryKeys: readonly stri
  * The last eight quarters of the organisation, a team or a service: closed quarters from their
  * frozen snapshots, the others as they stand (the open one up to now) from the answer events.
  */
-export async function loadTrend(scope: TrendScope, now = new Date(), only?: (quarters: Quarter[]) => Quarter[]) {
+export async function loadTrend(
+  scope: TrendScope,
+  now = new Date(),
+  only?: (quarters: Quarter[]) => Quarter[],
+) {
   const today = todayIn(env.TENKEN_TIME_ZONE, now);
   const startMonth = await getFiscalStartMonth();
   const recent = recentQuarters(today, TREND_QUARTERS, startMonth);
   const quarters = only ? only(recent) : recent;
-  const [checklist, closes, versions] = await Promise.all([getChecklist(), listQuarterCloses(), listChecklistVersions()]);
+  const [checklist, closes, versions] = await Promise.all([
+    getChecklist(),
+    listQuarterCloses(),
+    listChecklistVersions(),
+  ]);
   // Checklist versions published in a quarter are marked on it: scores may move with them.
   const versionsIn = (quarter: Quarter) =>
-    versions.filter((version) => version.number > 1 && version.publishedAt >= startOfDayIn(quarter.start, env.TENKEN_TIME_ZONE) && version.publishedAt < quarterEndInstant(quarter)).map((version) => version.number).sort((a, b) => a - b);
+    versions
+      .filter(
+        (version) =>
+          version.number > 1 &&
+          version.publishedAt >= startOfDayIn(quarter.start, env.TENKEN_TIME_ZONE) &&
+          version.publishedAt < quarterEndInstant(quarter),
+      )
+      .map((version) => version.number)
+      .sort((a, b) => a - b);
   const categoryKeys = checklist.map((category) => category.key);
-  const closeOf = (quarter: Quarter) => closes.find((close) => dayOf(close.startsOn) === quarter.start && dayOf(close.endsOn) === quarter.end);
+  const closeOf = (quarter: Quarter) =>
+    closes.find((close) => dayOf(close.startsOn) === quarter.start && dayOf(close.endsOn) === quarter.end);
   const isCurrent = (quarter: Quarter) => quarter.start <= today && today < quarter.end;
   // Quarters neither closed nor current are recomputed at their end, all in one read.
   const unclosed = quarters.filter((quarter) => !closeOf(quarter) && !isCurrent(quarter));
   const ends = unclosed.map((quarter) => quarterEndInstant(quarter));
   const filter = { teamId: scope.teamId, serviceIds: scope.serviceId ? [scope.serviceId] : undefined };
   const [current, services, snapshots, pastChecklists] = await Promise.all([
-    quarters.some((quarter) => isCurrent(quarter) && !closeOf(quarter)) ? loadCurrentScores(filter, checklist, today) : [],
+    quarters.some((quarter) => isCurrent(quarter) && !closeOf(quarter))
+      ? loadCurrentScores(filter, checklist, today)
+      : [],
     unclosed.length ? listOverviewServices(filter, { moments: ends }) : [],
     listQuarterScores({ closeIds: quarters.flatMap((quarter) => closeOf(quarter)?.id ?? []), ...scope }),
     Promise.all(ends.map((at) => getChecklist({ at }))),
@@ -75,17 +109,34 @@ export async function loadTrend(scope: TrendScope, now = new Date(), only?: (qua
     const close = closeOf(quarter);
     if (close) return summarise(quarter, true, isCurrent(quarter), snapshots.get(close.id)!, categoryKeys);
     // As a quarter close does: every service that existed then, answered or not.
-    if (isCurrent(quarter)) return summarise(quarter, false, true, asColumns(current.filter((service) => service.createdAt < now), categoryKeys), categoryKeys);
+    if (isCurrent(quarter))
+      return summarise(
+        quarter,
+        false,
+        true,
+        asColumns(
+          current.filter((service) => service.createdAt < now),
+          categoryKeys,
+        ),
+        categoryKeys,
+      );
     const index = unclosed.indexOf(quarter);
     const at = ends[index]!;
     const scored = scoreEach(
-      services.filter((service) => service.createdAt < at).map((service) => ({ ...service, answers: service.answersAt[index]! })),
+      services
+        .filter((service) => service.createdAt < at)
+        .map((service) => ({ ...service, answers: service.answersAt[index]! })),
       scoredItems(pastChecklists[index]!),
       dayOf(new Date(at.getTime() - 1)),
     );
     return summarise(quarter, false, false, asColumns(scored, categoryKeys), categoryKeys);
   }
-  return { checklist, points, startMonth, closable: quarters.filter((quarter) => quarter.end <= today && !closeOf(quarter)) };
+  return {
+    checklist,
+    points,
+    startMonth,
+    closable: quarters.filter((quarter) => quarter.end <= today && !closeOf(quarter)),
+  };
 }
 
 export type Trend = Awaited<ReturnType<typeof loadTrend>>;

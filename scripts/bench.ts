@@ -6,9 +6,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import pg from "pg";
-import { buildIfStale, nextBin } from "./build-if-stale";
+
 import { overviewAggregate, trendAggregate, type TrendRow } from "./bench/raw-sql";
-import { BIG_TEAM_SERVICES, SERVICES, seedBench } from "./bench/seed";
+import { BIG_TEAM_SERVICES, seedBench, SERVICES } from "./bench/seed";
+import { buildIfStale, nextBin } from "./build-if-stale";
 import { ensureGeneratedClient } from "./generate";
 import { prepareDatabase } from "./prepare-db";
 
@@ -19,7 +20,9 @@ const WARMUP = 5;
 const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, "i") : undefined;
 
 if (!process.env.DATABASE_URL) {
-  console.error(`npm run bench needs DATABASE_URL: an empty PostgreSQL database it may fill with ${SERVICES} benchmark services.`);
+  console.error(
+    `npm run bench needs DATABASE_URL: an empty PostgreSQL database it may fill with ${SERVICES} benchmark services.`,
+  );
   process.exit(2);
 }
 
@@ -27,7 +30,12 @@ function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
 
-async function measure(name: string, runs: number, operation: (index: number) => Promise<unknown>, warmup = WARMUP) {
+async function measure(
+  name: string,
+  runs: number,
+  operation: (index: number) => Promise<unknown>,
+  warmup = WARMUP,
+) {
   if (ONLY && !ONLY.test(name)) return;
   for (let index = 0; index < warmup; index++) await operation(index);
   const timings: number[] = [];
@@ -38,17 +46,32 @@ async function measure(name: string, runs: number, operation: (index: number) =>
   }
   timings.sort((a, b) => a - b);
   const round = (value: number) => Math.round(value * 10) / 10;
-  console.log(JSON.stringify({ name, n: runs, p50_ms: round(percentile(timings, 50)), p95_ms: round(percentile(timings, 95)) }));
+  console.log(
+    JSON.stringify({
+      name,
+      n: runs,
+      p50_ms: round(percentile(timings, 50)),
+      p95_ms: round(percentile(timings, 95)),
+    }),
+  );
 }
 
-const BENCH_ADMIN = { email: "bench-admin@bench.tenken.example", password: "bench-password-1234", name: "Bench admin", role: "ADMIN" } as const;
+const BENCH_ADMIN = {
+  email: "bench-admin@bench.tenken.example",
+  password: "bench-password-1234",
+  name: "Bench admin",
+  role: "ADMIN",
+} as const;
 
 async function benchAdmin() {
   const { getDb } = await import("@/lib/db");
   const { createUser, getPrincipal } = await import("@/lib/queries/users");
   // Refused as "email taken" on later runs, which is what we want.
   await createUser(BENCH_ADMIN, null, { allowWithoutActor: true });
-  const user = await getDb().user.findUniqueOrThrow({ where: { email: BENCH_ADMIN.email }, select: { id: true } });
+  const user = await getDb().user.findUniqueOrThrow({
+    where: { email: BENCH_ADMIN.email },
+    select: { id: true },
+  });
   return (await getPrincipal(user.id))!;
 }
 
@@ -63,20 +86,42 @@ async function trendQuarters() {
 }
 
 async function seedIfEmpty(client: pg.Client, admin: { id: string }) {
-  const { rows } = await client.query<{ count: number }>("SELECT count(*)::int AS count FROM services WHERE slug LIKE 'bench-%'");
+  const { rows } = await client.query<{ count: number }>(
+    "SELECT count(*)::int AS count FROM services WHERE slug LIKE 'bench-%'",
+  );
   if (rows[0]!.count >= SERVICES) return false;
-  if (rows[0]!.count > 0) throw new Error(`DATABASE_URL holds ${rows[0]!.count} benchmark services from an older bench: use a fresh database.`);
+  if (rows[0]!.count > 0)
+    throw new Error(
+      `DATABASE_URL holds ${rows[0]!.count} benchmark services from an older bench: use a fresh database.`,
+    );
   const { env } = await import("@/lib/env");
   const { ensureLocalUser } = await import("@/lib/queries/users");
   const { startOfDayIn } = await import("@/lib/validations/audit");
   const started = performance.now();
   const start = startOfDayIn((await trendQuarters())[0]!.start, env.TENKEN_TIME_ZONE);
-  await seedBench(client, { start, end: new Date(Date.now() - 5 * 60_000), localUserId: (await ensureLocalUser()).id, reviewerId: admin.id });
+  await seedBench(client, {
+    start,
+    end: new Date(Date.now() - 5 * 60_000),
+    localUserId: (await ensureLocalUser()).id,
+    reviewerId: admin.id,
+  });
   await vacuum(client);
-  const { rows: counts } = await client.query<{ events: number; answers: number }>("SELECT (SELECT count(*) FROM answer_events)::int AS events, (SELECT count(*) FROM answers)::int AS answers");
-  console.log(JSON.stringify({ name: "seed", services: SERVICES, answers: counts[0]!.answers, answer_events: counts[0]!.events, from: start.toISOString(), seconds: Math.round((performance.now() - started) / 100) / 10 }));
+  const { rows: counts } = await client.query<{ events: number; answers: number }>(
+    "SELECT (SELECT count(*) FROM answer_events)::int AS events, (SELECT count(*) FROM answers)::int AS answers",
+  );
+  console.log(
+    JSON.stringify({
+      name: "seed",
+      services: SERVICES,
+      answers: counts[0]!.answers,
+      answer_events: counts[0]!.events,
+      from: start.toISOString(),
+      seconds: Math.round((performance.now() - started) / 100) / 10,
+    }),
+  );
   // The figures are meant for a million events at least: a smaller history would flatter them.
-  if (counts[0]!.events < 1_000_000) throw new Error(`the bench seeded only ${counts[0]!.events} answer events; it needs at least 1,000,000`);
+  if (counts[0]!.events < 1_000_000)
+    throw new Error(`the bench seeded only ${counts[0]!.events} answer events; it needs at least 1,000,000`);
   return true;
 }
 
@@ -111,14 +156,20 @@ async function signIn() {
     body: JSON.stringify({ email: BENCH_ADMIN.email, password: BENCH_ADMIN.password }),
   });
   if (!response.ok) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
-  sessionCookie = response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
+  sessionCookie = response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .join("; ");
 }
 
 async function waitForHealth(server: ChildProcess) {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error("the app exited before it answered");
-    const ok = await fetch(`http://127.0.0.1:${PORT}/api/health`).then((response) => response.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${PORT}/api/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -126,14 +177,18 @@ async function waitForHealth(server: ChildProcess) {
 }
 
 async function get(pathname: string) {
-  const response = await fetch(`http://127.0.0.1:${PORT}${pathname}`, { headers: { "accept-language": "en", cookie: sessionCookie }, redirect: "manual" });
+  const response = await fetch(`http://127.0.0.1:${PORT}${pathname}`, {
+    headers: { "accept-language": "en", cookie: sessionCookie },
+    redirect: "manual",
+  });
   await response.arrayBuffer();
   if (!response.ok) throw new Error(`GET ${pathname}: ${response.status}`);
 }
 
 /** The raw SQL must compute what the app shows, or its timing means nothing. */
 function expectClose(what: string, app: number | null | undefined, sql: number | null | undefined) {
-  if (app === sql || (typeof app === "number" && typeof sql === "number" && Math.abs(app - sql) <= 0.11)) return;
+  if (app === sql || (typeof app === "number" && typeof sql === "number" && Math.abs(app - sql) <= 0.11))
+    return;
   throw new Error(`raw SQL and app disagree on ${what}: app ${app}, SQL ${sql}`);
 }
 
@@ -143,33 +198,70 @@ async function checkOverviewAggregate(client: pg.Client, timeZone: string) {
   const now = new Date();
   const [overview, rows] = await Promise.all([
     loadOverview({}, now),
-    overviewAggregate(client, { now, moments: COMPARISONS.map((comparison) => comparisonMoments(now)[comparison]), timeZone }),
+    overviewAggregate(client, {
+      now,
+      moments: COMPARISONS.map((comparison) => comparisonMoments(now)[comparison]),
+      timeZone,
+    }),
   ]);
-  const average = (teamId: string | null, k: number) => rows.find((row) => row.team_id === teamId && row.k === k)?.average;
+  const average = (teamId: string | null, k: number) =>
+    rows.find((row) => row.team_id === teamId && row.k === k)?.average;
   const round = (value: number) => Math.round(value * 10) / 10;
-  const check = (label: string, teamId: string | null, rollup: { overall: { average: number } | null }, deltas: Record<string, number | null>) => {
+  const check = (
+    label: string,
+    teamId: string | null,
+    rollup: { overall: { average: number } | null },
+    deltas: Record<string, number | null>,
+  ) => {
     expectClose(`${label} now`, rollup.overall?.average, average(teamId, 0));
-    COMPARISONS.forEach((comparison, index) => expectClose(`${label} ${comparison} delta`, deltas[comparison], round(average(teamId, 0)! - average(teamId, index + 1)!)));
+    COMPARISONS.forEach((comparison, index) =>
+      expectClose(
+        `${label} ${comparison} delta`,
+        deltas[comparison],
+        round(average(teamId, 0)! - average(teamId, index + 1)!),
+      ),
+    );
   };
   check("organisation", null, overview.organisation.rollup, overview.organisation.deltas);
   const { listTeams } = await import("@/lib/queries/teams");
   const teamIds = new Map((await listTeams()).map((team) => [team.slug, team.id]));
-  for (const team of overview.teams) check(`team ${team.slug}`, teamIds.get(team.slug)!, team.rollup, team.deltas);
+  for (const team of overview.teams)
+    check(`team ${team.slug}`, teamIds.get(team.slug)!, team.rollup, team.deltas);
 }
 
 async function checkTrendAggregate(client: pg.Client, timeZone: string, teamId?: string) {
   const { loadTrend } = await import("@/lib/trends");
   const now = new Date();
   const trend = await loadTrend(teamId ? { teamId } : {}, now);
-  const rows = await trendAggregate(client, { now, oldest: trend.points[0]!.quarter.start, teamId, timeZone });
+  const rows = await trendAggregate(client, {
+    now,
+    oldest: trend.points[0]!.quarter.start,
+    teamId,
+    timeZone,
+  });
   for (const point of trend.points) {
-    const row = (series: string) => rows.find((candidate) => candidate.series === series && (point.current ? candidate.starts_on === null : candidate.starts_on === point.quarter.start));
-    const same = (label: string, app: { count: number; average: number; min: number; median: number; max: number } | null | undefined, sql: TrendRow | undefined) => {
-      for (const key of ["count", "average", "min", "median", "max"] as const) expectClose(`${label} ${key} ${point.quarter.start}`, app?.[key] ?? null, sql && sql.count > 0 ? sql[key] : null);
+    const row = (series: string) =>
+      rows.find(
+        (candidate) =>
+          candidate.series === series &&
+          (point.current ? candidate.starts_on === null : candidate.starts_on === point.quarter.start),
+      );
+    const same = (
+      label: string,
+      app: { count: number; average: number; min: number; median: number; max: number } | null | undefined,
+      sql: TrendRow | undefined,
+    ) => {
+      for (const key of ["count", "average", "min", "median", "max"] as const)
+        expectClose(
+          `${label} ${key} ${point.quarter.start}`,
+          app?.[key] ?? null,
+          sql && sql.count > 0 ? sql[key] : null,
+        );
     };
     same("trend", point.overall, row("overall"));
     same("verified trend", point.verified, row("verified"));
-    for (const [key, distribution] of Object.entries(point.categories)) same(`${key} trend`, distribution, row(key));
+    for (const [key, distribution] of Object.entries(point.categories))
+      same(`${key} trend`, distribution, row(key));
   }
 }
 
@@ -184,25 +276,44 @@ const { getDb } = await import("@/lib/db");
 const bigTeam = await getDb().team.findUniqueOrThrow({ where: { slug: "bench" }, select: { id: true } });
 
 buildIfStale();
-const server = spawn(process.execPath, [nextBin, "start", "--port", String(PORT)], { stdio: "ignore", env: { ...process.env, PORT: String(PORT), TENKEN_BASE_URL: `http://127.0.0.1:${PORT}` } });
+const server = spawn(process.execPath, [nextBin, "start", "--port", String(PORT)], {
+  stdio: "ignore",
+  env: { ...process.env, PORT: String(PORT), TENKEN_BASE_URL: `http://127.0.0.1:${PORT}` },
+});
 try {
   await waitForHealth(server);
   await signIn();
-  const { rows: closes } = await client.query<{ count: number }>("SELECT count(*)::int AS count FROM quarter_closes");
+  const { rows: closes } = await client.query<{ count: number }>(
+    "SELECT count(*)::int AS count FROM quarter_closes",
+  );
   if (closes[0]!.count === 0) {
     // Before any quarter is closed, the trend recomputes all eight from the answer events.
-    await measure("organisation trend page, no quarter closed (8 quarters recomputed)", Number(process.env.BENCH_UNCLOSED_RUNS ?? 3), () => get("/trends"), 1);
+    await measure(
+      "organisation trend page, no quarter closed (8 quarters recomputed)",
+      Number(process.env.BENCH_UNCLOSED_RUNS ?? 3),
+      () => get("/trends"),
+      1,
+    );
   }
   const closings = await closePastQuarters(admin);
   await client.query("ANALYZE quarter_closes, quarter_snapshots");
   if (closings.length) {
     closings.sort((a, b) => a - b);
-    console.log(JSON.stringify({ name: `close a quarter (${SERVICES} services)`, n: closings.length, p50_ms: Math.round(percentile(closings, 50)), p95_ms: Math.round(percentile(closings, 95)) }));
+    console.log(
+      JSON.stringify({
+        name: `close a quarter (${SERVICES} services)`,
+        n: closings.length,
+        p50_ms: Math.round(percentile(closings, 50)),
+        p95_ms: Math.round(percentile(closings, 95)),
+      }),
+    );
   }
 
   await measure("services list page", RUNS, () => get("/services"));
   await measure("assessment page", RUNS, () => get("/services/bench-0042"));
-  await measure("item evidence and review page", RUNS, () => get("/services/bench-0042/items/connectivity.each-component"));
+  await measure("item evidence and review page", RUNS, () =>
+    get("/services/bench-0042/items/connectivity.each-component"),
+  );
   await measure("review queue page", RUNS, () => get("/review"));
   await measure("needs attention page", RUNS, () => get("/attention?team=bench"));
 
@@ -214,12 +325,22 @@ try {
   await measure("organisation overview page", RUNS, () => get("/overview"));
   await measure("organisation overview, raw SQL", RUNS, () => {
     const now = new Date();
-    return overviewAggregate(client, { now, moments: COMPARISONS.map((comparison) => comparisonMoments(now)[comparison]), timeZone: env.TENKEN_TIME_ZONE });
+    return overviewAggregate(client, {
+      now,
+      moments: COMPARISONS.map((comparison) => comparisonMoments(now)[comparison]),
+      timeZone: env.TENKEN_TIME_ZONE,
+    });
   });
-  await measure(`team trend page (8 quarters, ${BIG_TEAM_SERVICES} services)`, RUNS, () => get("/trends?team=bench"));
-  await measure("team trend, raw SQL", RUNS, () => trendAggregate(client, { now: new Date(), oldest, teamId: bigTeam.id, timeZone: env.TENKEN_TIME_ZONE }));
+  await measure(`team trend page (8 quarters, ${BIG_TEAM_SERVICES} services)`, RUNS, () =>
+    get("/trends?team=bench"),
+  );
+  await measure("team trend, raw SQL", RUNS, () =>
+    trendAggregate(client, { now: new Date(), oldest, teamId: bigTeam.id, timeZone: env.TENKEN_TIME_ZONE }),
+  );
   await measure("organisation trend page (8 quarters)", RUNS, () => get("/trends"));
-  await measure("organisation trend, raw SQL", RUNS, () => trendAggregate(client, { now: new Date(), oldest, timeZone: env.TENKEN_TIME_ZONE }));
+  await measure("organisation trend, raw SQL", RUNS, () =>
+    trendAggregate(client, { now: new Date(), oldest, timeZone: env.TENKEN_TIME_ZONE }),
+  );
   await measure("team retrospective page", RUNS, () => get("/retrospectives?team=bench"));
 
   const { submitAnswerForm } = await import("@/lib/answer-form");
@@ -242,24 +363,47 @@ try {
   const screenshot = await readFile("public/screenshot.png");
   await measure("add link evidence", RUNS, async (index) => {
     const form = new FormData();
-    for (const [key, value] of Object.entries({ serviceId: service!.id, itemKey: "connectivity.each-component", kind: "LINK", url: `https://example.com/proof/${index}` })) form.set(key, value);
+    for (const [key, value] of Object.entries({
+      serviceId: service!.id,
+      itemKey: "connectivity.each-component",
+      kind: "LINK",
+      url: `https://example.com/proof/${index}`,
+    }))
+      form.set(key, value);
     const state = await submitNewEvidence(form, { actor: admin, today });
     if (state.status !== "saved") throw new Error(`evidence failed: ${JSON.stringify(state)}`);
   });
   await measure("upload screenshot evidence (150 KB)", RUNS, async () => {
     const form = new FormData();
-    for (const [key, value] of Object.entries({ serviceId: service!.id, itemKey: "connectivity.each-component", kind: "FILE" })) form.set(key, value);
+    for (const [key, value] of Object.entries({
+      serviceId: service!.id,
+      itemKey: "connectivity.each-component",
+      kind: "FILE",
+    }))
+      form.set(key, value);
     form.set("file", new Blob([screenshot]), "screenshot.png");
     const state = await submitNewEvidence(form, { actor: admin, today });
     if (state.status !== "saved") throw new Error(`upload failed: ${JSON.stringify(state)}`);
   });
   // Only met or partial answers are reviewed; the saves above may have left it not met.
   const met = new FormData();
-  for (const [key, value] of Object.entries({ serviceId: service!.id, itemKey: "connectivity.each-component", status: "MET", note: "verified in the benchmark" })) met.set(key, value);
+  for (const [key, value] of Object.entries({
+    serviceId: service!.id,
+    itemKey: "connectivity.each-component",
+    status: "MET",
+    note: "verified in the benchmark",
+  }))
+    met.set(key, value);
   await submitAnswerForm(met, admin);
   await measure("review decision", RUNS, async (index) => {
     const form = new FormData();
-    for (const [key, value] of Object.entries({ serviceId: service!.id, itemKey: "connectivity.each-component", decision: index % 2 ? "ACCEPT" : "REQUEST_CHANGES", comment: `bench ${index}` })) form.set(key, value);
+    for (const [key, value] of Object.entries({
+      serviceId: service!.id,
+      itemKey: "connectivity.each-component",
+      decision: index % 2 ? "ACCEPT" : "REQUEST_CHANGES",
+      comment: `bench ${index}`,
+    }))
+      form.set(key, value);
     const state = await submitReviewDecision(form, { actor: admin, today });
     if (state.status !== "saved") throw new Error(`review failed: ${JSON.stringify(state)}`);
   });
@@ -268,7 +412,15 @@ try {
     "SELECT count(*)::int AS events, pg_table_size('answer_events')::float8 AS table_bytes, pg_indexes_size('answer_events')::float8 AS index_bytes FROM answer_events",
   );
   const { events, table_bytes, index_bytes } = rows[0]!;
-  console.log(JSON.stringify({ name: "storage per answer event", bytes: Math.round((table_bytes + index_bytes) / events), table_bytes: Math.round(table_bytes / events), index_bytes: Math.round(index_bytes / events), events }));
+  console.log(
+    JSON.stringify({
+      name: "storage per answer event",
+      bytes: Math.round((table_bytes + index_bytes) / events),
+      table_bytes: Math.round(table_bytes / events),
+      index_bytes: Math.round(index_bytes / events),
+      events,
+    }),
+  );
 } finally {
   server.kill("SIGTERM");
   await client.end();

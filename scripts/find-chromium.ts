@@ -4,7 +4,13 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 
-const SYSTEM_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable", "/snap/bin/chromium"];
+const SYSTEM_CANDIDATES = [
+  "/usr/bin/chromium",
+  "/usr/bin/chromium-browser",
+  "/usr/bin/google-chrome",
+  "/usr/bin/google-chrome-stable",
+  "/snap/bin/chromium",
+];
 
 async function playwrightsOwn(): Promise<string | undefined> {
   const { chromium } = await import("@playwright/test");
@@ -23,8 +29,14 @@ export async function findChromium(): Promise<string> {
   const own = await playwrightsOwn();
   if (own) return own;
 
-  console.log("tenken: no Chromium found; trying to install Playwright's own (npx playwright install chromium)...");
-  const install = spawnSync(process.execPath, ["node_modules/@playwright/test/cli.js", "install", "chromium"], { stdio: "inherit" });
+  console.log(
+    "tenken: no Chromium found; trying to install Playwright's own (npx playwright install chromium)...",
+  );
+  const install = spawnSync(
+    process.execPath,
+    ["node_modules/@playwright/test/cli.js", "install", "chromium"],
+    { stdio: "inherit" },
+  );
   const installed = install.status === 0 ? await playwrightsOwn() : undefined;
   if (installed) return installed;
   throw new Error(

@@ -1,11 +1,18 @@
 // Applies pending migrations and seeds what is missing. Run by `npm start` before the server
 // starts, and on its own with `npm run db:migrate`.
 import { pathToFileURL } from "node:url";
+
 import { ensureGeneratedClient } from "./generate";
 
 export async function prepareDatabase({ demo = true }: { demo?: boolean } = {}) {
   await ensureGeneratedClient();
-  const [{ closeDb, getConnection }, { databaseTarget, env, publicBaseUrl }, { applyMigrations }, { seedDatabase }, { ensureFirstAdmin }] = await Promise.all([
+  const [
+    { closeDb, getConnection },
+    { databaseTarget, env, publicBaseUrl },
+    { applyMigrations },
+    { seedDatabase },
+    { ensureFirstAdmin },
+  ] = await Promise.all([
     import("@/lib/db"),
     import("@/lib/env"),
     import("@/lib/schema-engine"),
@@ -13,18 +20,29 @@ export async function prepareDatabase({ demo = true }: { demo?: boolean } = {}) 
     import("@/lib/queries/setup"),
   ]);
   const target = databaseTarget();
-  const where = target.kind === "postgres" ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${target.dataDir}`;
+  const where =
+    target.kind === "postgres" ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${target.dataDir}`;
   try {
     const applied = await applyMigrations(target, getConnection());
-    console.log(applied.length ? `tenken: applied ${applied.length} migration(s) to ${where}: ${applied.join(", ")}` : `tenken: ${where} is up to date`);
+    console.log(
+      applied.length
+        ? `tenken: applied ${applied.length} migration(s) to ${where}: ${applied.join(", ")}`
+        : `tenken: ${where} is up to date`,
+    );
     const seeded = await seedDatabase({ demo: demo && env.TENKEN_DEMO_DATA !== "off" });
     if (seeded.checklistLoaded) console.log("tenken: loaded the default checklist");
     if (seeded.demoLoaded) console.log("tenken: loaded the demo organisation (demo users: see the README)");
     const admin = await ensureFirstAdmin();
-    if (admin.kind === "created-from-env") console.log(`tenken: created the initial admin ${admin.email} from TENKEN_ADMIN_EMAIL`);
-    if (admin.kind === "invalid-env") throw new Error(`TENKEN_ADMIN_EMAIL / TENKEN_ADMIN_PASSWORD were refused:\n  ${admin.problems.join("\n  ")}`);
+    if (admin.kind === "created-from-env")
+      console.log(`tenken: created the initial admin ${admin.email} from TENKEN_ADMIN_EMAIL`);
+    if (admin.kind === "invalid-env")
+      throw new Error(
+        `TENKEN_ADMIN_EMAIL / TENKEN_ADMIN_PASSWORD were refused:\n  ${admin.problems.join("\n  ")}`,
+      );
     if (admin.kind === "setup-link") {
-      console.log(`tenken: no admin yet. Open this one-time link to create the first admin:\n\n    ${publicBaseUrl()}/setup?token=${admin.token}\n`);
+      console.log(
+        `tenken: no admin yet. Open this one-time link to create the first admin:\n\n    ${publicBaseUrl()}/setup?token=${admin.token}\n`,
+      );
     }
   } finally {
     await closeDb();
@@ -33,7 +51,9 @@ export async function prepareDatabase({ demo = true }: { demo?: boolean } = {}) 
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   await prepareDatabase().catch((error: unknown) => {
-    console.error(`tenken: could not prepare the database: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `tenken: could not prepare the database: ${error instanceof Error ? error.message : String(error)}`,
+    );
     process.exit(1);
   });
 }

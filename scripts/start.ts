@@ -1,6 +1,7 @@
 // npm start: generate the Prisma client and build the app when they are missing or stale,
 // prepare the database (migrations, checklist, demo data on first start), then serve.
 import { spawn } from "node:child_process";
+
 import { buildIfStale, nextBin } from "./build-if-stale";
 import { ensureGeneratedClient } from "./generate";
 import { prepareDatabase } from "./prepare-db";
@@ -16,7 +17,9 @@ try {
 } catch (error) {
   fail(error);
 }
-await prepareDatabase().catch((error: unknown) => fail(`could not prepare the database: ${error instanceof Error ? error.message : String(error)}`));
+await prepareDatabase().catch((error: unknown) =>
+  fail(`could not prepare the database: ${error instanceof Error ? error.message : String(error)}`),
+);
 
 const port = process.env.PORT ?? "3000";
 const server = spawn(process.execPath, [nextBin, "start", "--port", port], { stdio: "inherit" });

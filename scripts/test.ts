@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+
 import { findChromium } from "./find-chromium";
 import { ensureGeneratedClient } from "./generate";
 
@@ -51,6 +52,10 @@ const chromium = await findChromium().catch((error: Error) => {
   process.exit(1);
 });
 const browserTestsPassed = await withE2eDatabase((env) =>
-  run("browser tests (Playwright)", ["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2)], { ...env, CHROMIUM_PATH: chromium }),
+  run(
+    "browser tests (Playwright)",
+    ["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2)],
+    { ...env, CHROMIUM_PATH: chromium },
+  ),
 );
 process.exit(browserTestsPassed ? 0 : 1);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+
 import { AuditTable } from "@/components/audit/audit-table";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { buttonPrimary, buttonSecondary, cardClass, inputClass, labelClass } from "@/components/ui/styles";
@@ -15,10 +16,19 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("audit"))("title") };
 }
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requirePermission("browseAuditLog");
   const query = auditQuerySchema.parse(await searchParams);
-  const [t, actors, services, teams] = await Promise.all([getTranslations("audit"), listAuditActors(), listServiceNames(), listTeams()]);
+  const [t, actors, services, teams] = await Promise.all([
+    getTranslations("audit"),
+    listAuditActors(),
+    listServiceNames(),
+    listTeams(),
+  ]);
   const service = query.service ? await getServiceBySlug(query.service) : null;
   const team = teams.find((candidate) => candidate.slug === query.team);
   const entries = await listAuditLog({
@@ -36,29 +46,80 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <p className="text-slate-600">{t("intro")}</p>
       </div>
-      <form method="get" className={`${cardClass} grid gap-4 sm:grid-cols-3 lg:grid-cols-6`} role="search" aria-label={t("filter")}>
-        <FilterSelect name="actor" label={t("actor")} anyLabel={t("allActors")} value={query.actor} options={actors.map((actor) => ({ value: actor.id, label: actor.name }))} />
-        <FilterSelect name="service" label={t("service")} anyLabel={t("allServices")} value={query.service} options={services.map((candidate) => ({ value: candidate.slug, label: candidate.name }))} />
-        <FilterSelect name="team" label={t("team")} anyLabel={t("allTeams")} value={query.team} options={teams.map((candidate) => ({ value: candidate.slug, label: candidate.name }))} />
-        <FilterSelect name="kind" label={t("kind")} anyLabel={t("allKinds")} value={query.kind} options={AUDIT_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))} />
+      <form
+        method="get"
+        className={`${cardClass} grid gap-4 sm:grid-cols-3 lg:grid-cols-6`}
+        role="search"
+        aria-label={t("filter")}
+      >
+        <FilterSelect
+          name="actor"
+          label={t("actor")}
+          anyLabel={t("allActors")}
+          value={query.actor}
+          options={actors.map((actor) => ({ value: actor.id, label: actor.name }))}
+        />
+        <FilterSelect
+          name="service"
+          label={t("service")}
+          anyLabel={t("allServices")}
+          value={query.service}
+          options={services.map((candidate) => ({ value: candidate.slug, label: candidate.name }))}
+        />
+        <FilterSelect
+          name="team"
+          label={t("team")}
+          anyLabel={t("allTeams")}
+          value={query.team}
+          options={teams.map((candidate) => ({ value: candidate.slug, label: candidate.name }))}
+        />
+        <FilterSelect
+          name="kind"
+          label={t("kind")}
+          anyLabel={t("allKinds")}
+          value={query.kind}
+          options={AUDIT_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
+        />
         <div>
-          <label htmlFor="from" className={labelClass}>{t("from")}</label>
-          <input id="from" name="from" type="date" defaultValue={query.from ?? ""} className={`${inputClass} mt-1`} />
+          <label htmlFor="from" className={labelClass}>
+            {t("from")}
+          </label>
+          <input
+            id="from"
+            name="from"
+            type="date"
+            defaultValue={query.from ?? ""}
+            className={`${inputClass} mt-1`}
+          />
         </div>
         <div>
-          <label htmlFor="to" className={labelClass}>{t("to")}</label>
-          <input id="to" name="to" type="date" defaultValue={query.to ?? ""} className={`${inputClass} mt-1`} />
+          <label htmlFor="to" className={labelClass}>
+            {t("to")}
+          </label>
+          <input
+            id="to"
+            name="to"
+            type="date"
+            defaultValue={query.to ?? ""}
+            className={`${inputClass} mt-1`}
+          />
         </div>
         <div className="flex gap-2 sm:col-span-3 lg:col-span-6">
-          <button type="submit" className={buttonPrimary}>{t("filter")}</button>
-          <Link href="/audit" className={buttonSecondary}>{t("reset")}</Link>
+          <button type="submit" className={buttonPrimary}>
+            {t("filter")}
+          </button>
+          <Link href="/audit" className={buttonSecondary}>
+            {t("reset")}
+          </Link>
         </div>
       </form>
       {entries.length === 0 ? (
         <p className={`${cardClass} text-center text-slate-700`}>{t("empty")}</p>
       ) : (
         <>
-          {entries.length === AUDIT_PAGE_SIZE && <p className="text-sm text-slate-600">{t("showing", { count: AUDIT_PAGE_SIZE })}</p>}
+          {entries.length === AUDIT_PAGE_SIZE && (
+            <p className="text-sm text-slate-600">{t("showing", { count: AUDIT_PAGE_SIZE })}</p>
+          )}
           <AuditTable entries={entries} caption={t("title")} />
         </>
       )}

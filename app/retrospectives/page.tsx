@@ -1,24 +1,25 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { Markdown } from "@/components/ui/markdown";
+import Link from "next/link";
+
 import { ActionItemForm } from "@/components/retrospective/action-item-form";
 import { ActionItemTable } from "@/components/retrospective/action-item-table";
-import { CHANGES_SHOWN, ChangeList } from "@/components/retrospective/change-list";
-import { CauseCounts, IncidentTable } from "@/components/retrospective/incident-table";
+import { ChangeList, CHANGES_SHOWN } from "@/components/retrospective/change-list";
 import { IncidentForm } from "@/components/retrospective/incident-form";
+import { CauseCounts, IncidentTable } from "@/components/retrospective/incident-table";
 import { MeetingNotesForm } from "@/components/retrospective/meeting-notes-form";
 import { FilterSelect } from "@/components/ui/filter-select";
+import { Markdown } from "@/components/ui/markdown";
 import { buttonPrimary, buttonSecondary, cardClass } from "@/components/ui/styles";
 import { requirePermission } from "@/lib/auth/session";
 import { addDays, dayOf, todayIn } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { quarterName } from "@/lib/i18n/quarters";
+import { can } from "@/lib/permissions";
+import { quarterOf, recentQuarters, shiftQuarter } from "@/lib/quarters";
 import { listIncidentCauses } from "@/lib/queries/incidents";
 import { listTeams } from "@/lib/queries/teams";
 import { listActiveUsers } from "@/lib/queries/users";
-import { quarterOf, recentQuarters, shiftQuarter } from "@/lib/quarters";
-import { can } from "@/lib/permissions";
 import { loadRetrospective, quarterParam } from "@/lib/retrospective";
 import { retrospectiveQuerySchema } from "@/lib/validations/retrospective";
 
@@ -26,72 +27,160 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("retro"))("title") };
 }
 
-const percent = (value: number | null | undefined) => (value === null || value === undefined ? "—" : `${value}%`);
+const percent = (value: number | null | undefined) =>
+  value === null || value === undefined ? "—" : `${value}%`;
 
-export default async function RetrospectivePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function RetrospectivePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePermission("readOrganisation");
   const query = retrospectiveQuerySchema.parse(await searchParams);
-  const [t, format, locale, teams, causes, owners] = await Promise.all([getTranslations(), getFormatter(), getLocale(), listTeams(), listIncidentCauses(), listActiveUsers()]);
+  const [t, format, locale, teams, causes, owners] = await Promise.all([
+    getTranslations(),
+    getFormatter(),
+    getLocale(),
+    listTeams(),
+    listIncidentCauses(),
+    listActiveUsers(),
+  ]);
   const team = query.team ? teams.find((candidate) => candidate.slug === query.team) : undefined;
   const retro = await loadRetrospective({ quarter: query.quarter, team });
   const quarters = recentQuarters(todayIn(env.TENKEN_TIME_ZONE), 8, retro.startMonth).reverse();
   const scope = team?.name ?? t("trends.organisation");
-  const download = new URLSearchParams({ quarter: quarterParam(retro.quarter), ...(team ? { team: team.slug } : {}) }).toString();
+  const download = new URLSearchParams({
+    quarter: quarterParam(retro.quarter),
+    ...(team ? { team: team.slug } : {}),
+  }).toString();
   const isReviewer = can.reviewAnswers(user);
   // What this person may add here: incidents on services of their teams, action items for their teams.
-  const ownServices = retro.services.filter((service) => isReviewer || can.answerItems(user, { teamId: service.team.id }));
-  const actionTeams = (team ? [team] : teams).filter((candidate) => can.manageActionItem(user, { teamId: candidate.id }));
-  const items = new Map(retro.checklist.flatMap((category) => category.items).map((item) => [item.key, locale === "ja" ? item.textJa : item.textEn]));
+  const ownServices = retro.services.filter(
+    (service) => isReviewer || can.answerItems(user, { teamId: service.team.id }),
+  );
+  const actionTeams = (team ? [team] : teams).filter((candidate) =>
+    can.manageActionItem(user, { teamId: candidate.id }),
+  );
+  const items = new Map(
+    retro.checklist
+      .flatMap((category) => category.items)
+      .map((item) => [item.key, locale === "ja" ? item.textJa : item.textEn]),
+  );
   const quarterLabel = quarterName(t, retro.quarter);
   const previousLabel = quarterName(t, retro.previousQuarter);
 
   return (
     <div className="space-y-6">
       <div>
-        <h1 className="text-2xl font-bold">{t("retro.heading", { quarter: quarterName(t, retro.quarter), scope })}</h1>
+        <h1 className="text-2xl font-bold">
+          {t("retro.heading", { quarter: quarterName(t, retro.quarter), scope })}
+        </h1>
         <p className="text-slate-600">
-          {t("retro.period", { start: retro.quarter.start, end: retro.lastDay })} {retro.open && t("retro.openNote")}
+          {t("retro.period", { start: retro.quarter.start, end: retro.lastDay })}{" "}
+          {retro.open && t("retro.openNote")}
         </p>
       </div>
-      <form method="get" className={`${cardClass} grid gap-4 sm:grid-cols-3`} role="search" aria-label={t("retro.choose")}>
-        <FilterSelect name="quarter" label={t("retro.quarter")} anyLabel={t("retro.currentQuarter")} value={query.quarter} options={quarters.map((quarter) => ({ value: quarterParam(quarter), label: quarterName(t, quarter) }))} />
-        <FilterSelect name="team" label={t("trends.team")} anyLabel={t("trends.wholeOrganisation")} value={query.team} options={teams.map((candidate) => ({ value: candidate.slug, label: candidate.name }))} />
+      <form
+        method="get"
+        className={`${cardClass} grid gap-4 sm:grid-cols-3`}
+        role="search"
+        aria-label={t("retro.choose")}
+      >
+        <FilterSelect
+          name="quarter"
+          label={t("retro.quarter")}
+          anyLabel={t("retro.currentQuarter")}
+          value={query.quarter}
+          options={quarters.map((quarter) => ({
+            value: quarterParam(quarter),
+            label: quarterName(t, quarter),
+          }))}
+        />
+        <FilterSelect
+          name="team"
+          label={t("trends.team")}
+          anyLabel={t("trends.wholeOrganisation")}
+          value={query.team}
+          options={teams.map((candidate) => ({ value: candidate.slug, label: candidate.name }))}
+        />
         <div className="flex items-end">
-          <button type="submit" className={buttonPrimary}>{t("trends.show")}</button>
+          <button type="submit" className={buttonPrimary}>
+            {t("trends.show")}
+          </button>
         </div>
       </form>
       <div className="flex flex-wrap gap-2">
-        <Link href={`/retrospectives/present?${download}`} className={buttonPrimary}>{t("meeting.present")}</Link>
-        <a href={`/api/retrospectives/minutes?${download}`} className={buttonSecondary} download>{t("retro.downloadMinutes")}</a>
-        <a href={`/api/retrospectives/scores?${download}`} className={buttonSecondary} download>{t("retro.downloadScores")}</a>
+        <Link href={`/retrospectives/present?${download}`} className={buttonPrimary}>
+          {t("meeting.present")}
+        </Link>
+        <a href={`/api/retrospectives/minutes?${download}`} className={buttonSecondary} download>
+          {t("retro.downloadMinutes")}
+        </a>
+        <a href={`/api/retrospectives/scores?${download}`} className={buttonSecondary} download>
+          {t("retro.downloadScores")}
+        </a>
       </div>
 
       <section aria-labelledby="retro-scores" className={cardClass}>
-        <h2 id="retro-scores" className="text-lg font-semibold">{t("retro.scoresTitle")}</h2>
-        <p className="mt-1 text-sm text-slate-700">{t("retro.scoreLine", { score: percent(retro.score?.overall?.average), verified: percent(retro.score?.verified?.average), previous: percent(retro.previousScore?.overall?.average) })}</p>
+        <h2 id="retro-scores" className="text-lg font-semibold">
+          {t("retro.scoresTitle")}
+        </h2>
+        <p className="mt-1 text-sm text-slate-700">
+          {t("retro.scoreLine", {
+            score: percent(retro.score?.overall?.average),
+            verified: percent(retro.score?.verified?.average),
+            previous: percent(retro.previousScore?.overall?.average),
+          })}
+        </p>
         <p className="mt-1 text-xs text-slate-600">
-          {retro.score?.closed ? t("trends.closedMark") : retro.open ? t("trends.openMark") : t("trends.notClosedMark")} · <Link href={{ pathname: "/trends", query: team ? { team: team.slug } : {} }} className="text-blue-700 underline">{t("retro.seeTrend")}</Link>
+          {retro.score?.closed
+            ? t("trends.closedMark")
+            : retro.open
+              ? t("trends.openMark")
+              : t("trends.notClosedMark")}{" "}
+          ·{" "}
+          <Link
+            href={{ pathname: "/trends", query: team ? { team: team.slug } : {} }}
+            className="text-blue-700 underline"
+          >
+            {t("retro.seeTrend")}
+          </Link>
         </p>
       </section>
       <section aria-labelledby="retro-incidents" className={`${cardClass} space-y-4`}>
-        <h2 id="retro-incidents" className="text-lg font-semibold">{t("meeting.incidentsTitle", { count: retro.incidents.length })}</h2>
-        <IncidentTable incidents={retro.incidents} canEdit={(incident) => can.recordIncident(user, { teamIds: incident.services.map((entry) => entry.service.teamId) })} />
+        <h2 id="retro-incidents" className="text-lg font-semibold">
+          {t("meeting.incidentsTitle", { count: retro.incidents.length })}
+        </h2>
+        <IncidentTable
+          incidents={retro.incidents}
+          canEdit={(incident) =>
+            can.recordIncident(user, { teamIds: incident.services.map((entry) => entry.service.teamId) })
+          }
+        />
         <div>
           <h3 className="mb-1 font-semibold">{t("meeting.byCauseTitle")}</h3>
           <CauseCounts rows={retro.incidentsByCause} quarter={quarterLabel} previous={previousLabel} />
         </div>
         {ownServices.length > 0 && (
           <details className="rounded border border-slate-200 p-3">
-            <summary className="cursor-pointer font-medium text-blue-800">{t("meeting.recordIncidentTitle")}</summary>
+            <summary className="cursor-pointer font-medium text-blue-800">
+              {t("meeting.recordIncidentTitle")}
+            </summary>
             <div className="mt-3 max-w-xl">
-              <IncidentForm causes={causes} services={ownServices} today={retro.open ? retro.today : retro.lastDay} />
+              <IncidentForm
+                causes={causes}
+                services={ownServices}
+                today={retro.open ? retro.today : retro.lastDay}
+              />
             </div>
           </details>
         )}
       </section>
 
       <section aria-labelledby="retro-actions" className={`${cardClass} space-y-4`}>
-        <h2 id="retro-actions" className="text-lg font-semibold">{t("meeting.actionsTitle", { count: retro.actionItems.length })}</h2>
+        <h2 id="retro-actions" className="text-lg font-semibold">
+          {t("meeting.actionsTitle", { count: retro.actionItems.length })}
+        </h2>
         <ActionItemTable
           actions={retro.actionItems}
           today={retro.today}
@@ -101,7 +190,9 @@ export default async function RetrospectivePage({ searchParams }: { searchParams
         />
         {actionTeams.length > 0 && (
           <details className="rounded border border-slate-200 p-3">
-            <summary className="cursor-pointer font-medium text-blue-800">{t("meeting.addActionTitle")}</summary>
+            <summary className="cursor-pointer font-medium text-blue-800">
+              {t("meeting.addActionTitle")}
+            </summary>
             <div className="mt-3 max-w-xl">
               <ActionItemForm
                 teams={actionTeams}
@@ -118,42 +209,93 @@ export default async function RetrospectivePage({ searchParams }: { searchParams
       </section>
 
       <section aria-labelledby="retro-notes" className={`${cardClass} space-y-3`}>
-        <h2 id="retro-notes" className="text-lg font-semibold">{t("meeting.notesTitle")}</h2>
-        {retro.notes?.body.trim() ? <Markdown source={retro.notes.body} /> : <p className="text-sm text-slate-600">{t("meeting.notesEmpty")}</p>}
-        {retro.notes && <p className="text-xs text-slate-600">{t("meeting.notesLastSaved", { name: retro.notes.updatedBy.name, date: format.dateTime(retro.notes.updatedAt, { dateStyle: "medium", timeStyle: "short" }) })}</p>}
+        <h2 id="retro-notes" className="text-lg font-semibold">
+          {t("meeting.notesTitle")}
+        </h2>
+        {retro.notes?.body.trim() ? (
+          <Markdown source={retro.notes.body} />
+        ) : (
+          <p className="text-sm text-slate-600">{t("meeting.notesEmpty")}</p>
+        )}
+        {retro.notes && (
+          <p className="text-xs text-slate-600">
+            {t("meeting.notesLastSaved", {
+              name: retro.notes.updatedBy.name,
+              date: format.dateTime(retro.notes.updatedAt, { dateStyle: "medium", timeStyle: "short" }),
+            })}
+          </p>
+        )}
         {can.writeMeetingNotes(user, { teamId: team?.id ?? null }) && (
-          <MeetingNotesForm quarter={quarterParam(retro.quarter)} team={team?.slug} body={retro.notes?.body ?? ""} version={retro.notes?.version ?? 0} />
+          <MeetingNotesForm
+            quarter={quarterParam(retro.quarter)}
+            team={team?.slug}
+            body={retro.notes?.body ?? ""}
+            version={retro.notes?.version ?? 0}
+          />
         )}
       </section>
 
       {(
         [
-          ["newly-met", t("retro.newlyMet", { count: retro.changes.newlyMet.length }), retro.changes.newlyMet, "status"],
-          ["regressed", t("retro.regressed", { count: retro.changes.regressed.length }), retro.changes.regressed, "status"],
-          ["na", t("retro.naChanges", { count: retro.changes.naChanges.length }), retro.changes.naChanges, "na"],
+          [
+            "newly-met",
+            t("retro.newlyMet", { count: retro.changes.newlyMet.length }),
+            retro.changes.newlyMet,
+            "status",
+          ],
+          [
+            "regressed",
+            t("retro.regressed", { count: retro.changes.regressed.length }),
+            retro.changes.regressed,
+            "status",
+          ],
+          [
+            "na",
+            t("retro.naChanges", { count: retro.changes.naChanges.length }),
+            retro.changes.naChanges,
+            "na",
+          ],
         ] as const
       ).map(([id, title, changes, kind]) => (
         <section key={id} aria-labelledby={`retro-${id}`} className={cardClass}>
-          <h2 id={`retro-${id}`} className="mb-2 text-lg font-semibold">{title}</h2>
+          <h2 id={`retro-${id}`} className="mb-2 text-lg font-semibold">
+            {title}
+          </h2>
           <ChangeList changes={[...changes]} kind={kind} />
         </section>
       ))}
       <section aria-labelledby="retro-stale" className={cardClass}>
-        <h2 id="retro-stale" className="mb-2 text-lg font-semibold">{t("retro.staleTitle", { count: retro.staleEvidence.length })}</h2>
+        <h2 id="retro-stale" className="mb-2 text-lg font-semibold">
+          {t("retro.staleTitle", { count: retro.staleEvidence.length })}
+        </h2>
         {retro.staleEvidence.length === 0 ? (
           <p className="text-sm text-slate-600">{t("retro.none")}</p>
         ) : (
           <ul className="space-y-1.5 text-sm">
             {retro.staleEvidence.slice(0, CHANGES_SHOWN).map((evidence) => (
-              <li key={`${evidence.service_slug}-${evidence.item_key}-${evidence.checked_on}-${evidence.title}`}>
+              <li
+                key={`${evidence.service_slug}-${evidence.item_key}-${evidence.checked_on}-${evidence.title}`}
+              >
                 <span className="font-medium">{evidence.service_name}</span>:{" "}
-                <Link href={`/services/${evidence.service_slug}/items/${evidence.item_key}`} className="text-blue-700 underline">{locale === "ja" ? evidence.text_ja : evidence.text_en}</Link>{" "}
-                <span className="text-slate-600">({evidence.title || evidence.url || evidence.kind}, {t("retro.checkedOn", { day: evidence.checked_on })})</span>
+                <Link
+                  href={`/services/${evidence.service_slug}/items/${evidence.item_key}`}
+                  className="text-blue-700 underline"
+                >
+                  {locale === "ja" ? evidence.text_ja : evidence.text_en}
+                </Link>{" "}
+                <span className="text-slate-600">
+                  ({evidence.title || evidence.url || evidence.kind},{" "}
+                  {t("retro.checkedOn", { day: evidence.checked_on })})
+                </span>
               </li>
             ))}
           </ul>
         )}
-        {retro.staleEvidence.length > CHANGES_SHOWN && <p className="mt-2 text-sm text-slate-600">{t("retro.more", { count: retro.staleEvidence.length - CHANGES_SHOWN })}</p>}
+        {retro.staleEvidence.length > CHANGES_SHOWN && (
+          <p className="mt-2 text-sm text-slate-600">
+            {t("retro.more", { count: retro.staleEvidence.length - CHANGES_SHOWN })}
+          </p>
+        )}
       </section>
     </div>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+
 import { QueueTable } from "@/components/review/queue-table";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { Pager } from "@/components/ui/pager";
@@ -10,7 +11,7 @@ import { todayIn } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { pick, type Locale } from "@/lib/i18n/config";
 import { getChecklist } from "@/lib/queries/checklist";
-import { QUEUE_PAGE_SIZE, listReviewQueue } from "@/lib/queries/review";
+import { listReviewQueue, QUEUE_PAGE_SIZE } from "@/lib/queries/review";
 import { listServiceNames } from "@/lib/queries/services";
 import { listTeams } from "@/lib/queries/teams";
 import { staleBefore } from "@/lib/review";
@@ -20,7 +21,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("review"))("queueTitle") };
 }
 
-export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ReviewQueuePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requirePermission("seeReviewQueue");
   const query = reviewQuerySchema.parse(await searchParams);
   const today = todayIn(env.TENKEN_TIME_ZONE);
@@ -31,7 +36,13 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
     listTeams(),
     listServiceNames(),
     getChecklist(),
-    listReviewQueue({ teamSlug: query.team, categoryKey: query.category, serviceSlug: query.service, staleBefore: staleBefore(today, env.TENKEN_EVIDENCE_STALE_DAYS), page }),
+    listReviewQueue({
+      teamSlug: query.team,
+      categoryKey: query.category,
+      serviceSlug: query.service,
+      staleBefore: staleBefore(today, env.TENKEN_EVIDENCE_STALE_DAYS),
+      page,
+    }),
   ]);
 
   return (
@@ -40,22 +51,58 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
         <h1 className="text-2xl font-bold">{t("queueTitle")}</h1>
         <p className="text-slate-600">{t("queueIntro", { days: env.TENKEN_EVIDENCE_STALE_DAYS })}</p>
       </div>
-      <form method="get" className={`${cardClass} grid gap-4 sm:grid-cols-3`} role="search" aria-label={t("filter")}>
-        <FilterSelect name="team" label={t("filters.team")} anyLabel={t("filters.allTeams")} value={query.team} options={teams.map((team) => ({ value: team.slug, label: team.name }))} />
-        <FilterSelect name="category" label={t("filters.category")} anyLabel={t("filters.allCategories")} value={query.category} options={checklist.map((category) => ({ value: category.key, label: pick(locale, { ja: category.titleJa, en: category.titleEn }) }))} />
-        <FilterSelect name="service" label={t("filters.service")} anyLabel={t("filters.allServices")} value={query.service} options={services.map((service) => ({ value: service.slug, label: service.name }))} />
+      <form
+        method="get"
+        className={`${cardClass} grid gap-4 sm:grid-cols-3`}
+        role="search"
+        aria-label={t("filter")}
+      >
+        <FilterSelect
+          name="team"
+          label={t("filters.team")}
+          anyLabel={t("filters.allTeams")}
+          value={query.team}
+          options={teams.map((team) => ({ value: team.slug, label: team.name }))}
+        />
+        <FilterSelect
+          name="category"
+          label={t("filters.category")}
+          anyLabel={t("filters.allCategories")}
+          value={query.category}
+          options={checklist.map((category) => ({
+            value: category.key,
+            label: pick(locale, { ja: category.titleJa, en: category.titleEn }),
+          }))}
+        />
+        <FilterSelect
+          name="service"
+          label={t("filters.service")}
+          anyLabel={t("filters.allServices")}
+          value={query.service}
+          options={services.map((service) => ({ value: service.slug, label: service.name }))}
+        />
         <div className="flex gap-2 sm:col-span-3">
-          <button type="submit" className={buttonPrimary}>{t("filter")}</button>
-          <Link href="/review" className={buttonSecondary}>{t("reset")}</Link>
+          <button type="submit" className={buttonPrimary}>
+            {t("filter")}
+          </button>
+          <Link href="/review" className={buttonSecondary}>
+            {t("reset")}
+          </Link>
         </div>
       </form>
       {entries.length === 0 ? (
         <p className={`${cardClass} text-center text-slate-700`}>{t("queueEmpty")}</p>
       ) : (
         <>
-          <p className="text-sm text-slate-600" aria-live="polite">{t("queueCount", { count: total })}</p>
+          <p className="text-sm text-slate-600" aria-live="polite">
+            {t("queueCount", { count: total })}
+          </p>
           <QueueTable entries={entries} caption={t("queueTitle")} today={today} />
-          <Pager page={page} pages={Math.ceil(total / QUEUE_PAGE_SIZE)} query={{ team: query.team, category: query.category, service: query.service }} />
+          <Pager
+            page={page}
+            pages={Math.ceil(total / QUEUE_PAGE_SIZE)}
+            query={{ team: query.team, category: query.category, service: query.service }}
+          />
         </>
       )}
     </div>

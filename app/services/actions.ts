@@ -2,14 +2,24 @@
 
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
-import { withDatabase } from "@/lib/errors";
-import { createService, updateService, type ServiceWriteResult } from "@/lib/queries/services";
+
 import { getCurrentUser } from "@/lib/auth/session";
+import { withDatabase } from "@/lib/errors";
 import type { Principal } from "@/lib/permissions";
-import { fieldErrorsFrom, formValues, refusedState, signedOutState, type FormState } from "@/lib/validations/form";
+import { createService, updateService, type ServiceWriteResult } from "@/lib/queries/services";
+import {
+  fieldErrorsFrom,
+  formValues,
+  refusedState,
+  signedOutState,
+  type FormState,
+} from "@/lib/validations/form";
 import { parseServiceForm, serviceIdSchema, type ServiceInput } from "@/lib/validations/service";
 
-async function writeService(formData: FormData, write: (input: ServiceInput, actor: Principal) => Promise<ServiceWriteResult>): Promise<FormState> {
+async function writeService(
+  formData: FormData,
+  write: (input: ServiceInput, actor: Principal) => Promise<ServiceWriteResult>,
+): Promise<FormState> {
   const values = formValues(formData);
   const actor = await getCurrentUser();
   if (!actor) return signedOutState(values);
@@ -31,7 +41,11 @@ export async function createServiceAction(_previous: FormState, formData: FormDa
   return writeService(formData, createService);
 }
 
-export async function updateServiceAction(serviceId: string, _previous: FormState, formData: FormData): Promise<FormState> {
+export async function updateServiceAction(
+  serviceId: string,
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const id = serviceIdSchema.safeParse(serviceId);
   if (!id.success) notFound();
   return writeService(formData, (input, actor) => updateService(id.data, input, actor));

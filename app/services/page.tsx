@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+
 import { ServiceTable } from "@/components/services/service-table";
 import { TeamFilter } from "@/components/services/team-filter";
 import { Pager } from "@/components/ui/pager";
@@ -11,16 +12,20 @@ import { todayIn } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { getChecklist } from "@/lib/queries/checklist";
 import { countStaleEvidence } from "@/lib/queries/evidence";
-import { staleBefore } from "@/lib/review";
-import { SERVICES_PAGE_SIZE, listServices } from "@/lib/queries/services";
+import { listServices, SERVICES_PAGE_SIZE } from "@/lib/queries/services";
 import { listTeams } from "@/lib/queries/teams";
+import { staleBefore } from "@/lib/review";
 import { servicesQuerySchema } from "@/lib/validations/service";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("services"))("title") };
 }
 
-export default async function ServicesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ServicesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
   const mayCreate = user.role === "ADMIN" || (user.role !== "VIEWER" && user.teamIds.length > 0);
   const query = servicesQuerySchema.parse(await searchParams);
@@ -32,7 +37,10 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
     listServices({ teamSlug: query.team, page }),
   ]);
   const today = todayIn(env.TENKEN_TIME_ZONE);
-  const stale = await countStaleEvidence({ serviceIds: services.map((service) => service.id), before: staleBefore(today, env.TENKEN_EVIDENCE_STALE_DAYS) });
+  const stale = await countStaleEvidence({
+    serviceIds: services.map((service) => service.id),
+    before: staleBefore(today, env.TENKEN_EVIDENCE_STALE_DAYS),
+  });
   const rows = services.map((service) => ({
     ...service,
     score: scoreAnswers(checklist, service.traits, service.answers, today).overall,

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+
 import { createFirstAdminAction } from "@/app/setup/actions";
 import { SetupForm } from "@/components/auth/setup-form";
 import { cardClass } from "@/components/ui/styles";
@@ -9,7 +10,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth"))("setupTitle") };
 }
 
-export default async function SetupPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SetupPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { token } = await searchParams;
   const t = await getTranslations("auth");
   const valid = typeof token === "string" && token.length <= 200 && (await isSetupTokenValid(token));
@@ -22,7 +27,9 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
           <SetupForm action={createFirstAdminAction} token={token} />
         </>
       ) : (
-        <p role="alert" className="text-slate-700">{t("setupInvalid")}</p>
+        <p role="alert" className="text-slate-700">
+          {t("setupInvalid")}
+        </p>
       )}
     </div>
   );

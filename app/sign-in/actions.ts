@@ -2,9 +2,10 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+
+import { clientAddress } from "@/lib/auth/request";
 import { getAuth } from "@/lib/auth/server";
 import { SSO_PROVIDER_ID, ssoConfig } from "@/lib/auth/sso";
-import { clientAddress } from "@/lib/auth/request";
 import { withDatabase } from "@/lib/errors";
 import { recordSignInAttempt, signInLockedForMinutes } from "@/lib/queries/sign-in-attempts";
 import { fieldErrorsFrom, refusedState, type FormState } from "@/lib/validations/form";
@@ -18,7 +19,11 @@ function isRefusal(error: unknown) {
 export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
   // The password is never echoed back into the page.
   const values = { email: String(formData.get("email") ?? ""), next: String(formData.get("next") ?? "") };
-  const parsed = signInSchema.safeParse({ email: formData.get("email") ?? "", password: formData.get("password") ?? "", next: formData.get("next") ?? "" });
+  const parsed = signInSchema.safeParse({
+    email: formData.get("email") ?? "",
+    password: formData.get("password") ?? "",
+    next: formData.get("next") ?? "",
+  });
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsFrom(parsed.error), values };
   const { email, password, next } = parsed.data;
   const requestHeaders = await headers();
@@ -39,8 +44,14 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
     return { kind: "signed-in" } as const;
   });
   if (!result.ok) return refusedState(result, values);
-  if (result.value.kind === "locked") return { status: "error", formError: { key: "auth.tooManyAttempts", values: { minutes: result.value.minutes } }, values };
-  if (result.value.kind === "refused") return { status: "error", formError: { key: "validation.signIn.failed" }, values };
+  if (result.value.kind === "locked")
+    return {
+      status: "error",
+      formError: { key: "auth.tooManyAttempts", values: { minutes: result.value.minutes } },
+      values,
+    };
+  if (result.value.kind === "refused")
+    return { status: "error", formError: { key: "validation.signIn.failed" }, values };
   redirect(next);
 }
 
@@ -50,7 +61,11 @@ export async function signInWithSsoAction(formData: FormData) {
   const auth = await getAuth();
   // Generic OIDC providers go through Better Auth's social sign-in and its /callback/:id route.
   const { url } = await auth.api.signInSocial({
-    body: { provider: SSO_PROVIDER_ID, callbackURL: next, errorCallbackURL: `/sign-in?error=sso&next=${encodeURIComponent(next)}` },
+    body: {
+      provider: SSO_PROVIDER_ID,
+      callbackURL: next,
+      errorCallbackURL: `/sign-in?error=sso&next=${encodeURIComponent(next)}`,
+    },
     headers: await headers(),
   });
   if (!url) redirect(`/sign-in?error=sso&next=${encodeURIComponent(next)}`);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { redirect } from "next/navigation";
+
 import { signInAction, signInWithSsoAction } from "@/app/sign-in/actions";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { buttonSecondary, cardClass } from "@/components/ui/styles";
@@ -25,13 +26,23 @@ export default async function SignInPage({ searchParams }: Props) {
         <h1 className="text-2xl font-bold">{t("signInTitle")}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("signInIntro")}</p>
       </div>
-      {query.signedOut === "1" && <p role="status" className="rounded bg-slate-100 p-2 text-sm">{t("signedOut")}</p>}
-      {query.error === "sso" && <p role="alert" className="rounded border border-rose-300 bg-rose-50 p-2 text-sm text-rose-900">{t("ssoFailed")}</p>}
+      {query.signedOut === "1" && (
+        <p role="status" className="rounded bg-slate-100 p-2 text-sm">
+          {t("signedOut")}
+        </p>
+      )}
+      {query.error === "sso" && (
+        <p role="alert" className="rounded border border-rose-300 bg-rose-50 p-2 text-sm text-rose-900">
+          {t("ssoFailed")}
+        </p>
+      )}
       {sso && (
         <>
           <form action={signInWithSsoAction}>
             <input type="hidden" name="next" value={next} />
-            <button type="submit" className={`${buttonSecondary} w-full`}>{t("signInWith", { provider: sso.name })}</button>
+            <button type="submit" className={`${buttonSecondary} w-full`}>
+              {t("signInWith", { provider: sso.name })}
+            </button>
           </form>
           <p className="text-center text-xs uppercase text-slate-500">{t("or")}</p>
         </>

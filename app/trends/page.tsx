@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+
 import { closeQuarterAction } from "@/app/trends/actions";
 import { TrendChart } from "@/components/trends/trend-chart";
 import { TrendTable } from "@/components/trends/trend-table";
@@ -22,15 +23,29 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const SERVICE_CHOICES_MAX = 300;
 
-export default async function TrendsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function TrendsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
   const query = trendQuerySchema.parse(await searchParams);
-  const [t, locale, teams, services, service] = await Promise.all([getTranslations(), getLocale() as Promise<Locale>, listTeams(), listServiceNames(), query.service ? getServiceBySlug(query.service) : null]);
+  const [t, locale, teams, services, service] = await Promise.all([
+    getTranslations(),
+    getLocale() as Promise<Locale>,
+    listTeams(),
+    listServiceNames(),
+    query.service ? getServiceBySlug(query.service) : null,
+  ]);
   const team = query.team ? teams.find((candidate) => candidate.slug === query.team) : undefined;
   const trend = await loadTrend(service ? { serviceId: service.id } : team ? { teamId: team.id } : {});
   // Thousands of services make a list nobody scrolls: past a few hundred, a team is chosen first.
   const serviceTeamId = team?.id ?? service?.teamId;
-  const serviceChoices = serviceTeamId ? services.filter((candidate) => candidate.teamId === serviceTeamId) : services.length <= SERVICE_CHOICES_MAX ? services : [];
+  const serviceChoices = serviceTeamId
+    ? services.filter((candidate) => candidate.teamId === serviceTeamId)
+    : services.length <= SERVICE_CHOICES_MAX
+      ? services
+      : [];
   const scopeName = service ? service.name : team ? team.name : t("trends.organisation");
   const category = trend.checklist.find((candidate) => candidate.key === query.category);
   const categoryTitle = category ? pick(locale, { ja: category.titleJa, en: category.titleEn }) : undefined;
@@ -40,7 +55,13 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
     closed: point.closed,
     declared: (category ? point.categories[category.key]?.average : point.overall?.average) ?? null,
     verified: category ? null : (point.verified?.average ?? null),
-    ...(point.checklistVersions.length ? { version: point.checklistVersions.map((number) => t("checklistEditor.versionMark", { number })).join(", ") } : {}),
+    ...(point.checklistVersions.length
+      ? {
+          version: point.checklistVersions
+            .map((number) => t("checklistEditor.versionMark", { number }))
+            .join(", "),
+        }
+      : {}),
   }));
 
   return (
@@ -49,27 +70,75 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
         <h1 className="text-2xl font-bold">{t("trends.title")}</h1>
         <p className="text-slate-600">{t("trends.intro")}</p>
       </div>
-      <form method="get" className={`${cardClass} grid gap-4 sm:grid-cols-4`} role="search" aria-label={t("trends.scope")}>
-        <FilterSelect name="team" label={t("trends.team")} anyLabel={t("trends.wholeOrganisation")} value={query.team} options={teams.map((candidate) => ({ value: candidate.slug, label: candidate.name }))} />
-        <FilterSelect name="category" label={t("trends.category")} anyLabel={t("trends.allCategories")} value={category?.key} options={trend.checklist.map((candidate) => ({ value: candidate.key, label: pick(locale, { ja: candidate.titleJa, en: candidate.titleEn }) }))} />
-        <FilterSelect name="service" label={t("trends.service")} anyLabel={t("trends.allServices")} value={query.service} options={serviceChoices.map((candidate) => ({ value: candidate.slug, label: candidate.name }))} hint={serviceTeamId || services.length <= SERVICE_CHOICES_MAX ? undefined : t("trends.chooseTeamFirst")} />
+      <form
+        method="get"
+        className={`${cardClass} grid gap-4 sm:grid-cols-4`}
+        role="search"
+        aria-label={t("trends.scope")}
+      >
+        <FilterSelect
+          name="team"
+          label={t("trends.team")}
+          anyLabel={t("trends.wholeOrganisation")}
+          value={query.team}
+          options={teams.map((candidate) => ({ value: candidate.slug, label: candidate.name }))}
+        />
+        <FilterSelect
+          name="category"
+          label={t("trends.category")}
+          anyLabel={t("trends.allCategories")}
+          value={category?.key}
+          options={trend.checklist.map((candidate) => ({
+            value: candidate.key,
+            label: pick(locale, { ja: candidate.titleJa, en: candidate.titleEn }),
+          }))}
+        />
+        <FilterSelect
+          name="service"
+          label={t("trends.service")}
+          anyLabel={t("trends.allServices")}
+          value={query.service}
+          options={serviceChoices.map((candidate) => ({ value: candidate.slug, label: candidate.name }))}
+          hint={
+            serviceTeamId || services.length <= SERVICE_CHOICES_MAX ? undefined : t("trends.chooseTeamFirst")
+          }
+        />
         <div className="flex items-end gap-2">
-          <button type="submit" className={buttonPrimary}>{t("trends.show")}</button>
-          <Link href="/trends" className={buttonSecondary}>{t("trends.reset")}</Link>
+          <button type="submit" className={buttonPrimary}>
+            {t("trends.show")}
+          </button>
+          <Link href="/trends" className={buttonSecondary}>
+            {t("trends.reset")}
+          </Link>
         </div>
       </form>
       <section aria-labelledby="trend-heading" className="space-y-4">
-        <h2 id="trend-heading" className="text-lg font-semibold">{t("trends.scopeTitle", { scope: scopeName })}</h2>
+        <h2 id="trend-heading" className="text-lg font-semibold">
+          {t("trends.scopeTitle", { scope: scopeName })}
+        </h2>
         <div className={cardClass}>
-          {categoryTitle && <h3 className="mb-2 text-sm font-semibold">{t("trends.categoryChart", { category: categoryTitle })}</h3>}
-          <TrendChart series={series} labels={{ declared: categoryTitle ?? t("trends.columns.declared"), verified: t("trends.columns.verified"), closed: t("trends.closedMark") }} />
+          {categoryTitle && (
+            <h3 className="mb-2 text-sm font-semibold">
+              {t("trends.categoryChart", { category: categoryTitle })}
+            </h3>
+          )}
+          <TrendChart
+            series={series}
+            labels={{
+              declared: categoryTitle ?? t("trends.columns.declared"),
+              verified: t("trends.columns.verified"),
+              closed: t("trends.closedMark"),
+            }}
+          />
         </div>
         <TrendTable trend={trend} caption={t("trends.tableCaption", { scope: scopeName })} />
         <p className="text-xs text-slate-600">{t("trends.howComputed")}</p>
       </section>
       {can.closeQuarters(user) && (
         <section aria-labelledby="close-heading" className={`${cardClass} space-y-3`}>
-          <h2 id="close-heading" className="text-lg font-semibold">{t("trends.closeTitle")}</h2>
+          <h2 id="close-heading" className="text-lg font-semibold">
+            {t("trends.closeTitle")}
+          </h2>
           <p className="text-sm text-slate-600">{t("trends.closeHelp")}</p>
           {trend.closable.length === 0 ? (
             <p className="text-sm text-slate-700">{t("trends.nothingToClose")}</p>

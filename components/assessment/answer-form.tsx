@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+
 import { saveAnswerAction } from "@/app/services/[slug]/actions";
 import { FieldError } from "@/components/ui/field-error";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -34,7 +35,10 @@ export function AnswerForm({ serviceId, itemKey, status, note }: Props) {
         <legend className="sr-only">{t("assessment.itemStatus")}</legend>
         <div className="flex flex-wrap gap-2">
           {ANSWER_STATUSES.map((option) => (
-            <label key={option} className="flex cursor-pointer items-center gap-1.5 rounded border border-slate-300 px-2.5 py-1 text-sm has-checked:border-blue-700 has-checked:bg-blue-50">
+            <label
+              key={option}
+              className="flex cursor-pointer items-center gap-1.5 rounded border border-slate-300 px-2.5 py-1 text-sm has-checked:border-blue-700 has-checked:bg-blue-50"
+            >
               <input type="radio" name="status" value={option} defaultChecked={checked === option} />
               {t(`status.${option}`)}
             </label>
@@ -43,9 +47,21 @@ export function AnswerForm({ serviceId, itemKey, status, note }: Props) {
         <FieldError id={id("status-error")} messages={errors.status} />
       </fieldset>
       <div>
-        <label htmlFor={id("note")} className={labelClass}>{t("assessment.note")}</label>
-        <textarea id={id("note")} name="note" rows={2} defaultValue={String(sent?.note ?? note)} className={`${inputClass} mt-1`} aria-invalid={errors.note ? true : undefined} aria-describedby={described("note", id("note-hint"))} />
-        <p id={id("note-hint")} className={hintClass}>{t("assessment.noteHint")}</p>
+        <label htmlFor={id("note")} className={labelClass}>
+          {t("assessment.note")}
+        </label>
+        <textarea
+          id={id("note")}
+          name="note"
+          rows={2}
+          defaultValue={String(sent?.note ?? note)}
+          className={`${inputClass} mt-1`}
+          aria-invalid={errors.note ? true : undefined}
+          aria-describedby={described("note", id("note-hint"))}
+        />
+        <p id={id("note-hint")} className={hintClass}>
+          {t("assessment.noteHint")}
+        </p>
         <FieldError id={id("note-error")} messages={errors.note} />
       </div>
       <FormAlert state={state} />

@@ -11,5 +11,11 @@ const tone: Record<string, string> = {
 export function StatusLabel({ status }: { status?: string }) {
   const t = useTranslations("status");
   const key = status ?? "unanswered";
-  return <span className={`inline-block whitespace-nowrap rounded px-2 py-0.5 text-xs font-semibold ring-1 ${tone[key] ?? tone.unanswered}`}>{t(key)}</span>;
+  return (
+    <span
+      className={`inline-block whitespace-nowrap rounded px-2 py-0.5 text-xs font-semibold ring-1 ${tone[key] ?? tone.unanswered}`}
+    >
+      {t(key)}
+    </span>
+  );
 }

@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+
 import { FieldError } from "@/components/ui/field-error";
 import { FormAlert } from "@/components/ui/form-alert";
 import { buttonPrimary, inputClass, labelClass } from "@/components/ui/styles";
@@ -19,13 +20,36 @@ export function SignInForm({ action, next }: Props) {
       <FormAlert state={state} />
       <input type="hidden" name="next" value={next} />
       <div>
-        <label htmlFor="email" className={labelClass}>{t("email")}</label>
-        <input id="email" name="email" type="email" autoComplete="username" required defaultValue={String(sentEmail ?? "")} className={`${inputClass} mt-1`} aria-invalid={errors.email ? true : undefined} aria-describedby={errors.email ? "email-error" : undefined} />
+        <label htmlFor="email" className={labelClass}>
+          {t("email")}
+        </label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          defaultValue={String(sentEmail ?? "")}
+          className={`${inputClass} mt-1`}
+          aria-invalid={errors.email ? true : undefined}
+          aria-describedby={errors.email ? "email-error" : undefined}
+        />
         <FieldError id="email-error" messages={errors.email} />
       </div>
       <div>
-        <label htmlFor="password" className={labelClass}>{t("password")}</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required className={`${inputClass} mt-1`} aria-invalid={errors.password ? true : undefined} aria-describedby={errors.password ? "password-error" : undefined} />
+        <label htmlFor="password" className={labelClass}>
+          {t("password")}
+        </label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className={`${inputClass} mt-1`}
+          aria-invalid={errors.password ? true : undefined}
+          aria-describedby={errors.password ? "password-error" : undefined}
+        />
         <FieldError id="password-error" messages={errors.password} />
       </div>
       <button type="submit" className={`${buttonPrimary} w-full`} disabled={pending}>

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+
 import { setLocaleAction } from "@/app/actions";
 import { LOCALES, type Locale } from "@/lib/i18n/config";
 
@@ -6,7 +7,12 @@ import { LOCALES, type Locale } from "@/lib/i18n/config";
 export async function LocaleSwitcher({ current }: { current: Locale }) {
   const t = await getTranslations("locale");
   return (
-    <form action={setLocaleAction} className="flex items-center gap-1 text-sm" aria-label={t("label")} role="group">
+    <form
+      action={setLocaleAction}
+      className="flex items-center gap-1 text-sm"
+      aria-label={t("label")}
+      role="group"
+    >
       {LOCALES.map((locale) => (
         <button
           key={locale}

@@ -1,8 +1,12 @@
-import Link from "next/link";
 import { useTranslations } from "next-intl";
+import Link from "next/link";
+
 import { buttonSecondary, cardClass } from "@/components/ui/styles";
 
-type Props = { titleKey: "notFoundTitle" | "serviceNotFoundTitle"; bodyKey: "notFoundBody" | "serviceNotFoundBody" };
+type Props = {
+  titleKey: "notFoundTitle" | "serviceNotFoundTitle";
+  bodyKey: "notFoundBody" | "serviceNotFoundBody";
+};
 
 export function NotFoundMessage({ titleKey, bodyKey }: Props) {
   const t = useTranslations("errors");
@@ -10,7 +14,9 @@ export function NotFoundMessage({ titleKey, bodyKey }: Props) {
     <div className={`${cardClass} mx-auto max-w-xl text-center`}>
       <h1 className="text-xl font-bold">{t(titleKey)}</h1>
       <p className="mt-2 text-slate-600">{t(bodyKey)}</p>
-      <Link href="/services" className={`${buttonSecondary} mt-4`}>{t("backToServices")}</Link>
+      <Link href="/services" className={`${buttonSecondary} mt-4`}>
+        {t("backToServices")}
+      </Link>
     </div>
   );
 }

@@ -10,7 +10,17 @@ export function heatClass(percent: number | null) {
  * A score in a heat cell; `none` is what a screen reader says for a cell without a score. With
  * `deltas`, its change since a quarter before shows under it (all three for screen readers).
  */
-export function HeatCell({ percent, label, none, deltas }: { percent: number | null; label?: string; none: string; deltas?: { values: Deltas; words: DeltaWords } }) {
+export function HeatCell({
+  percent,
+  label,
+  none,
+  deltas,
+}: {
+  percent: number | null;
+  label?: string;
+  none: string;
+  deltas?: { values: Deltas; words: DeltaWords };
+}) {
   return (
     <td className={heatClass(percent)} title={label}>
       {percent === null ? <span aria-label={none}>—</span> : `${percent}%`}

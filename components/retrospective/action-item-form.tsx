@@ -1,9 +1,10 @@
 import { useLocale, useTranslations } from "next-intl";
+
 import { createActionItemAction, updateActionItemAction } from "@/app/retrospectives/actions";
 import { ActionForm, type ActionField } from "@/components/ui/action-form";
 import { dayOf } from "@/lib/dates";
-import type { ChecklistCategoryView } from "@/lib/queries/checklist";
 import type { ActionItemRow } from "@/lib/queries/action-items";
+import type { ChecklistCategoryView } from "@/lib/queries/checklist";
 import { ACTION_ITEM_STATUSES } from "@/lib/validations/meeting";
 
 type Props = {
@@ -19,15 +20,61 @@ type Props = {
 };
 
 /** Adds an action item to a retrospective, or edits one: what, who, by when, and what it improves. */
-export function ActionItemForm({ teams, owners, services, checklist, defaultDueOn, quarter, action, defaultOwnerId }: Props) {
+export function ActionItemForm({
+  teams,
+  owners,
+  services,
+  checklist,
+  defaultDueOn,
+  quarter,
+  action,
+  defaultOwnerId,
+}: Props) {
   const t = useTranslations();
   const locale = useLocale();
   const fields: ActionField[] = [
-    { name: "title", label: t("meeting.actionTitle"), type: "text", defaultValue: action?.title ?? "", required: true },
-    { name: "teamId", label: t("meeting.team"), type: "select", defaultValue: action?.team.id ?? teams[0]?.id ?? "", options: teams.map((team) => ({ value: team.id, label: team.name })) },
-    { name: "ownerId", label: t("meeting.owner"), type: "select", defaultValue: action?.owner.id ?? defaultOwnerId ?? "", options: [{ value: "", label: "—" }, ...owners.map((owner) => ({ value: owner.id, label: owner.name }))], required: true },
-    { name: "dueOn", label: t("meeting.dueOn"), type: "date", defaultValue: action ? dayOf(action.dueOn) : defaultDueOn, required: true },
-    { name: "serviceId", label: t("meeting.actionService"), type: "select", defaultValue: action?.service?.id ?? "", options: [{ value: "", label: t("meeting.noService") }, ...services.map((service) => ({ value: service.id, label: service.name }))] },
+    {
+      name: "title",
+      label: t("meeting.actionTitle"),
+      type: "text",
+      defaultValue: action?.title ?? "",
+      required: true,
+    },
+    {
+      name: "teamId",
+      label: t("meeting.team"),
+      type: "select",
+      defaultValue: action?.team.id ?? teams[0]?.id ?? "",
+      options: teams.map((team) => ({ value: team.id, label: team.name })),
+    },
+    {
+      name: "ownerId",
+      label: t("meeting.owner"),
+      type: "select",
+      defaultValue: action?.owner.id ?? defaultOwnerId ?? "",
+      options: [
+        { value: "", label: "—" },
+        ...owners.map((owner) => ({ value: owner.id, label: owner.name })),
+      ],
+      required: true,
+    },
+    {
+      name: "dueOn",
+      label: t("meeting.dueOn"),
+      type: "date",
+      defaultValue: action ? dayOf(action.dueOn) : defaultDueOn,
+      required: true,
+    },
+    {
+      name: "serviceId",
+      label: t("meeting.actionService"),
+      type: "select",
+      defaultValue: action?.service?.id ?? "",
+      options: [
+        { value: "", label: t("meeting.noService") },
+        ...services.map((service) => ({ value: service.id, label: service.name })),
+      ],
+    },
     {
       name: "itemKey",
       label: t("meeting.actionItem"),
@@ -35,10 +82,28 @@ export function ActionItemForm({ teams, owners, services, checklist, defaultDueO
       defaultValue: action?.item?.key ?? "",
       options: [
         { value: "", label: t("meeting.noItem") },
-        ...checklist.flatMap((category) => category.items.map((item) => ({ value: item.key, label: `${locale === "ja" ? category.titleJa : category.titleEn}: ${locale === "ja" ? item.textJa : item.textEn}` }))),
+        ...checklist.flatMap((category) =>
+          category.items.map((item) => ({
+            value: item.key,
+            label: `${locale === "ja" ? category.titleJa : category.titleEn}: ${locale === "ja" ? item.textJa : item.textEn}`,
+          })),
+        ),
       ],
     },
-    ...(action ? [{ name: "status", label: t("meeting.status"), type: "select" as const, defaultValue: action.status, options: ACTION_ITEM_STATUSES.map((status) => ({ value: status, label: t(`meeting.statuses.${status}`) })) }] : []),
+    ...(action
+      ? [
+          {
+            name: "status",
+            label: t("meeting.status"),
+            type: "select" as const,
+            defaultValue: action.status,
+            options: ACTION_ITEM_STATUSES.map((status) => ({
+              value: status,
+              label: t(`meeting.statuses.${status}`),
+            })),
+          },
+        ]
+      : []),
   ];
   return (
     <ActionForm

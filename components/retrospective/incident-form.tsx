@@ -1,4 +1,5 @@
 import { useLocale, useTranslations } from "next-intl";
+
 import { recordIncidentAction, updateIncidentAction } from "@/app/retrospectives/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { dayOf } from "@/lib/dates";
@@ -17,7 +18,10 @@ type Props = {
 export function IncidentForm({ causes, services, today, incident }: Props) {
   const t = useTranslations();
   const locale = useLocale();
-  const causeOptions = [...causes, ...(incident && !causes.some((cause) => cause.id === incident.cause.id) ? [incident.cause] : [])];
+  const causeOptions = [
+    ...causes,
+    ...(incident && !causes.some((cause) => cause.id === incident.cause.id) ? [incident.cause] : []),
+  ];
   return (
     <ActionForm
       action={incident ? updateIncidentAction : recordIncidentAction}
@@ -25,20 +29,31 @@ export function IncidentForm({ causes, services, today, incident }: Props) {
       formLabel={incident ? t("meeting.saveIncident") : t("meeting.recordIncidentTitle")}
       submitLabel={incident ? t("meeting.saveIncident") : t("meeting.recordIncident")}
       fields={[
-        { name: "occurredOn", label: t("meeting.occurredOn"), type: "date", defaultValue: incident ? dayOf(incident.occurredOn) : today, required: true },
+        {
+          name: "occurredOn",
+          label: t("meeting.occurredOn"),
+          type: "date",
+          defaultValue: incident ? dayOf(incident.occurredOn) : today,
+          required: true,
+        },
         {
           name: "severity",
           label: t("meeting.severity"),
           type: "select",
           defaultValue: incident?.severity ?? "SEV3",
-          options: INCIDENT_SEVERITIES.map((severity) => ({ value: severity, label: t(`meeting.severities.${severity}`) })),
+          options: INCIDENT_SEVERITIES.map((severity) => ({
+            value: severity,
+            label: t(`meeting.severities.${severity}`),
+          })),
         },
         {
           name: "serviceIds",
           label: t("meeting.services"),
           type: "multiselect",
           hint: t("meeting.servicesHint"),
-          defaultValues: incident?.services.map((entry) => entry.service.id) ?? (services.length === 1 ? [services[0]!.id] : []),
+          defaultValues:
+            incident?.services.map((entry) => entry.service.id) ??
+            (services.length === 1 ? [services[0]!.id] : []),
           options: services.map((service) => ({ value: service.id, label: service.name })),
           required: true,
         },
@@ -47,10 +62,23 @@ export function IncidentForm({ causes, services, today, incident }: Props) {
           label: t("meeting.cause"),
           type: "select",
           defaultValue: incident?.cause.id ?? "",
-          options: [{ value: "", label: "—" }, ...causeOptions.map((cause) => ({ value: cause.id, label: locale === "ja" ? cause.nameJa : cause.nameEn }))],
+          options: [
+            { value: "", label: "—" },
+            ...causeOptions.map((cause) => ({
+              value: cause.id,
+              label: locale === "ja" ? cause.nameJa : cause.nameEn,
+            })),
+          ],
           required: true,
         },
-        { name: "summary", label: t("meeting.summary"), type: "textarea", rows: 3, defaultValue: incident?.summary ?? "", required: true },
+        {
+          name: "summary",
+          label: t("meeting.summary"),
+          type: "textarea",
+          rows: 3,
+          defaultValue: incident?.summary ?? "",
+          required: true,
+        },
       ]}
     />
   );

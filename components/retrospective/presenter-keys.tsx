@@ -1,7 +1,7 @@
 "use client";
 
-import { useEffect } from "react";
 import { useRouter } from "next/navigation";
+import { useEffect } from "react";
 
 /**
  * Arrow keys and Page Up/Down move through the presenter view, as clickers send them; Escape
@@ -12,8 +12,21 @@ export function PresenterKeys({ previous, next, exit }: { previous?: string; nex
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       const target = event.target as HTMLElement | null;
-      if (event.altKey || event.ctrlKey || event.metaKey || target?.closest("input, textarea, select, [contenteditable]")) return;
-      const destination = event.key === "ArrowRight" || event.key === "PageDown" ? next : event.key === "ArrowLeft" || event.key === "PageUp" ? previous : event.key === "Escape" ? exit : undefined;
+      if (
+        event.altKey ||
+        event.ctrlKey ||
+        event.metaKey ||
+        target?.closest("input, textarea, select, [contenteditable]")
+      )
+        return;
+      const destination =
+        event.key === "ArrowRight" || event.key === "PageDown"
+          ? next
+          : event.key === "ArrowLeft" || event.key === "PageUp"
+            ? previous
+            : event.key === "Escape"
+              ? exit
+              : undefined;
       if (!destination) return;
       event.preventDefault();
       router.push(destination);

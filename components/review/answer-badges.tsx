@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+
 import type { NaState, ReviewState } from "@/lib/generated/prisma/enums";
 
 const badge = "inline-block whitespace-nowrap rounded px-2 py-0.5 text-xs font-semibold ring-1";
@@ -14,7 +15,13 @@ const naTone: Record<NaState, string> = {
   REJECTED: "bg-rose-50 text-rose-900 ring-rose-600/40",
 };
 
-type Props = { review: ReviewState; status: string; naState: NaState | null; naExpired?: boolean; staleCount?: number };
+type Props = {
+  review: ReviewState;
+  status: string;
+  naState: NaState | null;
+  naExpired?: boolean;
+  staleCount?: number;
+};
 
 /** Who confirmed the answer, where its N/A stands, and whether its proof has gone stale. */
 export function AnswerBadges({ review, status, naState, naExpired = false, staleCount = 0 }: Props) {
@@ -22,11 +29,17 @@ export function AnswerBadges({ review, status, naState, naExpired = false, stale
   return (
     <span className="flex flex-wrap items-center gap-1.5">
       {status === "NOT_APPLICABLE" && naState ? (
-        <span className={`${badge} ${naExpired ? naTone.REJECTED : naTone[naState]}`}>{naExpired ? t("na.EXPIRED") : t(`na.${naState}`)}</span>
+        <span className={`${badge} ${naExpired ? naTone.REJECTED : naTone[naState]}`}>
+          {naExpired ? t("na.EXPIRED") : t(`na.${naState}`)}
+        </span>
       ) : (
         <span className={`${badge} ${reviewTone[review]}`}>{t(`state.${review}`)}</span>
       )}
-      {staleCount > 0 && <span className={`${badge} bg-amber-100 text-amber-900 ring-amber-600/50`}>{t("staleBadge", { count: staleCount })}</span>}
+      {staleCount > 0 && (
+        <span className={`${badge} bg-amber-100 text-amber-900 ring-amber-600/50`}>
+          {t("staleBadge", { count: staleCount })}
+        </span>
+      )}
     </span>
   );
 }

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+
 import type { ItemReview } from "@/lib/assessment";
 import { env } from "@/lib/env";
 
@@ -19,9 +20,18 @@ export async function CommentThread({ comments }: { comments: ItemReview["commen
       {comments.map((comment) => (
         <li key={comment.id} className={`border-l-4 pl-3 ${stepTone[comment.kind] ?? stepTone.COMMENT}`}>
           <p className="text-xs text-slate-600">
-            <span className="font-semibold text-slate-800">{comment.author.name}</span> · {t(`roles.${comment.author.role}`)} ·{" "}
-            <time dateTime={comment.createdAt.toISOString()}>{format.dateTime(comment.createdAt, { dateStyle: "medium", timeStyle: "short", timeZone: env.TENKEN_TIME_ZONE })}</time>
-            {comment.kind !== "COMMENT" && <span className="ml-2 font-semibold">{t(`comments.kinds.${comment.kind}`)}</span>}
+            <span className="font-semibold text-slate-800">{comment.author.name}</span> ·{" "}
+            {t(`roles.${comment.author.role}`)} ·{" "}
+            <time dateTime={comment.createdAt.toISOString()}>
+              {format.dateTime(comment.createdAt, {
+                dateStyle: "medium",
+                timeStyle: "short",
+                timeZone: env.TENKEN_TIME_ZONE,
+              })}
+            </time>
+            {comment.kind !== "COMMENT" && (
+              <span className="ml-2 font-semibold">{t(`comments.kinds.${comment.kind}`)}</span>
+            )}
           </p>
           {comment.body && <p className="mt-1 whitespace-pre-line text-sm text-slate-800">{comment.body}</p>}
         </li>

@@ -1,8 +1,24 @@
 "use client";
 
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 
-type Point = { quarter: string; closed: boolean; declared: number | null; verified: number | null; version?: string };
+type Point = {
+  quarter: string;
+  closed: boolean;
+  declared: number | null;
+  verified: number | null;
+  version?: string;
+};
 type Labels = { declared: string; verified: string; closed: string };
 
 // Blue and orange from the Okabe-Ito palette, told apart by colour-blind readers; the verified
@@ -20,15 +36,50 @@ export function TrendChart({ series, labels }: { series: Point[]; labels: Labels
           <YAxis domain={[0, 100]} unit="%" tick={{ fontSize: 12 }} width={48} />
           <Tooltip formatter={(value) => (value === null || value === undefined ? "—" : `${value}%`)} />
           <Legend />
-          {series.filter((point) => point.closed).map((point) => (
-            <ReferenceLine key={point.quarter} x={point.quarter} stroke="#94a3b8" strokeDasharray="2 4" label={{ value: labels.closed, position: "insideTop", fontSize: 10, fill: "#475569" }} />
-          ))}
-          {series.filter((point) => point.version).map((point) => (
-            <ReferenceLine key={`version-${point.quarter}`} x={point.quarter} stroke="#1d4ed8" strokeDasharray="4 2" label={{ value: point.version, position: "insideBottom", fontSize: 10, fill: "#1e40af" }} />
-          ))}
-          <Line type="monotone" dataKey="declared" name={labels.declared} stroke={DECLARED} strokeWidth={2} connectNulls dot isAnimationActive={false} />
+          {series
+            .filter((point) => point.closed)
+            .map((point) => (
+              <ReferenceLine
+                key={point.quarter}
+                x={point.quarter}
+                stroke="#94a3b8"
+                strokeDasharray="2 4"
+                label={{ value: labels.closed, position: "insideTop", fontSize: 10, fill: "#475569" }}
+              />
+            ))}
+          {series
+            .filter((point) => point.version)
+            .map((point) => (
+              <ReferenceLine
+                key={`version-${point.quarter}`}
+                x={point.quarter}
+                stroke="#1d4ed8"
+                strokeDasharray="4 2"
+                label={{ value: point.version, position: "insideBottom", fontSize: 10, fill: "#1e40af" }}
+              />
+            ))}
+          <Line
+            type="monotone"
+            dataKey="declared"
+            name={labels.declared}
+            stroke={DECLARED}
+            strokeWidth={2}
+            connectNulls
+            dot
+            isAnimationActive={false}
+          />
           {series.some((point) => point.verified !== null) && (
-            <Line type="monotone" dataKey="verified" name={labels.verified} stroke={VERIFIED} strokeWidth={2} strokeDasharray="6 3" connectNulls dot isAnimationActive={false} />
+            <Line
+              type="monotone"
+              dataKey="verified"
+              name={labels.verified}
+              stroke={VERIFIED}
+              strokeWidth={2}
+              strokeDasharray="6 3"
+              connectNulls
+              dot
+              isAnimationActive={false}
+            />
           )}
         </LineChart>
       </ResponsiveContainer>

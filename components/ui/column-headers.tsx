@@ -9,12 +9,20 @@ const LOOKS = {
 } as const;
 
 /** A table's header row: one column header per label. */
-export function ColumnHeaders({ labels, look = "plain" }: { labels: readonly ReactNode[]; look?: keyof typeof LOOKS }) {
+export function ColumnHeaders({
+  labels,
+  look = "plain",
+}: {
+  labels: readonly ReactNode[];
+  look?: keyof typeof LOOKS;
+}) {
   return (
     <thead className={LOOKS[look].head}>
       <tr>
         {labels.map((label, index) => (
-          <th key={index} scope="col" className={LOOKS[look].cell}>{label}</th>
+          <th key={index} scope="col" className={LOOKS[look].cell}>
+            {label}
+          </th>
         ))}
       </tr>
     </thead>

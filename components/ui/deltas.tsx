@@ -1,9 +1,11 @@
 import { useTranslations } from "next-intl";
+
 import { COMPARISONS, type Comparison } from "@/lib/dates";
 
 type DeltaValues = Record<Comparison, number | null>;
 
-const toneOf = (value: number | null) => (value === null || value === 0 ? "" : value > 0 ? "text-teal-800" : "text-rose-800");
+const toneOf = (value: number | null) =>
+  value === null || value === 0 ? "" : value > 0 ? "text-teal-800" : "text-rose-800";
 
 /**
  * Words for changes in points: one ("+2.1 pts"), all three in a sentence (for titles and screen
@@ -14,11 +16,20 @@ export function useDeltaWords() {
   const t = useTranslations("deltas");
   const labels = COMPARISONS.map((comparison) => t(comparison));
   const [none, same, up, down] = [t("none"), t("same"), t.raw("up") as string, t.raw("down") as string];
-  const points = (value: number | null) => (value === null ? none : value > 0 ? up.replace("{points}", String(value)) : value < 0 ? down.replace("{points}", String(-value)) : same);
+  const points = (value: number | null) =>
+    value === null
+      ? none
+      : value > 0
+        ? up.replace("{points}", String(value))
+        : value < 0
+          ? down.replace("{points}", String(-value))
+          : same;
   return {
     points,
-    sentence: (deltas: DeltaValues) => COMPARISONS.map((comparison, index) => `${labels[index]}: ${points(deltas[comparison])}`).join(" · "),
-    compact: (value: number | null) => (value === null ? none : value > 0 ? `▲${value}` : value < 0 ? `▼${-value}` : same),
+    sentence: (deltas: DeltaValues) =>
+      COMPARISONS.map((comparison, index) => `${labels[index]}: ${points(deltas[comparison])}`).join(" · "),
+    compact: (value: number | null) =>
+      value === null ? none : value > 0 ? `▲${value}` : value < 0 ? `▼${-value}` : same,
   };
 }
 
@@ -32,7 +43,10 @@ export function Deltas({ deltas }: { deltas: DeltaValues }) {
     <ul className="flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-600">
       {COMPARISONS.map((comparison) => (
         <li key={comparison}>
-          {t(comparison)}: <span className={`font-semibold tabular-nums ${toneOf(deltas[comparison])}`}>{points(deltas[comparison])}</span>
+          {t(comparison)}:{" "}
+          <span className={`font-semibold tabular-nums ${toneOf(deltas[comparison])}`}>
+            {points(deltas[comparison])}
+          </span>
         </li>
       ))}
     </ul>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+
 import type { FormMessage } from "@/lib/validations/form";
 
 export function FieldError({ id, messages }: { id: string; messages?: FormMessage[] }) {

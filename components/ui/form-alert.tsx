@@ -1,8 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useTranslations } from "next-intl";
+
 import type { FormState } from "@/lib/validations/form";
 
 /** The form-level message of a refused submit; an ended session offers to sign in and come back. */

@@ -1,6 +1,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+
 import { Markdown, safeUrl } from "@/components/ui/markdown";
 
 const render = (source: string) => renderToStaticMarkup(createElement(Markdown, { source }));
@@ -12,7 +13,9 @@ const tagsOf = (html: string) => html.match(/<[a-z][^>]*>/gi) ?? [];
 function urlsOf(html: string): string[] {
   const urls: string[] = [];
   for (const tag of tagsOf(html)) {
-    for (const match of tag.matchAll(/\s(?:href|src|action|formaction|xlink:href|poster|background)="([^"]*)"/gi)) {
+    for (const match of tag.matchAll(
+      /\s(?:href|src|action|formaction|xlink:href|poster|background)="([^"]*)"/gi,
+    )) {
       const decoded = (match[1] ?? "")
         .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
         .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
@@ -58,7 +61,7 @@ const PAYLOADS = [
   '<button formaction="javascript:alert(1)">x</button>',
   "<details open ontoggle=alert(1)>",
   "<body onload=alert(1)>",
-  '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>',
+  "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>",
   "<javascript:alert(1)>",
   "<JAVASCRIPT:alert(1)>",
   "<data:text/html,<script>alert(1)</script>>",
@@ -70,7 +73,7 @@ const PAYLOADS = [
   "<!--<script>alert(1)</script>-->",
   "`<script>alert(1)</script>` and ```\n<script>alert(1)</script>\n```",
   '<a href="x" onmouseover="alert(1)">hover</a>',
-  "[x](https://example.com\"onmouseover=\"alert(1))",
+  '[x](https://example.com"onmouseover="alert(1))',
 ];
 
 const FORBIDDEN_TAGS = ["script", "iframe", "svg", "style", "form", "img", "object", "embed", "meta", "math"];
@@ -95,7 +98,9 @@ describe("Markdown", () => {
   });
 
   it("wraps the note in a styled div", () => {
-    expect(render("hello")).toBe('<div class="space-y-2 text-sm text-slate-700 break-words"><p>hello</p></div>');
+    expect(render("hello")).toBe(
+      '<div class="space-y-2 text-sm text-slate-700 break-words"><p>hello</p></div>',
+    );
   });
 
   it("renders bold, lists and code spans", () => {
@@ -104,7 +109,9 @@ describe("Markdown", () => {
     expect(list).toContain('<ul class="list-disc pl-5">');
     expect(list).toContain("<li>one</li>");
     expect(render("1. first")).toContain('<ol class="list-decimal pl-5">');
-    expect(render("run `make test` now")).toContain('<code class="rounded bg-slate-100 px-1">make test</code>');
+    expect(render("run `make test` now")).toContain(
+      '<code class="rounded bg-slate-100 px-1">make test</code>',
+    );
   });
 
   it("opens safe links in a new tab without leaking the opener or referrer", () => {
@@ -150,13 +157,25 @@ describe("Markdown", () => {
 });
 
 describe("safeUrl", () => {
-  it.each(["https://example.com", "http://example.com", "mailto:a@example.com", "/a:b", "?q=a:b", "#x:y", "page", ""])(
-    "keeps %j",
-    (url) => expect(safeUrl(url)).toBe(url),
-  );
+  it.each([
+    "https://example.com",
+    "http://example.com",
+    "mailto:a@example.com",
+    "/a:b",
+    "?q=a:b",
+    "#x:y",
+    "page",
+    "",
+  ])("keeps %j", (url) => expect(safeUrl(url)).toBe(url));
 
-  it.each(["javascript:alert(1)", "JAVASCRIPT:alert(1)", "vbscript:x", "data:text/html,x", "java\tscript:x", "\u0000javascript:x", "file:///etc/passwd", "ftp://example.com"])(
-    "drops %j",
-    (url) => expect(safeUrl(url)).toBeUndefined(),
-  );
+  it.each([
+    "javascript:alert(1)",
+    "JAVASCRIPT:alert(1)",
+    "vbscript:x",
+    "data:text/html,x",
+    "java\tscript:x",
+    "\u0000javascript:x",
+    "file:///etc/passwd",
+    "ftp://example.com",
+  ])("drops %j", (url) => expect(safeUrl(url)).toBeUndefined());
 });

@@ -41,7 +41,9 @@ function rehypeImagesAsLinks() {
         const src = typeof child.properties?.src === "string" ? child.properties.src : "";
         const alt = typeof child.properties?.alt === "string" ? child.properties.alt.trim() : "";
         const text: HastNode = { type: "text", value: alt || src || "image" };
-        return inLink || !src ? text : { type: "element", tagName: "a", properties: { href: src }, children: [text] };
+        return inLink || !src
+          ? text
+          : { type: "element", tagName: "a", properties: { href: src }, children: [text] };
       }
       visit(child, inLink || child.tagName === "a");
       return child;

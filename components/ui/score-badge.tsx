@@ -12,7 +12,11 @@ export function ScoreBadge({ percent, size = "md" }: { percent: number | null; s
   const format = useFormatter();
   const sizing = size === "lg" ? "px-3 py-1 text-2xl font-bold" : "px-2 py-0.5 text-sm font-semibold";
   if (percent === null) {
-    return <span className={`inline-block rounded bg-slate-50 text-slate-600 ring-1 ring-slate-300 ${sizing}`}>{t("none")}</span>;
+    return (
+      <span className={`inline-block rounded bg-slate-50 text-slate-600 ring-1 ring-slate-300 ${sizing}`}>
+        {t("none")}
+      </span>
+    );
   }
   return (
     <span className={`inline-block rounded tabular-nums ring-1 ${band(percent)} ${sizing}`}>

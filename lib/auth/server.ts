@@ -4,18 +4,19 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { genericOAuth } from "better-auth/plugins";
 import { decodeJwt } from "jose";
+
+import { SESSION_COOKIE_PREFIX } from "@/lib/auth/gate";
+import { roleFromClaims, SSO_PROVIDER_ID, ssoConfig } from "@/lib/auth/sso";
 import { getDb } from "@/lib/db";
 import { env, publicBaseUrl } from "@/lib/env";
-import { SESSION_COOKIE_PREFIX } from "@/lib/auth/gate";
-import { SSO_PROVIDER_ID, roleFromClaims, ssoConfig } from "@/lib/auth/sso";
 import { recordAudit } from "@/lib/queries/audit";
 import { getOrCreateSetting } from "@/lib/queries/settings";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/validations/user";
 
-
-
 async function authSecret() {
-  return env.TENKEN_AUTH_SECRET ?? getOrCreateSetting("auth.secret", () => randomBytes(32).toString("base64url"));
+  return (
+    env.TENKEN_AUTH_SECRET ?? getOrCreateSetting("auth.secret", () => randomBytes(32).toString("base64url"))
+  );
 }
 
 // An SSO account is linked once, at a person's first SSO sign-in: that is when their role is
@@ -25,8 +26,17 @@ async function onSsoAccountLinked(account: { userId: string; providerId: string;
   const claims = account.idToken ? decodeJwt(account.idToken) : {};
   const role = roleFromClaims(claims);
   await getDb().$transaction(async (tx) => {
-    const user = await tx.user.update({ where: { id: account.userId }, data: { role }, select: { id: true, name: true, email: true, role: true } });
-    await recordAudit(tx, user, { kind: "user.created", entityType: "user", entityId: user.id, after: { name: user.name, email: user.email, role: user.role, via: "sso" } });
+    const user = await tx.user.update({
+      where: { id: account.userId },
+      data: { role },
+      select: { id: true, name: true, email: true, role: true },
+    });
+    await recordAudit(tx, user, {
+      kind: "user.created",
+      entityType: "user",
+      entityId: user.id,
+      after: { name: user.name, email: user.email, role: user.role, via: "sso" },
+    });
   });
 }
 
@@ -50,12 +60,20 @@ function createAuth(secret: string, { writesCookies }: { writesCookies: boolean 
       },
     },
     // Accounts are made by an admin or the first-start setup, never by signing up.
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: PASSWORD_MIN_LENGTH, maxPasswordLength: PASSWORD_MAX_LENGTH },
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: PASSWORD_MIN_LENGTH,
+      maxPasswordLength: PASSWORD_MAX_LENGTH,
+    },
     databaseHooks: {
       session: {
         create: {
           async before(session) {
-            const user = await getDb().user.findUnique({ where: { id: session.userId }, select: { deactivatedAt: true, isBuiltIn: true } });
+            const user = await getDb().user.findUnique({
+              where: { id: session.userId },
+              select: { deactivatedAt: true, isBuiltIn: true },
+            });
             if (!user || user.deactivatedAt || user.isBuiltIn) return false;
           },
         },
@@ -95,7 +113,10 @@ const globalForAuth = globalThis as unknown as { tenkenAuth?: Promise<{ signing:
 // Built on first use because the secret may live in the database.
 function getInstances() {
   globalForAuth.tenkenAuth ??= authSecret()
-    .then((secret) => ({ signing: createAuth(secret, { writesCookies: true }), reading: createAuth(secret, { writesCookies: false }) }))
+    .then((secret) => ({
+      signing: createAuth(secret, { writesCookies: true }),
+      reading: createAuth(secret, { writesCookies: false }),
+    }))
     .catch((error: unknown) => {
       globalForAuth.tenkenAuth = undefined;
       throw error;

@@ -1,12 +1,12 @@
-import { cache } from "react";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
+
 import { PATH_HEADER } from "@/lib/auth/gate";
 import { getSessionReader } from "@/lib/auth/server";
 import { can, type Principal } from "@/lib/permissions";
 import { getPrincipal } from "@/lib/queries/users";
 import { nextPathSchema } from "@/lib/validations/user";
-
 
 export type CurrentUser = Principal & { email: string };
 
@@ -30,7 +30,9 @@ export async function requireUser(): Promise<CurrentUser> {
   return user;
 }
 
-type SubjectlessRule = { [K in keyof typeof can]: Parameters<(typeof can)[K]>["length"] extends 1 ? K : never }[keyof typeof can];
+type SubjectlessRule = {
+  [K in keyof typeof can]: Parameters<(typeof can)[K]>["length"] extends 1 ? K : never;
+}[keyof typeof can];
 
 /** For pages: the signed-in person if the rule allows them, else the 403 page. */
 export async function requirePermission(rule: SubjectlessRule): Promise<CurrentUser> {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { roleFromClaims } from "@/lib/auth/sso";
 
 describe("the role of a first SSO sign-in", () => {
@@ -8,7 +9,9 @@ describe("the role of a first SSO sign-in", () => {
   });
 
   it("takes the highest mapped role from the claim", () => {
-    expect(roleFromClaims({ groups: ["sre", "tenken-admins"] }, "sre=sre, tenken-admins=admin")).toBe("ADMIN");
+    expect(roleFromClaims({ groups: ["sre", "tenken-admins"] }, "sre=sre, tenken-admins=admin")).toBe(
+      "ADMIN",
+    );
     expect(roleFromClaims({ groups: ["payments"] }, "payments=member")).toBe("MEMBER");
     expect(roleFromClaims({ roles: "sre" }, "sre=SRE", "roles")).toBe("SRE");
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { changesScores, diffChecklists } from "@/lib/checklist/diff";
 import { parseChecklistDocument } from "@/lib/checklist/document";
 import { checklistDocument } from "@/lib/validations/checklist-document";
@@ -13,21 +14,43 @@ const edit = (change: (document: ReturnType<typeof structuredClone<typeof base>>
 
 describe("the difference between two checklists", () => {
   it("is nothing between a checklist and itself", () => {
-    expect(diffChecklists(base, base)).toEqual({ items: [], categories: { added: [], retired: [], renamed: [] }, traits: { added: [], retired: [], renamed: [] } });
+    expect(diffChecklists(base, base)).toEqual({
+      items: [],
+      categories: { added: [], retired: [], renamed: [] },
+      traits: { added: [], retired: [], renamed: [] },
+    });
   });
 
   it("keeps a reworded item's identity, and tells wording from changes that move scores", () => {
     const after = edit((document) => {
-      document.traits.push({ key: "USES_CDN", name: { ja: "CDNあり", en: "Uses a CDN" }, description: { ja: "", en: "" } });
+      document.traits.push({
+        key: "USES_CDN",
+        name: { ja: "CDNあり", en: "Uses a CDN" },
+        description: { ja: "", en: "" },
+      });
       const http = document.categories.find((category) => category.key === "http")!;
       http.items[0]!.text.en = "4xx responses are watched as closely as 5xx";
       http.items[1]!.weight = 2;
-      http.items.push({ key: "http.cdn-hit-ratio", text: { ja: "CDNのヒット率を監視している", en: "The CDN hit ratio is monitored" }, guidance: { ja: "", en: "" }, weight: 1, requires: ["USES_CDN"], retired: undefined });
+      http.items.push({
+        key: "http.cdn-hit-ratio",
+        text: { ja: "CDNのヒット率を監視している", en: "The CDN hit ratio is monitored" },
+        guidance: { ja: "", en: "" },
+        weight: 1,
+        requires: ["USES_CDN"],
+        retired: undefined,
+      });
       http.items[2]!.retired = true;
       http.items[2]!.weight = 0;
     });
     const diff = diffChecklists(base, after);
-    expect(diff.items.map((change) => [change.kind, change.key, change.kind === "changed" ? change.fields : [], changesScores(change)])).toEqual([
+    expect(
+      diff.items.map((change) => [
+        change.kind,
+        change.key,
+        change.kind === "changed" ? change.fields : [],
+        changesScores(change),
+      ]),
+    ).toEqual([
       ["changed", "http.monitor-4xx", ["text"], false],
       ["changed", "http.nginx-499", ["weight"], true],
       ["changed", "http.per-endpoint", ["position"], false],
@@ -50,6 +73,8 @@ categories:
         retired: true
 `;
     const parsed = parseChecklistDocument(yaml);
-    expect(parsed.ok ? [] : parsed.errors.map((error) => [error.line, error.key, error.values])).toEqual([[8, "validation.checklist.retired.weight", { key: "edge.origin-errors" }]]);
+    expect(parsed.ok ? [] : parsed.errors.map((error) => [error.line, error.key, error.values])).toEqual([
+      [8, "validation.checklist.retired.weight", { key: "edge.origin-errors" }],
+    ]);
   });
 });

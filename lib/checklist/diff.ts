@@ -3,7 +3,14 @@ import type { ChecklistDocument, ChecklistItemDocument } from "@/lib/validations
 export type ItemChange =
   | { kind: "added"; key: string; category: string; item: ChecklistItemDocument }
   | { kind: "retired"; key: string; category: string; item: ChecklistItemDocument }
-  | { kind: "changed"; key: string; category: string; before: ChecklistItemDocument; after: ChecklistItemDocument; fields: ItemField[] };
+  | {
+      kind: "changed";
+      key: string;
+      category: string;
+      before: ChecklistItemDocument;
+      after: ChecklistItemDocument;
+      fields: ItemField[];
+    };
 
 export type ItemField = "text" | "guidance" | "weight" | "requires" | "category" | "position";
 
@@ -18,7 +25,9 @@ const isRetired = (item: ChecklistItemDocument & { retired?: boolean }) => item.
 function itemsOf(document: ChecklistDocument) {
   return new Map(
     document.categories.flatMap((category) =>
-      category.items.filter((item) => !isRetired(item)).map((item, position) => [item.key, { item, category: category.key, position }] as const),
+      category.items
+        .filter((item) => !isRetired(item))
+        .map((item, position) => [item.key, { item, category: category.key, position }] as const),
     ),
   );
 }
@@ -45,25 +54,44 @@ export function diffChecklists(before: ChecklistDocument, after: ChecklistDocume
     if (!same([...previous.item.requires].sort(), [...entry.item.requires].sort())) fields.push("requires");
     if (previous.category !== entry.category) fields.push("category");
     else if (previous.position !== entry.position) fields.push("position");
-    if (fields.length) items.push({ kind: "changed", key, category: entry.category, before: previous.item, after: entry.item, fields });
+    if (fields.length)
+      items.push({
+        kind: "changed",
+        key,
+        category: entry.category,
+        before: previous.item,
+        after: entry.item,
+        fields,
+      });
   }
-  for (const [key, entry] of old) if (!next.has(key)) items.push({ kind: "retired", key, category: entry.category, item: entry.item });
+  for (const [key, entry] of old)
+    if (!next.has(key)) items.push({ kind: "retired", key, category: entry.category, item: entry.item });
 
-  const keyed = <T extends { key: string }>(list: readonly T[], name: (entry: T) => unknown) => new Map(list.map((entry) => [entry.key, name(entry)]));
+  const keyed = <T extends { key: string }>(list: readonly T[], name: (entry: T) => unknown) =>
+    new Map(list.map((entry) => [entry.key, name(entry)]));
   const compare = (a: Map<string, unknown>, b: Map<string, unknown>) => ({
     added: [...b.keys()].filter((key) => !a.has(key)),
     retired: [...a.keys()].filter((key) => !b.has(key)),
     renamed: [...b.keys()].filter((key) => a.has(key) && !same(a.get(key), b.get(key))),
   });
-  const liveCategories = (document: ChecklistDocument) => document.categories.filter((category) => category.items.some((item) => !isRetired(item)));
+  const liveCategories = (document: ChecklistDocument) =>
+    document.categories.filter((category) => category.items.some((item) => !isRetired(item)));
   return {
     items,
-    categories: compare(keyed(liveCategories(before), (category) => category.title), keyed(liveCategories(after), (category) => category.title)),
-    traits: compare(keyed(before.traits, (trait) => trait.name), keyed(after.traits, (trait) => trait.name)),
+    categories: compare(
+      keyed(liveCategories(before), (category) => category.title),
+      keyed(liveCategories(after), (category) => category.title),
+    ),
+    traits: compare(
+      keyed(before.traits, (trait) => trait.name),
+      keyed(after.traits, (trait) => trait.name),
+    ),
   };
 }
 
 /** Whether a change alters what a service is scored on, as opposed to wording or order only. */
 export function changesScores(change: ItemChange) {
-  return change.kind !== "changed" || change.fields.some((field) => field === "weight" || field === "requires");
+  return (
+    change.kind !== "changed" || change.fields.some((field) => field === "weight" || field === "requires")
+  );
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { parseChecklistDocument, serializeChecklistDocument } from "@/lib/checklist/document";
 import { readDefaultChecklistDocument } from "@/prisma/seed/default-checklist";
 
@@ -26,7 +27,14 @@ describe("checklist files", () => {
   it("read YAML and JSON alike, with defaults filled in, and write back what they read", () => {
     const parsed = parseChecklistDocument(minimal);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-    expect(parsed.document.categories[0]!.items.map((item) => [item.key, item.weight, item.requires, item.guidance.en])).toEqual([
+    expect(
+      parsed.document.categories[0]!.items.map((item) => [
+        item.key,
+        item.weight,
+        item.requires,
+        item.guidance.en,
+      ]),
+    ).toEqual([
       ["edge.cache-hit", 1, ["USES_CDN"], ""],
       ["edge.origin-errors", 2, [], ""],
     ]);
@@ -40,12 +48,20 @@ describe("checklist files", () => {
     const document = readDefaultChecklistDocument();
     expect(document.categories).toHaveLength(10);
     expect(document.categories.flatMap((category) => category.items)).toHaveLength(31);
-    expect(document.traits.map((trait) => trait.key)).toEqual(["SERVES_HTTP", "BEHIND_NGINX", "RUNS_BATCH", "USES_JOB_QUEUE"]);
+    expect(document.traits.map((trait) => trait.key)).toEqual([
+      "SERVES_HTTP",
+      "BEHIND_NGINX",
+      "RUNS_BATCH",
+      "USES_JOB_QUEUE",
+    ]);
   });
 
   it("report every mistake with its line: a missing translation, a duplicate key, an unknown trait, a bad weight", () => {
     const broken = minimal
-      .replace("text: { ja: オリジンのエラーを監視している, en: Origin errors are monitored }", "text: { en: Origin errors are monitored }")
+      .replace(
+        "text: { ja: オリジンのエラーを監視している, en: Origin errors are monitored }",
+        "text: { en: Origin errors are monitored }",
+      )
       .replace("key: edge.origin-errors", "key: edge.cache-hit")
       .replace("requires: [USES_CDN]", "requires: [USES_CDM]")
       .replace("weight: 2", "weight: 99");
@@ -53,7 +69,12 @@ describe("checklist files", () => {
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.errors.map((error) => [error.line, error.path, error.key, error.values])).toEqual([
-      [15, "categories[0].items[0].requires[0]", "validation.checklist.requires.unknownTrait", { trait: "USES_CDM" }],
+      [
+        15,
+        "categories[0].items[0].requires[0]",
+        "validation.checklist.requires.unknownTrait",
+        { trait: "USES_CDM" },
+      ],
       [16, "categories[0].items[1].key", "validation.checklist.key.duplicate", { key: "edge.cache-hit" }],
       [17, "categories[0].items[1].text.ja", "validation.checklist.text.required", undefined],
       [18, "categories[0].items[1].weight", "validation.checklist.weight.invalid", undefined],
@@ -62,12 +83,21 @@ describe("checklist files", () => {
 
   it("say where the syntax breaks, and refuse aliases and files of another format", () => {
     const syntax = parseChecklistDocument(minimal.replace("  - key: edge\n", "  - key: edge\n   bad: [\n"));
-    expect(syntax.ok ? [] : syntax.errors.map((error) => [error.key, error.line !== null])).toContainEqual(["validation.checklist.file.syntax", true]);
-    const json = parseChecklistDocument('{\n  "format": "tenken-checklist/1",\n  "key": "x",\n  "title": {"ja": "x", "en": "x"},\n  "categories": [\n}');
+    expect(syntax.ok ? [] : syntax.errors.map((error) => [error.key, error.line !== null])).toContainEqual([
+      "validation.checklist.file.syntax",
+      true,
+    ]);
+    const json = parseChecklistDocument(
+      '{\n  "format": "tenken-checklist/1",\n  "key": "x",\n  "title": {"ja": "x", "en": "x"},\n  "categories": [\n}',
+    );
     expect(json.ok ? null : json.errors[0]!.line).toBe(6);
     const aliases = parseChecklistDocument(`${minimal}\nextra: &a [1]\nmore: *a\n`);
-    expect(aliases.ok ? [] : aliases.errors.map((error) => error.key)).toEqual(["validation.checklist.file.aliases"]);
+    expect(aliases.ok ? [] : aliases.errors.map((error) => error.key)).toEqual([
+      "validation.checklist.file.aliases",
+    ]);
     const other = parseChecklistDocument(minimal.replace("tenken-checklist/1", "something-else"));
-    expect(other.ok ? [] : other.errors.map((error) => [error.line, error.key])).toEqual([[1, "validation.checklist.format.invalid"]]);
+    expect(other.ok ? [] : other.errors.map((error) => [error.line, error.key])).toEqual([
+      [1, "validation.checklist.format.invalid"],
+    ]);
   });
 });

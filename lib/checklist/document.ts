@@ -1,5 +1,10 @@
 import { isNode, LineCounter, parseDocument, stringify, type Document } from "yaml";
-import { checklistDocument, checklistRuleIssues, type ChecklistDocument } from "@/lib/validations/checklist-document";
+
+import {
+  checklistDocument,
+  checklistRuleIssues,
+  type ChecklistDocument,
+} from "@/lib/validations/checklist-document";
 
 export type DocumentError = {
   // 1-based, as editors count; null when the problem is the file as a whole.
@@ -16,7 +21,9 @@ export type ParseResult = { ok: true; document: ChecklistDocument } | { ok: fals
 export const MAX_DOCUMENT_BYTES = 1_000_000;
 
 function pathText(path: readonly PropertyKey[]) {
-  return path.map((part, index) => (typeof part === "number" ? `[${part}]` : `${index ? "." : ""}${String(part)}`)).join("");
+  return path
+    .map((part, index) => (typeof part === "number" ? `[${part}]` : `${index ? "." : ""}${String(part)}`))
+    .join("");
 }
 
 /** The line of the closest node to `path` that exists: a missing field points at its parent. */
@@ -36,7 +43,11 @@ function locate(doc: Document, lines: LineCounter, path: readonly PropertyKey[])
  * errors by line). Every problem is reported, each with its line, not just the first.
  */
 export function parseChecklistDocument(source: string): ParseResult {
-  if (Buffer.byteLength(source, "utf8") > MAX_DOCUMENT_BYTES) return { ok: false, errors: [{ line: null, column: null, path: "", key: "validation.checklist.file.tooLarge" }] };
+  if (Buffer.byteLength(source, "utf8") > MAX_DOCUMENT_BYTES)
+    return {
+      ok: false,
+      errors: [{ line: null, column: null, path: "", key: "validation.checklist.file.tooLarge" }],
+    };
   const lines = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
@@ -44,7 +55,13 @@ export function parseChecklistDocument(source: string): ParseResult {
       ok: false,
       errors: doc.errors.map((error) => {
         const position = error.linePos?.[0] ?? lines.linePos(error.pos[0]);
-        return { line: position.line, column: position.col, path: "", key: "validation.checklist.file.syntax", values: { detail: error.message.split("\n")[0]! } };
+        return {
+          line: position.line,
+          column: position.col,
+          path: "",
+          key: "validation.checklist.file.syntax",
+          values: { detail: error.message.split("\n")[0]! },
+        };
       }),
     };
   }
@@ -53,14 +70,22 @@ export function parseChecklistDocument(source: string): ParseResult {
     // Aliases could make a small file expand enormously; a checklist has no use for them.
     plain = doc.toJS({ maxAliasCount: 0 });
   } catch {
-    return { ok: false, errors: [{ line: null, column: null, path: "", key: "validation.checklist.file.aliases" }] };
+    return {
+      ok: false,
+      errors: [{ line: null, column: null, path: "", key: "validation.checklist.file.aliases" }],
+    };
   }
   const parsed = checklistDocument.safeParse(plain);
   if (parsed.success) return { ok: true, document: parsed.data };
   // The schema checks the rules across entries only once every entry is well formed; a file
   // with mistakes of both kinds hears of both at once.
   const issues = [...parsed.error.issues, ...checklistRuleIssues(plain)];
-  const unique = issues.filter((issue, index) => issues.findIndex((other) => other.message === issue.message && pathText(other.path) === pathText(issue.path)) === index);
+  const unique = issues.filter(
+    (issue, index) =>
+      issues.findIndex(
+        (other) => other.message === issue.message && pathText(other.path) === pathText(issue.path),
+      ) === index,
+  );
   return {
     ok: false,
     errors: unique
@@ -68,7 +93,9 @@ export function parseChecklistDocument(source: string): ParseResult {
         ...locate(doc, lines, issue.path),
         path: pathText(issue.path),
         key: issue.message,
-        ...("params" in issue && issue.params ? { values: issue.params as Record<string, string | number> } : {}),
+        ...("params" in issue && issue.params
+          ? { values: issue.params as Record<string, string | number> }
+          : {}),
       }))
       .sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
   };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { diffChecklists } from "@/lib/checklist/diff";
 import { retireTrait, setCategoryRetired, type EditResult } from "@/lib/checklist/edit";
 import { checklistDocument, type ChecklistDocument } from "@/lib/validations/checklist-document";
@@ -19,11 +20,20 @@ describe("retiring a category in a draft", () => {
     expect(diffChecklists(base, retired).categories.retired).toEqual(["batch"]);
 
     const kept = edited(setCategoryRetired(retired, "batch", false));
-    expect(kept.categories.find((category) => category.key === "batch")!.items.every((item) => !item.retired && item.weight > 0)).toBe(true);
+    expect(
+      kept.categories
+        .find((category) => category.key === "batch")!
+        .items.every((item) => !item.retired && item.weight > 0),
+    ).toBe(true);
   });
 
   it("refuses a category the draft does not have", () => {
-    expect(setCategoryRetired(base, "no-such-category", true)).toEqual({ ok: false, field: "form", key: "validation.checklist.category.unknown", values: { key: "no-such-category" } });
+    expect(setCategoryRetired(base, "no-such-category", true)).toEqual({
+      ok: false,
+      field: "form",
+      key: "validation.checklist.category.unknown",
+      values: { key: "no-such-category" },
+    });
   });
 });
 
@@ -31,7 +41,11 @@ describe("retiring a trait in a draft", () => {
   it("is refused while an item that stays needs it, naming the items", () => {
     const result = retireTrait(base, "RUNS_BATCH");
     expect(result.ok).toBe(false);
-    expect(result).toMatchObject({ field: "form", key: "validation.checklist.trait.inUse", values: { key: "RUNS_BATCH" } });
+    expect(result).toMatchObject({
+      field: "form",
+      key: "validation.checklist.trait.inUse",
+      values: { key: "RUNS_BATCH" },
+    });
     expect(!result.ok && result.values!.items).toMatch(/^batch\./);
   });
 
@@ -39,11 +53,18 @@ describe("retiring a trait in a draft", () => {
     const withoutBatch = edited(setCategoryRetired(base, "batch", true));
     const result = edited(retireTrait(withoutBatch, "RUNS_BATCH"));
     expect(result.traits.map((trait) => trait.key)).not.toContain("RUNS_BATCH");
-    expect(result.categories.flatMap((category) => category.items).some((item) => item.requires.includes("RUNS_BATCH"))).toBe(false);
+    expect(
+      result.categories
+        .flatMap((category) => category.items)
+        .some((item) => item.requires.includes("RUNS_BATCH")),
+    ).toBe(false);
     expect(diffChecklists(base, result).traits.retired).toEqual(["RUNS_BATCH"]);
   });
 
   it("refuses a trait the draft does not have", () => {
-    expect(retireTrait(base, "USES_NOTHING")).toMatchObject({ ok: false, key: "validation.checklist.trait.unknown" });
+    expect(retireTrait(base, "USES_NOTHING")).toMatchObject({
+      ok: false,
+      key: "validation.checklist.trait.unknown",
+    });
   });
 });

@@ -3,19 +3,30 @@ import type { ChecklistDocument, ChecklistItemDocument } from "@/lib/validations
 // Edits to a draft checklist, one at a time, as the editor's forms make them. Each returns the
 // new document or the field the edit is wrong in; the whole document is validated again on save.
 
-export type EditResult = { ok: true; document: ChecklistDocument } | { ok: false; field: string; key: string; values?: Record<string, string> };
+export type EditResult =
+  | { ok: true; document: ChecklistDocument }
+  | { ok: false; field: string; key: string; values?: Record<string, string> };
 
 type Bilingual = { ja: string; en: string };
 export type ItemFields = { text: Bilingual; guidance: Bilingual; weight: number; requires: string[] };
 
-const fail = (field: string, key: string, values?: Record<string, string>): EditResult => ({ ok: false, field, key, ...(values ? { values } : {}) });
+const fail = (field: string, key: string, values?: Record<string, string>): EditResult => ({
+  ok: false,
+  field,
+  key,
+  ...(values ? { values } : {}),
+});
 const allItems = (document: ChecklistDocument) => document.categories.flatMap((category) => category.items);
 
 function unknownTrait(document: ChecklistDocument, requires: readonly string[]) {
   return requires.find((trait) => !document.traits.some((candidate) => candidate.key === trait));
 }
 
-function withItem(document: ChecklistDocument, key: string, change: (item: ChecklistItemDocument) => ChecklistItemDocument | null): EditResult {
+function withItem(
+  document: ChecklistDocument,
+  key: string,
+  change: (item: ChecklistItemDocument) => ChecklistItemDocument | null,
+): EditResult {
   const copy = structuredClone(document);
   for (const category of copy.categories) {
     const index = category.items.findIndex((item) => item.key === key);
@@ -27,8 +38,14 @@ function withItem(document: ChecklistDocument, key: string, change: (item: Check
   return fail("key", "validation.checklist.item.unknown", { key });
 }
 
-export function addItem(document: ChecklistDocument, categoryKey: string, key: string, fields: ItemFields): EditResult {
-  if (allItems(document).some((item) => item.key === key)) return fail("key", "validation.checklist.key.duplicate", { key });
+export function addItem(
+  document: ChecklistDocument,
+  categoryKey: string,
+  key: string,
+  fields: ItemFields,
+): EditResult {
+  if (allItems(document).some((item) => item.key === key))
+    return fail("key", "validation.checklist.key.duplicate", { key });
   const trait = unknownTrait(document, fields.requires);
   if (trait) return fail("requires", "validation.checklist.requires.unknownTrait", { trait });
   const copy = structuredClone(document);
@@ -47,7 +64,9 @@ export function updateItem(document: ChecklistDocument, key: string, fields: Ite
 
 /** Retiring takes the item out of every score from the publication on, so its weight goes to 0. */
 export function setItemRetired(document: ChecklistDocument, key: string, retired: boolean): EditResult {
-  return withItem(document, key, ({ retired: _, ...item }) => (retired ? { ...item, retired: true, weight: 0 } : { ...item, weight: item.weight || 1 }));
+  return withItem(document, key, ({ retired: _, ...item }) =>
+    retired ? { ...item, retired: true, weight: 0 } : { ...item, weight: item.weight || 1 },
+  );
 }
 
 /** Retires every item of a category (the category leaves current scores with them), or keeps them all. */
@@ -56,7 +75,9 @@ export function setCategoryRetired(document: ChecklistDocument, key: string, ret
   const category = copy.categories.find((candidate) => candidate.key === key);
   // "form": these buttons have no key field to show the message next to.
   if (!category) return fail("form", "validation.checklist.category.unknown", { key });
-  category.items = category.items.map(({ retired: _, ...item }) => (retired ? { ...item, retired: true, weight: 0 } : { ...item, weight: item.weight || 1 }));
+  category.items = category.items.map(({ retired: _, ...item }) =>
+    retired ? { ...item, retired: true, weight: 0 } : { ...item, weight: item.weight || 1 },
+  );
   return { ok: true, document: copy };
 }
 
@@ -71,16 +92,33 @@ export function moveItem(document: ChecklistDocument, key: string, direction: "u
   const copy = structuredClone(document);
   const category = copy.categories.find((candidate) => candidate.items.some((item) => item.key === key));
   if (!category) return fail("key", "validation.checklist.item.unknown", { key });
-  move(category.items, category.items.findIndex((item) => item.key === key), direction);
+  move(
+    category.items,
+    category.items.findIndex((item) => item.key === key),
+    direction,
+  );
   return { ok: true, document: copy };
 }
 
-export function addCategory(document: ChecklistDocument, key: string, title: Bilingual, firstItem: { key: string } & ItemFields): EditResult {
-  if (document.categories.some((category) => category.key === key)) return fail("key", "validation.checklist.key.duplicate", { key });
-  if (allItems(document).some((item) => item.key === firstItem.key)) return fail("itemKey", "validation.checklist.key.duplicate", { key: firstItem.key });
+export function addCategory(
+  document: ChecklistDocument,
+  key: string,
+  title: Bilingual,
+  firstItem: { key: string } & ItemFields,
+): EditResult {
+  if (document.categories.some((category) => category.key === key))
+    return fail("key", "validation.checklist.key.duplicate", { key });
+  if (allItems(document).some((item) => item.key === firstItem.key))
+    return fail("itemKey", "validation.checklist.key.duplicate", { key: firstItem.key });
   const trait = unknownTrait(document, firstItem.requires);
   if (trait) return fail("requires", "validation.checklist.requires.unknownTrait", { trait });
-  return { ok: true, document: { ...structuredClone(document), categories: [...structuredClone(document.categories), { key, title, items: [firstItem] }] } };
+  return {
+    ok: true,
+    document: {
+      ...structuredClone(document),
+      categories: [...structuredClone(document.categories), { key, title, items: [firstItem] }],
+    },
+  };
 }
 
 export function updateCategory(document: ChecklistDocument, key: string, title: Bilingual): EditResult {
@@ -93,11 +131,19 @@ export function updateCategory(document: ChecklistDocument, key: string, title: 
 
 export function moveCategory(document: ChecklistDocument, key: string, direction: "up" | "down"): EditResult {
   const copy = structuredClone(document);
-  move(copy.categories, copy.categories.findIndex((category) => category.key === key), direction);
+  move(
+    copy.categories,
+    copy.categories.findIndex((category) => category.key === key),
+    direction,
+  );
   return { ok: true, document: copy };
 }
 
-export function saveTrait(document: ChecklistDocument, trait: { key: string; name: Bilingual; description: Bilingual }, { adding }: { adding: boolean }): EditResult {
+export function saveTrait(
+  document: ChecklistDocument,
+  trait: { key: string; name: Bilingual; description: Bilingual },
+  { adding }: { adding: boolean },
+): EditResult {
   const copy = structuredClone(document);
   const index = copy.traits.findIndex((candidate) => candidate.key === trait.key);
   if (adding && index >= 0) return fail("key", "validation.checklist.key.duplicate", { key: trait.key });
@@ -112,9 +158,14 @@ export function saveTrait(document: ChecklistDocument, trait: { key: string; nam
  * can no longer be chosen). Refused while an item that stays needs it; retired items forget it.
  */
 export function retireTrait(document: ChecklistDocument, key: string): EditResult {
-  if (!document.traits.some((trait) => trait.key === key)) return fail("form", "validation.checklist.trait.unknown", { key });
+  if (!document.traits.some((trait) => trait.key === key))
+    return fail("form", "validation.checklist.trait.unknown", { key });
   const needing = allItems(document).filter((item) => !item.retired && item.requires.includes(key));
-  if (needing.length) return fail("form", "validation.checklist.trait.inUse", { key, items: needing.map((item) => item.key).join(", ") });
+  if (needing.length)
+    return fail("form", "validation.checklist.trait.inUse", {
+      key,
+      items: needing.map((item) => item.key).join(", "),
+    });
   const copy = structuredClone(document);
   copy.traits = copy.traits.filter((trait) => trait.key !== key);
   for (const item of allItems(copy)) item.requires = item.requires.filter((trait) => trait !== key);
@@ -124,6 +175,9 @@ export function retireTrait(document: ChecklistDocument, key: string): EditResul
 /** Marks the items under these keys retired (without weight), e.g. retired keys in a restored default. */
 export function keepRetired(document: ChecklistDocument, keys: ReadonlySet<string>): ChecklistDocument {
   const copy = structuredClone(document);
-  for (const category of copy.categories) category.items = category.items.map((item) => (keys.has(item.key) ? { ...item, retired: true, weight: 0 } : item));
+  for (const category of copy.categories)
+    category.items = category.items.map((item) =>
+      keys.has(item.key) ? { ...item, retired: true, weight: 0 } : item,
+    );
   return copy;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { EVIDENCE_FILE_TYPES, sniffEvidenceFile, type EvidenceFileType } from "@/lib/evidence/file-type";
 
 const fromBase64 = (base64: string) => new Uint8Array(Buffer.from(base64, "base64"));
@@ -7,7 +8,9 @@ const concat = (...parts: Uint8Array[]) => new Uint8Array(Buffer.concat(parts));
 
 // 1×1 red pixels made by ImageMagick and cwebp, each checked to decode with a real decoder
 // (ImageMagick, djpeg, dwebp), so the sniffer is tested against what tools really write.
-const PNG = fromBase64("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABAQMAAAAl21bKAAAAA1BMVEX/AAAZ4gk3AAAACklEQVQI12NgAAAAAgAB4iG8MwAAAABJRU5ErkJggg==");
+const PNG = fromBase64(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABAQMAAAAl21bKAAAAA1BMVEX/AAAZ4gk3AAAACklEQVQI12NgAAAAAgAB4iG8MwAAAABJRU5ErkJggg==",
+);
 const JPEG = fromBase64(
   "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDABALDA4MChAODQ4SERATGCgaGBYWGDEjJR0oOjM9PDkzODdASFxOQERXRTc4UG1RV19iZ2hnPk1xeXBkeFxlZ2P/2wBDARESEhgVGC8aGi9jQjhCY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2P/wAARCAABAAEDASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAX/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/8QAFQEBAQAAAAAAAAAAAAAAAAAABQb/xAAUEQEAAAAAAAAAAAAAAAAAAAAA/9oADAMBAAIRAxEAPwCKALXj/9k=",
 );
@@ -91,11 +94,14 @@ describe("sniffEvidenceFile", () => {
     expect(sniffEvidenceFile(half(bytes))).toEqual({ ok: false, reason: "truncated" });
   });
 
-  it.each(VALID.filter(([name]) => name !== "PDF"))("never accepts any shorter prefix of a %s", (_name, bytes) => {
-    for (let length = 1; length < bytes.length; length++) {
-      expect(sniffEvidenceFile(bytes.slice(0, length)).ok, `first ${length} bytes`).toBe(false);
-    }
-  });
+  it.each(VALID.filter(([name]) => name !== "PDF"))(
+    "never accepts any shorter prefix of a %s",
+    (_name, bytes) => {
+      for (let length = 1; length < bytes.length; length++) {
+        expect(sniffEvidenceFile(bytes.slice(0, length)).ok, `first ${length} bytes`).toBe(false);
+      }
+    },
+  );
 
   it("calls a PDF cut inside its %%EOF marker truncated", () => {
     // The newline after %%EOF may go; the marker itself may not.
@@ -134,7 +140,10 @@ describe("sniffEvidenceFile", () => {
   });
 
   it("rejects a bare signature too short to hold any image", () => {
-    expect(sniffEvidenceFile(new Uint8Array([0xff, 0xd8, 0xff, 0xd9]))).toEqual({ ok: false, reason: "truncated" });
+    expect(sniffEvidenceFile(new Uint8Array([0xff, 0xd8, 0xff, 0xd9]))).toEqual({
+      ok: false,
+      reason: "truncated",
+    });
     expect(sniffEvidenceFile(fromText("GIF89a;"))).toEqual({ ok: false, reason: "truncated" });
   });
 
@@ -156,7 +165,8 @@ describe("sniffEvidenceFile", () => {
       for (let i = 0; i < 300; i++) {
         const mutated = bytes.slice(0, 1 + Math.floor(random() * bytes.length));
         const flips = 1 + Math.floor(random() * 4);
-        for (let f = 0; f < flips; f++) mutated[12 + Math.floor(random() * Math.max(1, mutated.length - 12))] = Math.floor(random() * 256);
+        for (let f = 0; f < flips; f++)
+          mutated[12 + Math.floor(random() * Math.max(1, mutated.length - 12))] = Math.floor(random() * 256);
         inputs.push(mutated);
       }
     }

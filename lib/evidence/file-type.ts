@@ -53,10 +53,12 @@ function indexOf(bytes: Uint8Array, needle: readonly number[], from: number): nu
 const byteAt = (bytes: Uint8Array, at: number): number => bytes[at] ?? 0;
 
 const uint32BE = (bytes: Uint8Array, at: number): number =>
-  byteAt(bytes, at) * 2 ** 24 + ((byteAt(bytes, at + 1) << 16) | (byteAt(bytes, at + 2) << 8) | byteAt(bytes, at + 3));
+  byteAt(bytes, at) * 2 ** 24 +
+  ((byteAt(bytes, at + 1) << 16) | (byteAt(bytes, at + 2) << 8) | byteAt(bytes, at + 3));
 
 const uint32LE = (bytes: Uint8Array, at: number): number =>
-  byteAt(bytes, at + 3) * 2 ** 24 + ((byteAt(bytes, at + 2) << 16) | (byteAt(bytes, at + 1) << 8) | byteAt(bytes, at));
+  byteAt(bytes, at + 3) * 2 ** 24 +
+  ((byteAt(bytes, at + 2) << 16) | (byteAt(bytes, at + 1) << 8) | byteAt(bytes, at));
 
 const fourCC = (bytes: Uint8Array, at: number): string =>
   String.fromCharCode(byteAt(bytes, at), byteAt(bytes, at + 1), byteAt(bytes, at + 2), byteAt(bytes, at + 3));
@@ -85,7 +87,9 @@ function checkPng(bytes: Uint8Array): Check {
 function checkJpeg(bytes: Uint8Array): Check {
   // The end-of-image marker must not overlap the start-of-image one.
   if (bytes.length < JPEG_SIGNATURE.length + 2) return "truncated";
-  return byteAt(bytes, bytes.length - 2) === 0xff && byteAt(bytes, bytes.length - 1) === 0xd9 ? "ok" : "truncated";
+  return byteAt(bytes, bytes.length - 2) === 0xff && byteAt(bytes, bytes.length - 1) === 0xd9
+    ? "ok"
+    : "truncated";
 }
 
 function checkGif(bytes: Uint8Array): Check {
@@ -108,8 +112,10 @@ function checkPdf(bytes: Uint8Array): Check {
 function detect(bytes: Uint8Array): { type: EvidenceFileType; check: () => Check } | null {
   if (startsWith(bytes, PNG_SIGNATURE)) return { type: "image/png", check: () => checkPng(bytes) };
   if (startsWith(bytes, JPEG_SIGNATURE)) return { type: "image/jpeg", check: () => checkJpeg(bytes) };
-  if (startsWith(bytes, GIF87A) || startsWith(bytes, GIF89A)) return { type: "image/gif", check: () => checkGif(bytes) };
-  if (startsWith(bytes, RIFF) && startsWith(bytes, WEBP, 8)) return { type: "image/webp", check: () => checkWebp(bytes) };
+  if (startsWith(bytes, GIF87A) || startsWith(bytes, GIF89A))
+    return { type: "image/gif", check: () => checkGif(bytes) };
+  if (startsWith(bytes, RIFF) && startsWith(bytes, WEBP, 8))
+    return { type: "image/webp", check: () => checkWebp(bytes) };
   if (startsWith(bytes, PDF_SIGNATURE)) return { type: "application/pdf", check: () => checkPdf(bytes) };
   return null;
 }

@@ -1,4 +1,4 @@
-import { sniffEvidenceFile, EVIDENCE_FILE_TYPES, type EvidenceFileType } from "@/lib/evidence/file-type";
+import { EVIDENCE_FILE_TYPES, sniffEvidenceFile, type EvidenceFileType } from "@/lib/evidence/file-type";
 
 export type UploadCheck =
   | { ok: true; name: string; contentType: EvidenceFileType; bytes: Uint8Array }
@@ -12,7 +12,12 @@ export function maxUploadBytes(maxMegabytes: number) {
 
 /** The name shown and offered on download: the uploader's, cleaned, with the extension of what the file really is. */
 export function storedFileName(name: string, contentType: EvidenceFileType) {
-  const base = name.replace(/\.[^.]*$/, "").replace(/[\u0000-\u001f\u007f"\\/]/g, "").trim().slice(0, 150) || "evidence";
+  const base =
+    name
+      .replace(/\.[^.]*$/, "")
+      .replace(/[\u0000-\u001f\u007f"\\/]/g, "")
+      .trim()
+      .slice(0, 150) || "evidence";
   return `${base}.${EVIDENCE_FILE_TYPES[contentType]}`;
 }
 
@@ -23,8 +28,10 @@ export function storedFileName(name: string, contentType: EvidenceFileType) {
  */
 export async function readEvidenceUpload(file: UploadedFile | null, maxBytes: number): Promise<UploadCheck> {
   const megabytes = Math.round((maxBytes / 1024 / 1024) * 10) / 10;
-  if (!file || (file.size === 0 && !file.name)) return { ok: false, key: "validation.evidence.file.required" };
-  if (file.size > maxBytes) return { ok: false, key: "validation.evidence.file.tooLarge", values: { max: megabytes } };
+  if (!file || (file.size === 0 && !file.name))
+    return { ok: false, key: "validation.evidence.file.required" };
+  if (file.size > maxBytes)
+    return { ok: false, key: "validation.evidence.file.tooLarge", values: { max: megabytes } };
   const chunks: Uint8Array[] = [];
   let total = 0;
   try {
@@ -50,5 +57,10 @@ export async function readEvidenceUpload(file: UploadedFile | null, maxBytes: nu
   }
   const sniffed = sniffEvidenceFile(bytes);
   if (!sniffed.ok) return { ok: false, key: `validation.evidence.file.${sniffed.reason}` };
-  return { ok: true, name: storedFileName(file.name, sniffed.contentType), contentType: sniffed.contentType, bytes };
+  return {
+    ok: true,
+    name: storedFileName(file.name, sniffed.contentType),
+    contentType: sniffed.contentType,
+    bytes,
+  };
 }

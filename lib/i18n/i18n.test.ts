@@ -1,6 +1,7 @@
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+
 import { negotiateLocale } from "@/lib/i18n/config";
 import en from "@/lib/i18n/messages/en.json";
 import ja from "@/lib/i18n/messages/ja.json";
@@ -46,7 +47,13 @@ describe("messages", () => {
     const used = ["lib/validations", "lib/queries", "lib"].flatMap((dir) =>
       readdirSync(dir)
         .filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts"))
-        .flatMap((file) => [...readFileSync(path.join(dir, file), "utf8").matchAll(/"((?:validation|errors|assessment)\.[A-Za-z.]+)"/g)].map((match) => match[1]!)),
+        .flatMap((file) =>
+          [
+            ...readFileSync(path.join(dir, file), "utf8").matchAll(
+              /"((?:validation|errors|assessment)\.[A-Za-z.]+)"/g,
+            ),
+          ].map((match) => match[1]!),
+        ),
     );
     expect(used.length).toBeGreaterThan(10);
     expect(used.filter((key) => !all.has(key))).toEqual([]);

@@ -1,7 +1,8 @@
-import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
+import { cookies, headers } from "next/headers";
+
 import { env } from "@/lib/env";
-import { LOCALE_COOKIE, isLocale, negotiateLocale, type Locale } from "@/lib/i18n/config";
+import { isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from "@/lib/i18n/config";
 
 // No locale in the URL: a person's explicit choice (cookie) wins, then the browser's
 // Accept-Language.

@@ -25,11 +25,20 @@ type AnswerEventRecord = {
  * Appends an answer event: the answer as it stands after a change by the team or a reviewer.
  * Call it inside the transaction that makes the change.
  */
-export async function recordAnswerEvent(tx: Prisma.TransactionClient, actor: { id: string }, { itemVersionId, ...event }: AnswerEventRecord, at: Date) {
+export async function recordAnswerEvent(
+  tx: Prisma.TransactionClient,
+  actor: { id: string },
+  { itemVersionId, ...event }: AnswerEventRecord,
+  at: Date,
+) {
   const [version, links] = await Promise.all([
     itemVersionId
       ? { id: itemVersionId }
-      : tx.checklistItemVersion.findFirstOrThrow({ where: { itemId: event.itemId }, orderBy: { version: "desc" }, select: { id: true } }),
+      : tx.checklistItemVersion.findFirstOrThrow({
+          where: { itemId: event.itemId },
+          orderBy: { version: "desc" },
+          select: { id: true },
+        }),
     tx.evidence.findMany({
       where: { kind: "LINK", answer: { serviceId: event.serviceId, itemId: event.itemId } },
       orderBy: { createdAt: "asc" },
@@ -37,7 +46,13 @@ export async function recordAnswerEvent(tx: Prisma.TransactionClient, actor: { i
     }),
   ]);
   await tx.answerEvent.create({
-    data: { ...event, itemVersionId: version.id, links: links.flatMap((link) => (link.url ? [link.url] : [])), actorId: actor.id, createdAt: at },
+    data: {
+      ...event,
+      itemVersionId: version.id,
+      links: links.flatMap((link) => (link.url ? [link.url] : [])),
+      actorId: actor.id,
+      createdAt: at,
+    },
   });
 }
 
@@ -46,13 +61,21 @@ export async function recordAnswerEvent(tx: Prisma.TransactionClient, actor: { i
  * there records nothing. Any change sends the answer back to the reviewers: a verified answer
  * is no longer verified, and an N/A waits for approval again.
  */
-export async function saveAnswer(input: AnswerInput, actor: Principal | null, { at = new Date() }: { at?: Date } = {}): Promise<SaveAnswerResult> {
+export async function saveAnswer(
+  input: AnswerInput,
+  actor: Principal | null,
+  { at = new Date() }: { at?: Date } = {},
+): Promise<SaveAnswerResult> {
   return getDb().$transaction(async (tx) => {
     const [service, item] = await Promise.all([
       tx.service.findUnique({ where: { id: input.serviceId }, select: { id: true, teamId: true } }),
       tx.checklistItem.findUnique({
         where: { key: input.itemKey },
-        select: { id: true, retiredAt: true, versions: { orderBy: { version: "desc" }, take: 1, select: { id: true } } },
+        select: {
+          id: true,
+          retiredAt: true,
+          versions: { orderBy: { version: "desc" }, take: 1, select: { id: true } },
+        },
       }),
     ]);
     if (!service) return { outcome: "unknown-service" };
@@ -61,8 +84,12 @@ export async function saveAnswer(input: AnswerInput, actor: Principal | null, { 
     if (!item || item.retiredAt || !version) return { outcome: "unknown-item" };
 
     const key = { serviceId_itemId: { serviceId: service.id, itemId: item.id } };
-    const existing = await tx.answer.findUnique({ where: key, select: { status: true, note: true, review: true } });
-    if (existing && existing.status === input.status && existing.note === input.note) return { outcome: "unchanged" };
+    const existing = await tx.answer.findUnique({
+      where: key,
+      select: { status: true, note: true, review: true },
+    });
+    if (existing && existing.status === input.status && existing.note === input.note)
+      return { outcome: "unchanged" };
 
     const state = {
       status: input.status,
@@ -73,11 +100,26 @@ export async function saveAnswer(input: AnswerInput, actor: Principal | null, { 
       naState: input.status === "NOT_APPLICABLE" ? ("PENDING" as const) : null,
       naExpiresOn: null,
     };
-    await tx.answer.upsert({ where: key, create: { serviceId: service.id, itemId: item.id, ...state }, update: state });
+    await tx.answer.upsert({
+      where: key,
+      create: { serviceId: service.id, itemId: item.id, ...state },
+      update: state,
+    });
     await recordAnswerEvent(
       tx,
       actor,
-      { serviceId: service.id, itemId: item.id, itemVersionId: version.id, action: "SAVED", fromStatus: existing?.status ?? null, toStatus: input.status, note: input.note, review: state.review, naState: state.naState, naExpiresOn: null },
+      {
+        serviceId: service.id,
+        itemId: item.id,
+        itemVersionId: version.id,
+        action: "SAVED",
+        fromStatus: existing?.status ?? null,
+        toStatus: input.status,
+        note: input.note,
+        review: state.review,
+        naState: state.naState,
+        naExpiresOn: null,
+      },
       at,
     );
     return { outcome: "saved" };
@@ -103,7 +145,13 @@ export async function getServiceAnswers({ serviceId }: { serviceId: string }) {
 
 export const HISTORY_LIMIT = 50;
 
-export async function listAnswerEvents({ serviceId, take = HISTORY_LIMIT }: { serviceId: string; take?: number }) {
+export async function listAnswerEvents({
+  serviceId,
+  take = HISTORY_LIMIT,
+}: {
+  serviceId: string;
+  take?: number;
+}) {
   return getDb().answerEvent.findMany({
     where: { serviceId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -128,8 +176,22 @@ export async function listAnswerEvents({ serviceId, take = HISTORY_LIMIT }: { se
  * Each item's answer as it stood at `at`: the latest event at or before that moment. Events from
  * before review existed carry no review data and score as they did then.
  */
-export async function getAnswersAt({ serviceId, at }: { serviceId: string; at: Date }): Promise<Map<string, ScoredAnswer>> {
-  const rows = await getDb().$queryRaw<{ item_id: string; to_status: AnswerStatus; review: ReviewState | null; na_state: NaState | null; na_expires_on: string | null }[]>`
+export async function getAnswersAt({
+  serviceId,
+  at,
+}: {
+  serviceId: string;
+  at: Date;
+}): Promise<Map<string, ScoredAnswer>> {
+  const rows = await getDb().$queryRaw<
+    {
+      item_id: string;
+      to_status: AnswerStatus;
+      review: ReviewState | null;
+      na_state: NaState | null;
+      na_expires_on: string | null;
+    }[]
+  >`
     SELECT DISTINCT ON (item_id) item_id::text, to_status::text AS to_status, review::text AS review, na_state::text AS na_state, na_expires_on::text AS na_expires_on
     FROM answer_events
     WHERE service_id = ${serviceId}::uuid AND created_at <= ${at}
@@ -137,7 +199,11 @@ export async function getAnswersAt({ serviceId, at }: { serviceId: string; at: D
   return new Map(
     rows.map((row) => [
       row.item_id,
-      { status: row.to_status, verified: row.review === "VERIFIED", ...(row.review ? { naState: row.na_state, naExpiresOn: row.na_expires_on } : {}) },
+      {
+        status: row.to_status,
+        verified: row.review === "VERIFIED",
+        ...(row.review ? { naState: row.na_state, naExpiresOn: row.na_expires_on } : {}),
+      },
     ]),
   );
 }

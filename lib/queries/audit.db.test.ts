@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { listAuditLog } from "@/lib/queries/audit";
-import { saveAnswer } from "@/lib/queries/answers";
-import { createService, getServiceBySlug, updateService } from "@/lib/queries/services";
+
 import type { Principal } from "@/lib/permissions";
-import { createTestTeam, unique, useTestDatabase, createTestAdmin } from "@/lib/testing/db";
+import { saveAnswer } from "@/lib/queries/answers";
+import { listAuditLog } from "@/lib/queries/audit";
+import { createService, getServiceBySlug, updateService } from "@/lib/queries/services";
+import { createTestAdmin, createTestTeam, unique, useTestDatabase } from "@/lib/testing/db";
 import type { ServiceInput } from "@/lib/validations/service";
 
 const getDb = useTestDatabase();
@@ -11,7 +12,15 @@ const getDb = useTestDatabase();
 async function newService(actor: Principal, overrides: Partial<ServiceInput> = {}) {
   const team = await createTestTeam();
   const slug = unique("audited");
-  const input: ServiceInput = { name: `Audited ${slug}`, slug, description: "", teamId: team.id, tier: 2, traits: [], ...overrides };
+  const input: ServiceInput = {
+    name: `Audited ${slug}`,
+    slug,
+    description: "",
+    teamId: team.id,
+    tier: 2,
+    traits: [],
+    ...overrides,
+  };
   await createService(input, actor);
   return { team, input, service: (await getServiceBySlug(slug))! };
 }
@@ -21,13 +30,24 @@ describe("the audit log", () => {
     const actor = await createTestAdmin();
     const { team, input, service } = await newService(actor);
     await updateService(service.id, { ...input, tier: 1, traits: ["RUNS_BATCH"] }, actor);
-    await saveAnswer({ serviceId: service.id, itemKey: "batch.success", status: "MET", note: "alerting on exit code" }, actor);
+    await saveAnswer(
+      { serviceId: service.id, itemKey: "batch.success", status: "MET", note: "alerting on exit code" },
+      actor,
+    );
 
     const log = await listAuditLog({ serviceId: service.id });
     expect(log.map((entry) => entry.kind)).toEqual(["answer.saved", "service.updated", "service.created"]);
-    expect(log.every((entry) => entry.actorName === actor.name && entry.serviceSlug === input.slug)).toBe(true);
-    expect(log[0]).toMatchObject({ before: null, after: { item: "batch.success", status: "MET", note: "alerting on exit code", review: "DECLARED" } });
-    expect(log[1]).toMatchObject({ before: { tier: 2, traits: [], team: team.name }, after: { tier: 1, traits: ["RUNS_BATCH"], team: team.name } });
+    expect(log.every((entry) => entry.actorName === actor.name && entry.serviceSlug === input.slug)).toBe(
+      true,
+    );
+    expect(log[0]).toMatchObject({
+      before: null,
+      after: { item: "batch.success", status: "MET", note: "alerting on exit code", review: "DECLARED" },
+    });
+    expect(log[1]).toMatchObject({
+      before: { tier: 2, traits: [], team: team.name },
+      after: { tier: 1, traits: ["RUNS_BATCH"], team: team.name },
+    });
     expect(log[2]).toMatchObject({ before: null, after: { name: input.name, slug: input.slug, tier: 2 } });
   });
 
@@ -36,7 +56,10 @@ describe("the audit log", () => {
     const { input: taken } = await newService(actor);
     const { input, service } = await newService(actor);
     const before = await getDb().auditEvent.count();
-    expect(await updateService(service.id, { ...input, slug: taken.slug }, actor)).toMatchObject({ ok: false, field: "slug" });
+    expect(await updateService(service.id, { ...input, slug: taken.slug }, actor)).toMatchObject({
+      ok: false,
+      field: "slug",
+    });
     expect(await getDb().auditEvent.count()).toBe(before);
   });
 
@@ -44,7 +67,10 @@ describe("the audit log", () => {
     const actor = await createTestAdmin();
     const { team, input, service } = await newService(actor);
     const other = await newService(actor);
-    await saveAnswer({ serviceId: service.id, itemKey: "logs.delivery-reliability", status: "PARTIAL", note: "" }, actor);
+    await saveAnswer(
+      { serviceId: service.id, itemKey: "logs.delivery-reliability", status: "PARTIAL", note: "" },
+      actor,
+    );
     const afterFirstAnswer = new Date();
     await updateService(service.id, { ...input, description: "now described" }, actor);
 
@@ -52,9 +78,15 @@ describe("the audit log", () => {
     expect(teamLog.map((entry) => entry.serviceSlug)).toEqual([input.slug, input.slug, input.slug]);
     expect(teamLog.some((entry) => entry.serviceSlug === other.input.slug)).toBe(false);
 
-    expect((await listAuditLog({ teamId: team.id, kind: "answer.saved" })).map((entry) => entry.kind)).toEqual(["answer.saved"]);
-    expect((await listAuditLog({ teamId: team.id, kind: "service.updated" })).map((entry) => entry.after)).toEqual([expect.objectContaining({ description: "now described" })]);
-    expect((await listAuditLog({ teamId: team.id, from: afterFirstAnswer })).map((entry) => entry.kind)).toEqual(["service.updated"]);
+    expect(
+      (await listAuditLog({ teamId: team.id, kind: "answer.saved" })).map((entry) => entry.kind),
+    ).toEqual(["answer.saved"]);
+    expect(
+      (await listAuditLog({ teamId: team.id, kind: "service.updated" })).map((entry) => entry.after),
+    ).toEqual([expect.objectContaining({ description: "now described" })]);
+    expect(
+      (await listAuditLog({ teamId: team.id, from: afterFirstAnswer })).map((entry) => entry.kind),
+    ).toEqual(["service.updated"]);
     expect(await listAuditLog({ teamId: team.id, to: new Date(0) })).toEqual([]);
     expect((await listAuditLog({ actorId: actor.id, take: 2 })).length).toBe(2);
   });

@@ -57,7 +57,12 @@ type AuditRecord = {
 };
 
 /** Records a change; call it inside the transaction that makes the change. */
-export async function recordAudit(tx: Prisma.TransactionClient, actor: { id: string }, record: AuditRecord, at = new Date()) {
+export async function recordAudit(
+  tx: Prisma.TransactionClient,
+  actor: { id: string },
+  record: AuditRecord,
+  at = new Date(),
+) {
   await tx.auditEvent.create({ data: { ...record, actorId: actor.id, createdAt: at } });
 }
 
@@ -86,7 +91,15 @@ export type AuditEntry = {
  * The audit log, newest first: audit_events and answer_events read as one list, so that answer
  * history is not stored twice. Filters apply to both.
  */
-export async function listAuditLog({ actorId, serviceId, teamId, kind, from, to, take = AUDIT_PAGE_SIZE }: AuditFilter = {}): Promise<AuditEntry[]> {
+export async function listAuditLog({
+  actorId,
+  serviceId,
+  teamId,
+  kind,
+  from,
+  to,
+  take = AUDIT_PAGE_SIZE,
+}: AuditFilter = {}): Promise<AuditEntry[]> {
   const conditions = (table: "a" | "e") => {
     const parts: Prisma.Sql[] = [];
     if (actorId) parts.push(Prisma.sql`${Prisma.raw(table)}.actor_id = ${actorId}::uuid`);
@@ -95,7 +108,8 @@ export async function listAuditLog({ actorId, serviceId, teamId, kind, from, to,
     if (to) parts.push(Prisma.sql`${Prisma.raw(table)}.created_at < ${to}`);
     return parts;
   };
-  const where = (parts: Prisma.Sql[]) => (parts.length ? Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}` : Prisma.empty);
+  const where = (parts: Prisma.Sql[]) =>
+    parts.length ? Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}` : Prisma.empty;
 
   const auditParts = conditions("a");
   if (teamId) auditParts.push(Prisma.sql`(a.team_id = ${teamId}::uuid OR s.team_id = ${teamId}::uuid)`);
@@ -119,7 +133,16 @@ export async function listAuditLog({ actorId, serviceId, teamId, kind, from, to,
       FROM answer_events e JOIN services s ON s.id = e.service_id JOIN checklist_items i ON i.id = e.item_id ${where(answerParts)}`);
   }
   const rows = await getDb().$queryRaw<
-    { id: string; kind: AuditKind; created_at: Date; actor_name: string; service_slug: string | null; service_name: string | null; before: unknown; after: unknown }[]
+    {
+      id: string;
+      kind: AuditKind;
+      created_at: Date;
+      actor_name: string;
+      service_slug: string | null;
+      service_name: string | null;
+      before: unknown;
+      after: unknown;
+    }[]
   >`
     SELECT log.id, log.kind, log.created_at, u.name AS actor_name, s.slug AS service_slug, s.name AS service_name, log.before, log.after
     FROM (${Prisma.join(selects, " UNION ALL ")}) AS log (id, kind, created_at, actor_id, service_id, before, after)

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+
 import { getChecklist, seedChecklist } from "@/lib/queries/checklist";
 import { useTestDatabase } from "@/lib/testing/db";
-import { defaultChecklist } from "@/prisma/seed/default-checklist";
 import { seedDatabase } from "@/prisma/seed";
+import { defaultChecklist } from "@/prisma/seed/default-checklist";
 
 const getDb = useTestDatabase();
 
@@ -10,14 +11,29 @@ describe("the seeded checklist", () => {
   it("holds the 31 items in 10 categories, in both languages, each with a first version", async () => {
     const checklist = await getChecklist();
     expect(checklist.map((category) => category.titleJa)).toEqual([
-      "疎通確認", "メトリック", "ログ", "アラート通知", "HTTPリクエストの場合", "バッチの場合", "ジョブキューの場合", "ダッシュボード", "開発メンバーとの振り返り", "その他",
+      "疎通確認",
+      "メトリック",
+      "ログ",
+      "アラート通知",
+      "HTTPリクエストの場合",
+      "バッチの場合",
+      "ジョブキューの場合",
+      "ダッシュボード",
+      "開発メンバーとの振り返り",
+      "その他",
     ]);
     const items = checklist.flatMap((category) => category.items);
     expect(items).toHaveLength(31);
-    expect(items.map((item) => item.key)).toEqual(defaultChecklist.categories.flatMap((category) => category.items.map((item) => item.key)));
+    expect(items.map((item) => item.key)).toEqual(
+      defaultChecklist.categories.flatMap((category) => category.items.map((item) => item.key)),
+    );
     expect(items.every((item) => item.textJa && item.textEn && item.weight === 1)).toBe(true);
     // Other tests add items of their own, far in the future; the seeded ones are these.
-    expect(await getDb().checklistItemVersion.count({ where: { version: 1, item: { key: { in: items.map((item) => item.key) } } } })).toBe(31);
+    expect(
+      await getDb().checklistItemVersion.count({
+        where: { version: 1, item: { key: { in: items.map((item) => item.key) } } },
+      }),
+    ).toBe(31);
   });
 
   it("is loaded once: seeding again changes nothing", async () => {
@@ -30,7 +46,10 @@ describe("the seeded checklist", () => {
   });
 
   it("keeps past wording: a new version applies from its moment on, and a retired item stops counting", async () => {
-    const category = await getDb().checklistCategory.findFirstOrThrow({ where: { key: "other" }, select: { id: true } });
+    const category = await getDb().checklistCategory.findFirstOrThrow({
+      where: { key: "other" },
+      select: { id: true },
+    });
     // Far from now: the item must never be part of the checklist that other tests score against.
     const created = new Date(Date.UTC(2040, 0, 1) + Math.floor(Math.random() * 1e9));
     const reworded = new Date(created.getTime() + 60_000);
@@ -45,13 +64,28 @@ describe("the seeded checklist", () => {
         retiredAt: retired,
         versions: {
           create: [
-            { version: 1, textJa: "古い文言", textEn: "Old wording", weight: 1, requiredTraits: [], effectiveFrom: created },
-            { version: 2, textJa: "新しい文言", textEn: "New wording", weight: 2, requiredTraits: [], effectiveFrom: reworded },
+            {
+              version: 1,
+              textJa: "古い文言",
+              textEn: "Old wording",
+              weight: 1,
+              requiredTraits: [],
+              effectiveFrom: created,
+            },
+            {
+              version: 2,
+              textJa: "新しい文言",
+              textEn: "New wording",
+              weight: 2,
+              requiredTraits: [],
+              effectiveFrom: reworded,
+            },
           ],
         },
       },
     });
-    const itemAt = async (at: Date) => (await getChecklist({ at })).flatMap((entry) => entry.items).find((entry) => entry.key === key);
+    const itemAt = async (at: Date) =>
+      (await getChecklist({ at })).flatMap((entry) => entry.items).find((entry) => entry.key === key);
     expect(await itemAt(new Date(created.getTime() - 1))).toBeUndefined();
     expect(await itemAt(created)).toMatchObject({ textEn: "Old wording", weight: 1 });
     expect(await itemAt(reworded)).toMatchObject({ textEn: "New wording", textJa: "新しい文言", weight: 2 });

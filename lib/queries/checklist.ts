@@ -60,15 +60,15 @@ export async function getChecklist({ at }: { at?: Date } = {}): Promise<Checklis
   // A category whose items all came later (or were all retired by then) was not part of it then.
   return categories
     .map((category) => ({
-    key: category.key,
-    titleJa: category.titleJa,
-    titleEn: category.titleEn,
-    items: category.items.flatMap((item) => {
-      const version = item.versions[0];
-      if (!version) return [];
-      const { id: versionId, ...rest } = version;
-      return [{ id: item.id, key: item.key, categoryKey: category.key, versionId, ...rest }];
-    }),
+      key: category.key,
+      titleJa: category.titleJa,
+      titleEn: category.titleEn,
+      items: category.items.flatMap((item) => {
+        const version = item.versions[0];
+        if (!version) return [];
+        const { id: versionId, ...rest } = version;
+        return [{ id: item.id, key: item.key, categoryKey: category.key, versionId, ...rest }];
+      }),
     }))
     .filter((category) => category.items.length > 0);
 }

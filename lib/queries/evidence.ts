@@ -1,16 +1,19 @@
 import { createHash } from "node:crypto";
+
 import { dateOfDay, type Day } from "@/lib/dates";
 import { getDb } from "@/lib/db";
+import type { EvidenceFileType } from "@/lib/evidence/file-type";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { authorize, type Principal } from "@/lib/permissions";
 import { recordAnswerEvent } from "@/lib/queries/answers";
 import { recordAudit } from "@/lib/queries/audit";
-import { authorize, type Principal } from "@/lib/permissions";
 import { reviewAfterTeamChange } from "@/lib/review";
 import type { EvidenceEdit, NewEvidenceInput } from "@/lib/validations/evidence";
-import type { EvidenceFileType } from "@/lib/evidence/file-type";
 
 export type EvidenceFileInput = { name: string; contentType: EvidenceFileType; bytes: Uint8Array };
-export type EvidenceWriteResult = { outcome: "saved" | "unknown-service" | "unknown-item" | "no-answer" | "unknown-evidence" };
+export type EvidenceWriteResult = {
+  outcome: "saved" | "unknown-service" | "unknown-item" | "no-answer" | "unknown-evidence";
+};
 
 const answerOfEvidence = {
   id: true,
@@ -26,7 +29,10 @@ const answerOfEvidence = {
 type AnswerOfEvidence = Prisma.AnswerGetPayload<{ select: typeof answerOfEvidence }>;
 
 // What the audit log keeps of a piece of evidence: never a file's bytes.
-function auditSnapshot(evidence: { kind: string; url: string | null; title: string; body: string | null; checkedOn: Date }, file?: { byteSize: number; contentType: string }) {
+function auditSnapshot(
+  evidence: { kind: string; url: string | null; title: string; body: string | null; checkedOn: Date },
+  file?: { byteSize: number; contentType: string },
+) {
   return {
     kind: evidence.kind,
     ...(evidence.url !== null ? { url: evidence.url } : {}),
@@ -41,7 +47,12 @@ function auditSnapshot(evidence: { kind: string; url: string | null; title: stri
  * Evidence changed under an answer: a verified answer is no longer verified (recorded as an
  * answer event, so verified scores can be recomputed), and requested changes count as answered.
  */
-async function afterEvidenceChange(tx: Prisma.TransactionClient, actor: Principal, answer: AnswerOfEvidence, at: Date) {
+async function afterEvidenceChange(
+  tx: Prisma.TransactionClient,
+  actor: Principal,
+  answer: AnswerOfEvidence,
+  at: Date,
+) {
   const review = reviewAfterTeamChange(answer.review);
   if (review === answer.review) return;
   await tx.answer.update({ where: { id: answer.id }, data: { review } });
@@ -49,21 +60,45 @@ async function afterEvidenceChange(tx: Prisma.TransactionClient, actor: Principa
     await recordAnswerEvent(
       tx,
       actor,
-      { serviceId: answer.serviceId, itemId: answer.itemId, action: "LAPSED", fromStatus: answer.status, toStatus: answer.status, note: answer.note, review, naState: answer.naState, naExpiresOn: answer.naExpiresOn },
+      {
+        serviceId: answer.serviceId,
+        itemId: answer.itemId,
+        action: "LAPSED",
+        fromStatus: answer.status,
+        toStatus: answer.status,
+        note: answer.note,
+        review,
+        naState: answer.naState,
+        naExpiresOn: answer.naExpiresOn,
+      },
       at,
     );
   }
 }
 
 /** Adds a link, a note or a file to an answer; the file's bytes are stored in the same transaction. */
-export async function addEvidence(input: NewEvidenceInput, file: EvidenceFileInput | null, actor: Principal | null, { today, at = new Date() }: { today: Day; at?: Date }): Promise<EvidenceWriteResult> {
+export async function addEvidence(
+  input: NewEvidenceInput,
+  file: EvidenceFileInput | null,
+  actor: Principal | null,
+  { today, at = new Date() }: { today: Day; at?: Date },
+): Promise<EvidenceWriteResult> {
   return getDb().$transaction(async (tx) => {
-    const service = await tx.service.findUnique({ where: { id: input.serviceId }, select: { id: true, teamId: true } });
+    const service = await tx.service.findUnique({
+      where: { id: input.serviceId },
+      select: { id: true, teamId: true },
+    });
     if (!service) return { outcome: "unknown-service" };
     authorize("manageEvidence", actor, { teamId: service.teamId });
-    const item = await tx.checklistItem.findUnique({ where: { key: input.itemKey }, select: { id: true, retiredAt: true } });
+    const item = await tx.checklistItem.findUnique({
+      where: { key: input.itemKey },
+      select: { id: true, retiredAt: true },
+    });
     if (!item || item.retiredAt) return { outcome: "unknown-item" };
-    const answer = await tx.answer.findUnique({ where: { serviceId_itemId: { serviceId: service.id, itemId: item.id } }, select: answerOfEvidence });
+    const answer = await tx.answer.findUnique({
+      where: { serviceId_itemId: { serviceId: service.id, itemId: item.id } },
+      select: answerOfEvidence,
+    });
     if (!answer) return { outcome: "no-answer" };
     if (input.kind === "FILE" && !file) throw new Error("A file evidence needs its file");
 
@@ -82,12 +117,30 @@ export async function addEvidence(input: NewEvidenceInput, file: EvidenceFileInp
     });
     const stored = file
       ? await tx.evidenceFile.create({
-          data: { evidenceId: evidence.id, contentType: file.contentType, byteSize: file.bytes.byteLength, sha256: createHash("sha256").update(file.bytes).digest("hex"), content: file.bytes as Uint8Array<ArrayBuffer> },
+          data: {
+            evidenceId: evidence.id,
+            contentType: file.contentType,
+            byteSize: file.bytes.byteLength,
+            sha256: createHash("sha256").update(file.bytes).digest("hex"),
+            content: file.bytes as Uint8Array<ArrayBuffer>,
+          },
           select: { byteSize: true, contentType: true },
         })
       : undefined;
     await afterEvidenceChange(tx, actor, answer, at);
-    await recordAudit(tx, actor, { kind: "evidence.added", entityType: "evidence", entityId: evidence.id, serviceId: service.id, teamId: service.teamId, after: { item: input.itemKey, ...auditSnapshot(evidence, stored) } }, at);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        kind: "evidence.added",
+        entityType: "evidence",
+        entityId: evidence.id,
+        serviceId: service.id,
+        teamId: service.teamId,
+        after: { item: input.itemKey, ...auditSnapshot(evidence, stored) },
+      },
+      at,
+    );
     return { outcome: "saved" };
   });
 }
@@ -95,51 +148,112 @@ export async function addEvidence(input: NewEvidenceInput, file: EvidenceFileInp
 async function findEvidence(tx: Prisma.TransactionClient, evidenceId: string) {
   return tx.evidence.findUnique({
     where: { id: evidenceId },
-    select: { id: true, kind: true, url: true, title: true, body: true, checkedOn: true, answer: { select: { ...answerOfEvidence, item: { select: { key: true } } } }, file: { select: { byteSize: true, contentType: true } } },
+    select: {
+      id: true,
+      kind: true,
+      url: true,
+      title: true,
+      body: true,
+      checkedOn: true,
+      answer: { select: { ...answerOfEvidence, item: { select: { key: true } } } },
+      file: { select: { byteSize: true, contentType: true } },
+    },
   });
 }
 
-export async function updateEvidence(edit: EvidenceEdit, actor: Principal | null, { at = new Date() }: { at?: Date } = {}): Promise<EvidenceWriteResult> {
+export async function updateEvidence(
+  edit: EvidenceEdit,
+  actor: Principal | null,
+  { at = new Date() }: { at?: Date } = {},
+): Promise<EvidenceWriteResult> {
   return getDb().$transaction(async (tx) => {
     const evidence = await findEvidence(tx, edit.evidenceId);
     if (!evidence) return { outcome: "unknown-evidence" };
     authorize("manageEvidence", actor, { teamId: evidence.answer.service.teamId });
     if (evidence.kind !== edit.kind) return { outcome: "unknown-evidence" };
     const data = edit.kind === "LINK" ? { url: edit.url, title: edit.title } : { body: edit.body };
-    const updated = await tx.evidence.update({ where: { id: evidence.id }, data, select: { kind: true, url: true, title: true, body: true, checkedOn: true } });
+    const updated = await tx.evidence.update({
+      where: { id: evidence.id },
+      data,
+      select: { kind: true, url: true, title: true, body: true, checkedOn: true },
+    });
     const before = auditSnapshot(evidence);
     const after = auditSnapshot(updated);
     if (JSON.stringify(before) === JSON.stringify(after)) return { outcome: "saved" };
     await afterEvidenceChange(tx, actor, evidence.answer, at);
-    await recordAudit(tx, actor, { kind: "evidence.updated", entityType: "evidence", entityId: evidence.id, serviceId: evidence.answer.serviceId, teamId: evidence.answer.service.teamId, before: { item: evidence.answer.item.key, ...before }, after: { item: evidence.answer.item.key, ...after } }, at);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        kind: "evidence.updated",
+        entityType: "evidence",
+        entityId: evidence.id,
+        serviceId: evidence.answer.serviceId,
+        teamId: evidence.answer.service.teamId,
+        before: { item: evidence.answer.item.key, ...before },
+        after: { item: evidence.answer.item.key, ...after },
+      },
+      at,
+    );
     return { outcome: "saved" };
   });
 }
 
 /** Removes evidence; a file's bytes go with it (evidence_files cascades), in the same transaction. */
-export async function removeEvidence({ evidenceId }: { evidenceId: string }, actor: Principal | null, { at = new Date() }: { at?: Date } = {}): Promise<EvidenceWriteResult> {
+export async function removeEvidence(
+  { evidenceId }: { evidenceId: string },
+  actor: Principal | null,
+  { at = new Date() }: { at?: Date } = {},
+): Promise<EvidenceWriteResult> {
   return getDb().$transaction(async (tx) => {
     const evidence = await findEvidence(tx, evidenceId);
     if (!evidence) return { outcome: "unknown-evidence" };
     authorize("manageEvidence", actor, { teamId: evidence.answer.service.teamId });
     await tx.evidence.delete({ where: { id: evidence.id } });
     await afterEvidenceChange(tx, actor, evidence.answer, at);
-    await recordAudit(tx, actor, { kind: "evidence.removed", entityType: "evidence", entityId: evidence.id, serviceId: evidence.answer.serviceId, teamId: evidence.answer.service.teamId, before: { item: evidence.answer.item.key, ...auditSnapshot(evidence, evidence.file ?? undefined) } }, at);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        kind: "evidence.removed",
+        entityType: "evidence",
+        entityId: evidence.id,
+        serviceId: evidence.answer.serviceId,
+        teamId: evidence.answer.service.teamId,
+        before: { item: evidence.answer.item.key, ...auditSnapshot(evidence, evidence.file ?? undefined) },
+      },
+      at,
+    );
     return { outcome: "saved" };
   });
 }
 
 /** "Still valid": the evidence was checked again today. Its content is unchanged, so a verification holds. */
-export async function renewEvidence({ evidenceId }: { evidenceId: string }, actor: Principal | null, { today, at = new Date() }: { today: Day; at?: Date }): Promise<EvidenceWriteResult> {
+export async function renewEvidence(
+  { evidenceId }: { evidenceId: string },
+  actor: Principal | null,
+  { today, at = new Date() }: { today: Day; at?: Date },
+): Promise<EvidenceWriteResult> {
   return getDb().$transaction(async (tx) => {
     const evidence = await findEvidence(tx, evidenceId);
     if (!evidence) return { outcome: "unknown-evidence" };
     authorize("manageEvidence", actor, { teamId: evidence.answer.service.teamId });
-    await tx.evidence.update({ where: { id: evidence.id }, data: { checkedOn: dateOfDay(today), checkedById: actor.id } });
+    await tx.evidence.update({
+      where: { id: evidence.id },
+      data: { checkedOn: dateOfDay(today), checkedById: actor.id },
+    });
     await recordAudit(
       tx,
       actor,
-      { kind: "evidence.renewed", entityType: "evidence", entityId: evidence.id, serviceId: evidence.answer.serviceId, teamId: evidence.answer.service.teamId, before: { item: evidence.answer.item.key, checkedOn: evidence.checkedOn.toISOString().slice(0, 10) }, after: { item: evidence.answer.item.key, checkedOn: today } },
+      {
+        kind: "evidence.renewed",
+        entityType: "evidence",
+        entityId: evidence.id,
+        serviceId: evidence.answer.serviceId,
+        teamId: evidence.answer.service.teamId,
+        before: { item: evidence.answer.item.key, checkedOn: evidence.checkedOn.toISOString().slice(0, 10) },
+        after: { item: evidence.answer.item.key, checkedOn: today },
+      },
       at,
     );
     return { outcome: "saved" };
@@ -150,7 +264,12 @@ export async function renewEvidence({ evidenceId }: { evidenceId: string }, acto
 export async function getEvidenceFile({ evidenceId }: { evidenceId: string }) {
   return getDb().evidenceFile.findUnique({
     where: { evidenceId },
-    select: { contentType: true, byteSize: true, content: true, evidence: { select: { title: true, answer: { select: { service: { select: { teamId: true } } } } } } },
+    select: {
+      contentType: true,
+      byteSize: true,
+      content: true,
+      evidence: { select: { title: true, answer: { select: { service: { select: { teamId: true } } } } } },
+    },
   });
 }
 

@@ -5,7 +5,8 @@ import { authorize, type Principal } from "@/lib/permissions";
 import { recordAudit } from "@/lib/queries/audit";
 import type { CauseNames, IncidentInput } from "@/lib/validations/meeting";
 
-export type MeetingWriteResult = { ok: true; id: string } | { ok: false; field: string; key: string } | { ok: false; notFound: true };
+export type MeetingWriteResult =
+  { ok: true; id: string } | { ok: false; field: string; key: string } | { ok: false; notFound: true };
 
 // ---- The cause list ------------------------------------------------------------------------
 
@@ -18,7 +19,13 @@ export async function listIncidentCauses({ includeRetired = false } = {}) {
   });
 }
 
-const causeSnapshot = (cause: { key: string; nameEn: string; nameJa: string; position: number; retiredAt: Date | null }) => ({
+const causeSnapshot = (cause: {
+  key: string;
+  nameEn: string;
+  nameJa: string;
+  position: number;
+  retiredAt: Date | null;
+}) => ({
   key: cause.key,
   nameEn: cause.nameEn,
   nameJa: cause.nameJa,
@@ -41,24 +48,43 @@ function causeKey(nameEn: string) {
 
 async function nameTaken(tx: Prisma.TransactionClient, names: CauseNames, exceptId?: string) {
   const clash = await tx.incidentCause.findFirst({
-    where: { id: exceptId ? { not: exceptId } : undefined, OR: [{ nameEn: { equals: names.nameEn, mode: "insensitive" } }, { nameJa: names.nameJa }] },
+    where: {
+      id: exceptId ? { not: exceptId } : undefined,
+      OR: [{ nameEn: { equals: names.nameEn, mode: "insensitive" } }, { nameJa: names.nameJa }],
+    },
     select: { nameEn: true },
   });
   if (!clash) return null;
   return clash.nameEn.toLowerCase() === names.nameEn.toLowerCase() ? "nameEn" : "nameJa";
 }
 
-export async function createIncidentCause(names: CauseNames, actor: Principal | null): Promise<MeetingWriteResult> {
+export async function createIncidentCause(
+  names: CauseNames,
+  actor: Principal | null,
+): Promise<MeetingWriteResult> {
   return getDb().$transaction(async (tx) => {
     authorize("manageSettings", actor);
     const taken = await nameTaken(tx, names);
     if (taken) return { ok: false, field: taken, key: "validation.cause.taken" } as const;
     let key = causeKey(names.nameEn);
     // A retired cause may hold the natural key already.
-    for (let suffix = 2; await tx.incidentCause.findUnique({ where: { key }, select: { id: true } }); suffix++) key = `${causeKey(names.nameEn)}-${suffix}`;
+    for (
+      let suffix = 2;
+      await tx.incidentCause.findUnique({ where: { key }, select: { id: true } });
+      suffix++
+    )
+      key = `${causeKey(names.nameEn)}-${suffix}`;
     const last = await tx.incidentCause.aggregate({ _max: { position: true } });
-    const cause = await tx.incidentCause.create({ data: { ...names, key, position: (last._max.position ?? 0) + 1 }, select: { id: true, ...causeFields } });
-    await recordAudit(tx, actor, { kind: "incident_cause.created", entityType: "incident_cause", entityId: cause.id, after: causeSnapshot(cause) });
+    const cause = await tx.incidentCause.create({
+      data: { ...names, key, position: (last._max.position ?? 0) + 1 },
+      select: { id: true, ...causeFields },
+    });
+    await recordAudit(tx, actor, {
+      kind: "incident_cause.created",
+      entityType: "incident_cause",
+      entityId: cause.id,
+      after: causeSnapshot(cause),
+    });
     return { ok: true, id: cause.id } as const;
   });
 }
@@ -66,7 +92,11 @@ export async function createIncidentCause(names: CauseNames, actor: Principal | 
 type CauseChange = { names: CauseNames } | { retired: boolean } | { move: "up" | "down" };
 
 /** Renames, retires, restores or moves a cause. Incidents keep pointing at it whatever happens. */
-export async function changeIncidentCause(causeId: string, change: CauseChange, actor: Principal | null): Promise<MeetingWriteResult> {
+export async function changeIncidentCause(
+  causeId: string,
+  change: CauseChange,
+  actor: Principal | null,
+): Promise<MeetingWriteResult> {
   return getDb().$transaction(async (tx) => {
     authorize("manageSettings", actor);
     const before = await tx.incidentCause.findUnique({ where: { id: causeId }, select: causeFields });
@@ -77,19 +107,33 @@ export async function changeIncidentCause(causeId: string, change: CauseChange, 
       await tx.incidentCause.update({ where: { id: causeId }, data: change.names });
     } else if ("retired" in change) {
       if (change.retired === (before.retiredAt !== null)) return { ok: true, id: causeId } as const;
-      if (change.retired && (await tx.incidentCause.count({ where: { retiredAt: null } })) <= 1) return { ok: false, field: "causeId", key: "validation.cause.lastActive" } as const;
-      await tx.incidentCause.update({ where: { id: causeId }, data: { retiredAt: change.retired ? new Date() : null } });
+      if (change.retired && (await tx.incidentCause.count({ where: { retiredAt: null } })) <= 1)
+        return { ok: false, field: "causeId", key: "validation.cause.lastActive" } as const;
+      await tx.incidentCause.update({
+        where: { id: causeId },
+        data: { retiredAt: change.retired ? new Date() : null },
+      });
     } else {
-      const ordered = await tx.incidentCause.findMany({ orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true } });
+      const ordered = await tx.incidentCause.findMany({
+        orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+        select: { id: true },
+      });
       const index = ordered.findIndex((cause) => cause.id === causeId);
       const swapWith = index + (change.move === "up" ? -1 : 1);
       if (swapWith < 0 || swapWith >= ordered.length) return { ok: true, id: causeId } as const;
       [ordered[index], ordered[swapWith]] = [ordered[swapWith]!, ordered[index]!];
       // Renumbered whole, so positions stay distinct even after earlier concurrent edits.
-      for (const [position, cause] of ordered.entries()) await tx.incidentCause.update({ where: { id: cause.id }, data: { position: position + 1 } });
+      for (const [position, cause] of ordered.entries())
+        await tx.incidentCause.update({ where: { id: cause.id }, data: { position: position + 1 } });
     }
     const after = await tx.incidentCause.findUniqueOrThrow({ where: { id: causeId }, select: causeFields });
-    await recordAudit(tx, actor, { kind: "incident_cause.updated", entityType: "incident_cause", entityId: causeId, before: causeSnapshot(before), after: causeSnapshot(after) });
+    await recordAudit(tx, actor, {
+      kind: "incident_cause.updated",
+      entityType: "incident_cause",
+      entityId: causeId,
+      before: causeSnapshot(before),
+      after: causeSnapshot(after),
+    });
     return { ok: true, id: causeId } as const;
   });
 }
@@ -104,15 +148,29 @@ const incidentSelect = {
   createdAt: true,
   cause: { select: { id: true, key: true, nameEn: true, nameJa: true, retiredAt: true } },
   recordedBy: { select: { name: true } },
-  services: { orderBy: { service: { name: "asc" } }, select: { service: { select: { id: true, slug: true, name: true, teamId: true } } } },
+  services: {
+    orderBy: { service: { name: "asc" } },
+    select: { service: { select: { id: true, slug: true, name: true, teamId: true } } },
+  },
 } as const satisfies Prisma.IncidentSelect;
 
 export type IncidentRow = Prisma.IncidentGetPayload<{ select: typeof incidentSelect }>;
 
 /** Incidents that happened from `from` up to (not including) `to`, touching any of the services when given. */
-export async function listIncidents({ from, to, serviceIds }: { from: Day; to: Day; serviceIds?: readonly string[] }) {
+export async function listIncidents({
+  from,
+  to,
+  serviceIds,
+}: {
+  from: Day;
+  to: Day;
+  serviceIds?: readonly string[];
+}) {
   return getDb().incident.findMany({
-    where: { occurredOn: { gte: dateOfDay(from), lt: dateOfDay(to) }, ...(serviceIds ? { services: { some: { serviceId: { in: [...serviceIds] } } } } : {}) },
+    where: {
+      occurredOn: { gte: dateOfDay(from), lt: dateOfDay(to) },
+      ...(serviceIds ? { services: { some: { serviceId: { in: [...serviceIds] } } } } : {}),
+    },
     orderBy: [{ occurredOn: "asc" }, { createdAt: "asc" }],
     select: incidentSelect,
   });
@@ -122,7 +180,13 @@ export async function getIncident(incidentId: string) {
   return getDb().incident.findUnique({ where: { id: incidentId }, select: incidentSelect });
 }
 
-const incidentSnapshot = (incident: { occurredOn: Date; severity: string; summary: string; cause: { key: string }; services: { service: { slug: string } }[] }) => ({
+const incidentSnapshot = (incident: {
+  occurredOn: Date;
+  severity: string;
+  summary: string;
+  cause: { key: string };
+  services: { service: { slug: string } }[];
+}) => ({
   occurredOn: dayOf(incident.occurredOn),
   severity: incident.severity,
   summary: incident.summary,
@@ -131,18 +195,40 @@ const incidentSnapshot = (incident: { occurredOn: Date; severity: string; summar
 });
 
 /** The services an incident names, and the error to show when one is unknown or the date is ahead. */
-async function checkIncident(tx: Prisma.TransactionClient, input: IncidentInput, today: Day, { keepCauseId }: { keepCauseId?: string } = {}) {
-  if (input.occurredOn > today) return { error: { ok: false, field: "occurredOn", key: "validation.incident.occurredOn.future" } as const };
-  const cause = await tx.incidentCause.findUnique({ where: { id: input.causeId }, select: { id: true, retiredAt: true } });
+async function checkIncident(
+  tx: Prisma.TransactionClient,
+  input: IncidentInput,
+  today: Day,
+  { keepCauseId }: { keepCauseId?: string } = {},
+) {
+  if (input.occurredOn > today)
+    return {
+      error: { ok: false, field: "occurredOn", key: "validation.incident.occurredOn.future" } as const,
+    };
+  const cause = await tx.incidentCause.findUnique({
+    where: { id: input.causeId },
+    select: { id: true, retiredAt: true },
+  });
   // A retired cause stays valid on an incident that already has it.
-  if (!cause || (cause.retiredAt && cause.id !== keepCauseId)) return { error: { ok: false, field: "causeId", key: "validation.incident.cause.required" } as const };
+  if (!cause || (cause.retiredAt && cause.id !== keepCauseId))
+    return { error: { ok: false, field: "causeId", key: "validation.incident.cause.required" } as const };
   const serviceIds = [...new Set(input.serviceIds)];
-  const services = await tx.service.findMany({ where: { id: { in: serviceIds } }, select: { id: true, teamId: true } });
-  if (services.length !== serviceIds.length) return { error: { ok: false, field: "serviceIds", key: "validation.incident.services.required" } as const };
+  const services = await tx.service.findMany({
+    where: { id: { in: serviceIds } },
+    select: { id: true, teamId: true },
+  });
+  if (services.length !== serviceIds.length)
+    return {
+      error: { ok: false, field: "serviceIds", key: "validation.incident.services.required" } as const,
+    };
   return { services };
 }
 
-export async function recordIncident(input: IncidentInput, actor: Principal | null, { today }: { today: Day }): Promise<MeetingWriteResult> {
+export async function recordIncident(
+  input: IncidentInput,
+  actor: Principal | null,
+  { today }: { today: Day },
+): Promise<MeetingWriteResult> {
   return getDb().$transaction(async (tx) => {
     const checked = await checkIncident(tx, input, today);
     if (checked.error) return checked.error;
@@ -158,15 +244,27 @@ export async function recordIncident(input: IncidentInput, actor: Principal | nu
       },
       select: incidentSelect,
     });
-    await recordAudit(tx, actor, { kind: "incident.recorded", entityType: "incident", entityId: incident.id, serviceId: onlyService(incident), after: incidentSnapshot(incident) });
+    await recordAudit(tx, actor, {
+      kind: "incident.recorded",
+      entityType: "incident",
+      entityId: incident.id,
+      serviceId: onlyService(incident),
+      after: incidentSnapshot(incident),
+    });
     return { ok: true, id: incident.id } as const;
   });
 }
 
 // The audit log files an incident under its service when there is exactly one.
-const onlyService = (incident: IncidentRow) => (incident.services.length === 1 ? incident.services[0]!.service.id : undefined);
+const onlyService = (incident: IncidentRow) =>
+  incident.services.length === 1 ? incident.services[0]!.service.id : undefined;
 
-export async function updateIncident(incidentId: string, input: IncidentInput, actor: Principal | null, { today }: { today: Day }): Promise<MeetingWriteResult> {
+export async function updateIncident(
+  incidentId: string,
+  input: IncidentInput,
+  actor: Principal | null,
+  { today }: { today: Day },
+): Promise<MeetingWriteResult> {
   return getDb().$transaction(async (tx) => {
     const before = await tx.incident.findUnique({ where: { id: incidentId }, select: incidentSelect });
     if (!before) return { ok: false, notFound: true } as const;
@@ -187,18 +285,34 @@ export async function updateIncident(incidentId: string, input: IncidentInput, a
       },
       select: incidentSelect,
     });
-    await recordAudit(tx, actor, { kind: "incident.updated", entityType: "incident", entityId: incidentId, serviceId: onlyService(after), before: incidentSnapshot(before), after: incidentSnapshot(after) });
+    await recordAudit(tx, actor, {
+      kind: "incident.updated",
+      entityType: "incident",
+      entityId: incidentId,
+      serviceId: onlyService(after),
+      before: incidentSnapshot(before),
+      after: incidentSnapshot(after),
+    });
     return { ok: true, id: incidentId } as const;
   });
 }
 
-export async function deleteIncident(incidentId: string, actor: Principal | null): Promise<MeetingWriteResult> {
+export async function deleteIncident(
+  incidentId: string,
+  actor: Principal | null,
+): Promise<MeetingWriteResult> {
   return getDb().$transaction(async (tx) => {
     const before = await tx.incident.findUnique({ where: { id: incidentId }, select: incidentSelect });
     if (!before) return { ok: false, notFound: true } as const;
     authorize("recordIncident", actor, { teamIds: before.services.map((entry) => entry.service.teamId) });
     await tx.incident.delete({ where: { id: incidentId } });
-    await recordAudit(tx, actor, { kind: "incident.deleted", entityType: "incident", entityId: incidentId, serviceId: onlyService(before), before: incidentSnapshot(before) });
+    await recordAudit(tx, actor, {
+      kind: "incident.deleted",
+      entityType: "incident",
+      entityId: incidentId,
+      serviceId: onlyService(before),
+      before: incidentSnapshot(before),
+    });
     return { ok: true, id: incidentId } as const;
   });
 }

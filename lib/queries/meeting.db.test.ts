@@ -1,14 +1,28 @@
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+
 import { isOverdue } from "@/lib/action-items";
 import en from "@/lib/i18n/messages/en.json";
 import { renderMinutes } from "@/lib/minutes";
-import { createActionItem, getActionItem, listActionItemsFor, updateActionItem } from "@/lib/queries/action-items";
-import { changeIncidentCause, createIncidentCause, deleteIncident, listIncidentCauses, listIncidents, recordIncident, updateIncident } from "@/lib/queries/incidents";
-import { getMeetingNotes, saveMeetingNotes } from "@/lib/queries/meeting-notes";
-import { deleteSetting } from "@/lib/queries/settings";
-import { createService, getServiceBySlug } from "@/lib/queries/services";
 import { fiscalQuarter } from "@/lib/quarters";
+import {
+  createActionItem,
+  getActionItem,
+  listActionItemsFor,
+  updateActionItem,
+} from "@/lib/queries/action-items";
+import {
+  changeIncidentCause,
+  createIncidentCause,
+  deleteIncident,
+  listIncidentCauses,
+  listIncidents,
+  recordIncident,
+  updateIncident,
+} from "@/lib/queries/incidents";
+import { getMeetingNotes, saveMeetingNotes } from "@/lib/queries/meeting-notes";
+import { createService, getServiceBySlug } from "@/lib/queries/services";
+import { deleteSetting } from "@/lib/queries/settings";
 import { loadRetrospective } from "@/lib/retrospective";
 import { createTestTeam, createTestUser, unique, useTestDatabase } from "@/lib/testing/db";
 import { newActionItemSchema } from "@/lib/validations/meeting";
@@ -22,9 +36,15 @@ async function teamWithService() {
   const team = await createTestTeam();
   const member = await createTestUser("MEMBER", [team.id]);
   const slug = unique("incident-svc");
-  await createService({ name: `Service ${slug}`, slug, description: "", teamId: team.id, tier: 1, traits: [] }, member);
+  await createService(
+    { name: `Service ${slug}`, slug, description: "", teamId: team.id, tier: 1, traits: [] },
+    member,
+  );
   const service = (await getServiceBySlug(slug))!;
-  await getDb().service.update({ where: { id: service.id }, data: { createdAt: new Date("2040-01-01T00:00:00Z") } });
+  await getDb().service.update({
+    where: { id: service.id },
+    data: { createdAt: new Date("2040-01-01T00:00:00Z") },
+  });
   return { team, member, service };
 }
 
@@ -36,41 +56,100 @@ describe("incidents", () => {
     const other = await teamWithService();
     const viewer = await createTestUser("VIEWER", [team.id]);
     const sre = await createTestUser("SRE");
-    const input = { occurredOn: "2041-08-03", severity: "SEV2" as const, summary: "Checkout timed out for 20 minutes", causeId: await causeId("capacity"), serviceIds: [service.id] };
+    const input = {
+      occurredOn: "2041-08-03",
+      severity: "SEV2" as const,
+      summary: "Checkout timed out for 20 minutes",
+      causeId: await causeId("capacity"),
+      serviceIds: [service.id],
+    };
 
     await expect(recordIncident(input, viewer, { today: TODAY })).rejects.toThrow("Forbidden");
     await expect(recordIncident(input, other.member, { today: TODAY })).rejects.toThrow("Forbidden");
-    expect(await recordIncident({ ...input, occurredOn: "2041-10-21" }, member, { today: TODAY })).toEqual({ ok: false, field: "occurredOn", key: "validation.incident.occurredOn.future" });
-    expect(await recordIncident({ ...input, serviceIds: [service.id, "00000000-0000-4000-8000-000000000000"] }, member, { today: TODAY })).toEqual({ ok: false, field: "serviceIds", key: "validation.incident.services.required" });
-    expect(await listIncidents({ from: "2041-07-01", to: "2041-10-01", serviceIds: [service.id] })).toEqual([]);
+    expect(await recordIncident({ ...input, occurredOn: "2041-10-21" }, member, { today: TODAY })).toEqual({
+      ok: false,
+      field: "occurredOn",
+      key: "validation.incident.occurredOn.future",
+    });
+    expect(
+      await recordIncident(
+        { ...input, serviceIds: [service.id, "00000000-0000-4000-8000-000000000000"] },
+        member,
+        { today: TODAY },
+      ),
+    ).toEqual({ ok: false, field: "serviceIds", key: "validation.incident.services.required" });
+    expect(await listIncidents({ from: "2041-07-01", to: "2041-10-01", serviceIds: [service.id] })).toEqual(
+      [],
+    );
 
     const recorded = await recordIncident(input, member, { today: TODAY });
     expect(recorded.ok).toBe(true);
     // A reviewer records one across two teams' services.
-    expect((await recordIncident({ ...input, serviceIds: [service.id, other.service.id], severity: "SEV1" }, sre, { today: TODAY })).ok).toBe(true);
+    expect(
+      (
+        await recordIncident(
+          { ...input, serviceIds: [service.id, other.service.id], severity: "SEV1" },
+          sre,
+          { today: TODAY },
+        )
+      ).ok,
+    ).toBe(true);
     const incidents = await listIncidents({ from: "2041-07-01", to: "2041-10-01", serviceIds: [service.id] });
-    expect(incidents.map((incident) => [incident.severity, incident.services.length, incident.recordedBy.name])).toEqual([
+    expect(
+      incidents.map((incident) => [incident.severity, incident.services.length, incident.recordedBy.name]),
+    ).toEqual([
       ["SEV2", 1, member.name],
       ["SEV1", 2, sre.name],
     ]);
-    const audit = await getDb().auditEvent.findFirstOrThrow({ where: { kind: "incident.recorded", entityId: incidents[0]!.id } });
+    const audit = await getDb().auditEvent.findFirstOrThrow({
+      where: { kind: "incident.recorded", entityId: incidents[0]!.id },
+    });
     expect(audit.serviceId).toBe(service.id);
-    expect(audit.after).toMatchObject({ occurredOn: "2041-08-03", severity: "SEV2", cause: "capacity", services: [service.slug] });
+    expect(audit.after).toMatchObject({
+      occurredOn: "2041-08-03",
+      severity: "SEV2",
+      cause: "capacity",
+      services: [service.slug],
+    });
 
     // The other team may not take over this team's incident by adding its own service.
-    await expect(updateIncident(incidents[0]!.id, { ...input, serviceIds: [service.id, other.service.id] }, other.member, { today: TODAY })).rejects.toThrow("Forbidden");
-    expect((await updateIncident(incidents[0]!.id, { ...input, summary: "Checkout timed out for 25 minutes" }, member, { today: TODAY })).ok).toBe(true);
-    expect((await getDb().incident.findUniqueOrThrow({ where: { id: incidents[0]!.id } })).summary).toBe("Checkout timed out for 25 minutes");
+    await expect(
+      updateIncident(
+        incidents[0]!.id,
+        { ...input, serviceIds: [service.id, other.service.id] },
+        other.member,
+        { today: TODAY },
+      ),
+    ).rejects.toThrow("Forbidden");
+    expect(
+      (
+        await updateIncident(
+          incidents[0]!.id,
+          { ...input, summary: "Checkout timed out for 25 minutes" },
+          member,
+          { today: TODAY },
+        )
+      ).ok,
+    ).toBe(true);
+    expect((await getDb().incident.findUniqueOrThrow({ where: { id: incidents[0]!.id } })).summary).toBe(
+      "Checkout timed out for 25 minutes",
+    );
     expect((await deleteIncident(incidents[0]!.id, member)).ok).toBe(true);
     expect(await getDb().incidentService.count({ where: { incidentId: incidents[0]!.id } })).toBe(0);
-    expect(await getDb().auditEvent.count({ where: { kind: "incident.deleted", entityId: incidents[0]!.id } })).toBe(1);
+    expect(
+      await getDb().auditEvent.count({ where: { kind: "incident.deleted", entityId: incidents[0]!.id } }),
+    ).toBe(1);
   });
 
   it("are counted by cause against the previous quarter in the team's retrospective and its minutes", async () => {
     await deleteSetting("fiscal.start_month");
     const { team, member, service } = await teamWithService();
     const record = async (occurredOn: string, cause: string, summary = "Something broke") =>
-      recordIncident({ occurredOn, severity: "SEV3", summary, causeId: await causeId(cause), serviceIds: [service.id] }, member, { today: TODAY });
+      recordIncident(
+        { occurredOn, severity: "SEV3", summary, causeId: await causeId(cause), serviceIds: [service.id] },
+        member,
+        { today: TODAY },
+      );
     // FY2041 Q1 (April to June) and Q2 (July to September).
     await record("2041-05-10", "change-release");
     await record("2041-06-30", "change-release");
@@ -79,17 +158,37 @@ describe("incidents", () => {
     await record("2041-10-01", "capacity");
 
     const retro = await loadRetrospective({ quarter: "2041-Q2", team }, NOW);
-    expect(retro.incidents.map((incident) => incident.cause.key)).toEqual(["change-release", "monitoring-gap"]);
-    const byCause = Object.fromEntries(retro.incidentsByCause.map((row) => [row.cause.key, [row.count, row.previous, row.delta]]));
+    expect(retro.incidents.map((incident) => incident.cause.key)).toEqual([
+      "change-release",
+      "monitoring-gap",
+    ]);
+    const byCause = Object.fromEntries(
+      retro.incidentsByCause.map((row) => [row.cause.key, [row.count, row.previous, row.delta]]),
+    );
     expect(byCause["change-release"]).toEqual([1, 2, -1]);
     expect(byCause["monitoring-gap"]).toEqual([1, 0, 1]);
     expect(byCause["capacity"]).toEqual([0, 0, 0]);
     // Every default cause is listed, in order (other tests may add causes of their own).
-    const defaults = ["change-release", "capacity", "dependency", "configuration", "infrastructure", "monitoring-gap", "unknown"];
-    expect(retro.incidentsByCause.map((row) => row.cause.key).filter((key) => defaults.includes(key))).toEqual(defaults);
+    const defaults = [
+      "change-release",
+      "capacity",
+      "dependency",
+      "configuration",
+      "infrastructure",
+      "monitoring-gap",
+      "unknown",
+    ];
+    expect(
+      retro.incidentsByCause.map((row) => row.cause.key).filter((key) => defaults.includes(key)),
+    ).toEqual(defaults);
 
     const t = createTranslator({ locale: "en", messages: en });
-    const minutes = renderMinutes(retro, { t: t as never, locale: "en", scope: team.name, formatDate: (date) => date.toISOString().slice(0, 10) });
+    const minutes = renderMinutes(retro, {
+      t: t as never,
+      locale: "en",
+      scope: team.name,
+      formatDate: (date) => date.toISOString().slice(0, 10),
+    });
     expect(minutes).toContain("## Incidents: 2");
     expect(minutes).toContain("| Date | Severity | Services | Cause | Summary |");
     // People's text cannot break the table or turn into markup.
@@ -105,16 +204,25 @@ describe("action items", () => {
     const { team, member } = await teamWithService();
     const q1 = fiscalQuarter(2041, 1, 4);
     const q2 = fiscalQuarter(2041, 2, 4);
-    const add = (title: string, dueOn: string, quarter = q1) => createActionItem({ title, teamId: team.id, ownerId: member.id, dueOn }, quarter, member);
+    const add = (title: string, dueOn: string, quarter = q1) =>
+      createActionItem({ title, teamId: team.id, ownerId: member.id, dueOn }, quarter, member);
     const openOne = await add("Alert on queue depth", "2041-08-15");
     const doneEarly = await add("Write the runbook", "2041-06-15");
     const doneLater = await add("Add a dashboard", "2041-09-01");
     const raisedNow = await add("Review SLOs", "2041-12-01", q2);
     if (!openOne.ok || !doneEarly.ok || !doneLater.ok || !raisedNow.ok) throw new Error("create failed");
-    await updateActionItem(doneEarly.id, { status: "DONE" }, member, { at: new Date("2041-06-20T00:00:00Z") });
-    await updateActionItem(doneLater.id, { status: "DONE" }, member, { at: new Date("2041-08-20T00:00:00Z") });
+    await updateActionItem(doneEarly.id, { status: "DONE" }, member, {
+      at: new Date("2041-06-20T00:00:00Z"),
+    });
+    await updateActionItem(doneLater.id, { status: "DONE" }, member, {
+      at: new Date("2041-08-20T00:00:00Z"),
+    });
 
-    const q2Items = await listActionItemsFor({ quarter: q2, from: new Date("2041-06-30T15:00:00Z"), teamId: team.id });
+    const q2Items = await listActionItemsFor({
+      quarter: q2,
+      from: new Date("2041-06-30T15:00:00Z"),
+      teamId: team.id,
+    });
     expect(q2Items.map((action) => [action.title, action.carriedOver])).toEqual([
       ["Alert on queue depth", true],
       ["Add a dashboard", true],
@@ -126,34 +234,61 @@ describe("action items", () => {
     // Reopening clears when it closed; it is carried again.
     await updateActionItem(doneLater.id, { status: "IN_PROGRESS" }, member);
     expect((await getActionItem(doneLater.id))?.closedAt).toBeNull();
-    expect((await getDb().auditEvent.findMany({ where: { entityId: doneLater.id }, orderBy: { createdAt: "asc" }, select: { kind: true } })).map((event) => event.kind)).toEqual([
-      "action_item.created",
-      "action_item.updated",
-      "action_item.updated",
-    ]);
+    expect(
+      (
+        await getDb().auditEvent.findMany({
+          where: { entityId: doneLater.id },
+          orderBy: { createdAt: "asc" },
+          select: { kind: true },
+        })
+      ).map((event) => event.kind),
+    ).toEqual(["action_item.created", "action_item.updated", "action_item.updated"]);
   });
 
   it("belong to a team, an active owner, and a service when they name an item", async () => {
     const { team, member, service } = await teamWithService();
     const other = await teamWithService();
     const q = fiscalQuarter(2041, 2, 4);
-    const input = { title: "Alert on error rate", teamId: team.id, ownerId: member.id, dueOn: "2041-11-30", serviceId: service.id, itemKey: "alerting.runbook-link" };
+    const input = {
+      title: "Alert on error rate",
+      teamId: team.id,
+      ownerId: member.id,
+      dueOn: "2041-11-30",
+      serviceId: service.id,
+      itemKey: "alerting.runbook-link",
+    };
 
     await expect(createActionItem(input, q, other.member)).rejects.toThrow("Forbidden");
     const deactivated = await createTestUser("MEMBER", [team.id]);
     await getDb().user.update({ where: { id: deactivated.id }, data: { deactivatedAt: new Date() } });
-    expect(await createActionItem({ ...input, ownerId: deactivated.id }, q, member)).toEqual({ ok: false, field: "ownerId", key: "validation.action.owner.required" });
-    expect(await createActionItem({ ...input, itemKey: "no.such-item" }, q, member)).toEqual({ ok: false, field: "itemKey", key: "validation.action.item.invalid" });
+    expect(await createActionItem({ ...input, ownerId: deactivated.id }, q, member)).toEqual({
+      ok: false,
+      field: "ownerId",
+      key: "validation.action.owner.required",
+    });
+    expect(await createActionItem({ ...input, itemKey: "no.such-item" }, q, member)).toEqual({
+      ok: false,
+      field: "itemKey",
+      key: "validation.action.item.invalid",
+    });
     const parsed = newActionItemSchema.safeParse({ ...input, serviceId: "", quarter: "2041-Q2" });
-    expect(parsed.success ? [] : parsed.error.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([["serviceId", "validation.action.service.neededForItem"]]);
+    expect(
+      parsed.success ? [] : parsed.error.issues.map((issue) => [issue.path.join("."), issue.message]),
+    ).toEqual([["serviceId", "validation.action.service.neededForItem"]]);
     expect(await getDb().actionItem.count({ where: { teamId: team.id } })).toBe(0);
 
     const created = await createActionItem(input, q, member);
     if (!created.ok) throw new Error("create failed");
     // Handing it to another team needs a place in both.
-    await expect(updateActionItem(created.id, { ...input, teamId: other.team.id, status: "OPEN" }, member)).rejects.toThrow("Forbidden");
+    await expect(
+      updateActionItem(created.id, { ...input, teamId: other.team.id, status: "OPEN" }, member),
+    ).rejects.toThrow("Forbidden");
     const stored = await getActionItem(created.id);
-    expect([stored?.service?.id, stored?.item?.key, stored?.team.id]).toEqual([service.id, "alerting.runbook-link", team.id]);
+    expect([stored?.service?.id, stored?.item?.key, stored?.team.id]).toEqual([
+      service.id,
+      "alerting.runbook-link",
+      team.id,
+    ]);
   });
 });
 
@@ -165,15 +300,35 @@ describe("meeting notes", () => {
     const quarter = fiscalQuarter(2041, 2, 4);
     const scope = { teamId: team.id };
 
-    await expect(saveMeetingNotes({ scope, quarter, body: "mine", version: 0 }, viewer)).rejects.toThrow("Forbidden");
+    await expect(saveMeetingNotes({ scope, quarter, body: "mine", version: 0 }, viewer)).rejects.toThrow(
+      "Forbidden",
+    );
     // The organisation's notes are the reviewers'.
-    await expect(saveMeetingNotes({ scope: { teamId: null }, quarter, body: "mine", version: 0 }, member)).rejects.toThrow("Forbidden");
-    expect(await saveMeetingNotes({ scope, quarter, body: "## Decisions\n- keep the pager", version: 0 }, member)).toEqual({ ok: true, version: 1 });
+    await expect(
+      saveMeetingNotes({ scope: { teamId: null }, quarter, body: "mine", version: 0 }, member),
+    ).rejects.toThrow("Forbidden");
+    expect(
+      await saveMeetingNotes({ scope, quarter, body: "## Decisions\n- keep the pager", version: 0 }, member),
+    ).toEqual({ ok: true, version: 1 });
     const refused = await saveMeetingNotes({ scope, quarter, body: "my version", version: 0 }, colleague);
-    expect(refused).toEqual({ ok: false, field: "body", key: "validation.notes.conflict", current: { body: "## Decisions\n- keep the pager", version: 1 } });
-    expect(await saveMeetingNotes({ scope, quarter, body: "## Decisions\n- keep the pager\n- and the runbook", version: 1 }, colleague)).toEqual({ ok: true, version: 2 });
+    expect(refused).toEqual({
+      ok: false,
+      field: "body",
+      key: "validation.notes.conflict",
+      current: { body: "## Decisions\n- keep the pager", version: 1 },
+    });
+    expect(
+      await saveMeetingNotes(
+        { scope, quarter, body: "## Decisions\n- keep the pager\n- and the runbook", version: 1 },
+        colleague,
+      ),
+    ).toEqual({ ok: true, version: 2 });
     const stored = await getMeetingNotes(scope, quarter);
-    expect([stored?.body, stored?.version, stored?.updatedBy.name]).toEqual(["## Decisions\n- keep the pager\n- and the runbook", 2, colleague.name]);
+    expect([stored?.body, stored?.version, stored?.updatedBy.name]).toEqual([
+      "## Decisions\n- keep the pager\n- and the runbook",
+      2,
+      colleague.name,
+    ]);
     // Another quarter's notes are another document.
     expect(await getMeetingNotes(scope, fiscalQuarter(2041, 1, 4))).toBeNull();
   });
@@ -184,11 +339,21 @@ describe("the cause list", () => {
     const admin = await createTestUser("ADMIN");
     const sre = await createTestUser("SRE");
     const name = unique("Third party");
-    await expect(createIncidentCause({ nameEn: name, nameJa: `外部-${name}` }, sre)).rejects.toThrow("Forbidden");
+    await expect(createIncidentCause({ nameEn: name, nameJa: `外部-${name}` }, sre)).rejects.toThrow(
+      "Forbidden",
+    );
     const created = await createIncidentCause({ nameEn: name, nameJa: `外部-${name}` }, admin);
     if (!created.ok) throw new Error("create failed");
-    expect(await createIncidentCause({ nameEn: name.toUpperCase(), nameJa: "別名" }, admin)).toEqual({ ok: false, field: "nameEn", key: "validation.cause.taken" });
-    expect(await createIncidentCause({ nameEn: "Capacity", nameJa: "別名" }, admin)).toEqual({ ok: false, field: "nameEn", key: "validation.cause.taken" });
+    expect(await createIncidentCause({ nameEn: name.toUpperCase(), nameJa: "別名" }, admin)).toEqual({
+      ok: false,
+      field: "nameEn",
+      key: "validation.cause.taken",
+    });
+    expect(await createIncidentCause({ nameEn: "Capacity", nameJa: "別名" }, admin)).toEqual({
+      ok: false,
+      field: "nameEn",
+      key: "validation.cause.taken",
+    });
 
     // In the order the settings page shows, retired causes included.
     const before = (await listIncidentCauses({ includeRetired: true })).map((cause) => cause.id);
@@ -200,15 +365,39 @@ describe("the cause list", () => {
 
     await changeIncidentCause(created.id, { retired: true }, admin);
     expect((await listIncidentCauses()).map((cause) => cause.id)).not.toContain(created.id);
-    expect((await listIncidentCauses({ includeRetired: true })).map((cause) => cause.id)).toContain(created.id);
+    expect((await listIncidentCauses({ includeRetired: true })).map((cause) => cause.id)).toContain(
+      created.id,
+    );
     const { member, service } = await teamWithService();
-    expect(await recordIncident({ occurredOn: "2041-08-01", severity: "SEV4", summary: "x", causeId: created.id, serviceIds: [service.id] }, member, { today: TODAY })).toEqual({
+    expect(
+      await recordIncident(
+        {
+          occurredOn: "2041-08-01",
+          severity: "SEV4",
+          summary: "x",
+          causeId: created.id,
+          serviceIds: [service.id],
+        },
+        member,
+        { today: TODAY },
+      ),
+    ).toEqual({
       ok: false,
       field: "causeId",
       key: "validation.incident.cause.required",
     });
     await changeIncidentCause(created.id, { retired: false }, admin);
-    expect((await changeIncidentCause(created.id, { names: { nameEn: `${name} (vendor)`, nameJa: `外部-${name}` } }, admin)).ok).toBe(true);
-    expect((await getDb().incidentCause.findUniqueOrThrow({ where: { id: created.id } })).key).toBe(name.toLowerCase().replace(/[^a-z0-9]+/g, "-"));
+    expect(
+      (
+        await changeIncidentCause(
+          created.id,
+          { names: { nameEn: `${name} (vendor)`, nameJa: `外部-${name}` } },
+          admin,
+        )
+      ).ok,
+    ).toBe(true);
+    expect((await getDb().incidentCause.findUniqueOrThrow({ where: { id: created.id } })).key).toBe(
+      name.toLowerCase().replace(/[^a-z0-9]+/g, "-"),
+    );
   });
 });

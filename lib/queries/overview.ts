@@ -3,7 +3,13 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { AnswerStatus, NaState } from "@/lib/generated/prisma/enums";
 import type { ScoredAnswer } from "@/lib/scoring";
 
-export type OverviewFilter = { teamSlug?: string; teamId?: string; serviceIds?: string[]; tier?: number; trait?: string };
+export type OverviewFilter = {
+  teamSlug?: string;
+  teamId?: string;
+  serviceIds?: string[];
+  tier?: number;
+  trait?: string;
+};
 
 /** An answer as it stood at a past moment: null when there was none yet. */
 export type PastAnswer = ScoredAnswer | null;
@@ -38,7 +44,15 @@ function unpackEntry(entry: string, offset = 0): [string, PastAnswer] {
   const review = entry[offset + 37];
   // Events from before review existed carry no review data and score as they did then.
   if (review === "-") return [itemId, { status, verified: false }];
-  return [itemId, { status, verified: review === "V", naState: NA_STATES[entry[offset + 38]!] ?? null, naExpiresOn: entry.slice(offset + 39) || null }];
+  return [
+    itemId,
+    {
+      status,
+      verified: review === "V",
+      naState: NA_STATES[entry[offset + 38]!] ?? null,
+      naExpiresOn: entry.slice(offset + 39) || null,
+    },
+  ];
 }
 
 function unpackAnswers(packedAnswers: string | null): Map<string, ScoredAnswer> {
@@ -63,10 +77,28 @@ function whereScope({ teamSlug, teamId, serviceIds, tier, trait }: OverviewFilte
   return conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
 }
 
-type ServiceRow = { id: string; slug: string; name: string; tier: number; traits: string[]; created_at: Date; team_id: string; team_slug: string; team_name: string };
+type ServiceRow = {
+  id: string;
+  slug: string;
+  name: string;
+  tier: number;
+  traits: string[];
+  created_at: Date;
+  team_id: string;
+  team_slug: string;
+  team_name: string;
+};
 
 function serviceOf(row: ServiceRow) {
-  return { id: row.id, slug: row.slug, name: row.name, tier: row.tier, traits: row.traits, createdAt: row.created_at, team: { id: row.team_id, slug: row.team_slug, name: row.team_name } };
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    tier: row.tier,
+    traits: row.traits,
+    createdAt: row.created_at,
+    team: { id: row.team_id, slug: row.team_slug, name: row.team_name },
+  };
 }
 
 /**
@@ -80,7 +112,11 @@ export async function listOverviewServices(filter: OverviewFilter, past: PastMom
   // one statement.
   const halves = !filter.teamSlug && !filter.teamId && !filter.serviceIds ? 2 : 1;
   const parts = await Promise.all(
-    Array.from({ length: halves }, (_, half) => getDb().$queryRaw<(ServiceRow & { position: number; answers: string | null; changes?: string | null })[]>`
+    Array.from(
+      { length: halves },
+      (_, half) => getDb().$queryRaw<
+        (ServiceRow & { position: number; answers: string | null; changes?: string | null })[]
+      >`
       ${past.moments.length ? legacyAnswers() : Prisma.empty}
       SELECT s.position::int, s.id::text, s.slug, s.name, s.tier::int, s.traits::text[] AS traits, s.created_at, s.team_id::text, s.team_slug, s.team_name,
         (SELECT string_agg(${packed("a")}, ',') FROM answers a WHERE a.service_id = s.id) AS answers
@@ -91,13 +127,18 @@ export async function listOverviewServices(filter: OverviewFilter, past: PastMom
         FROM services s JOIN teams t ON t.id = s.team_id
         ${whereScope(filter)}
       ) s
-      WHERE s.position % ${halves} = ${half}`),
+      WHERE s.position % ${halves} = ${half}`,
+    ),
   );
   const rows = parts.flat().sort((a, b) => a.position - b.position);
   return rows.map((row) => {
     const answers = unpackAnswers(row.answers);
     const changes = unpackChanges(row.changes ?? null, past.moments);
-    return { ...serviceOf(row), answers, answersAt: past.moments.map((_, index) => answersAtMoment(answers, changes, index)) };
+    return {
+      ...serviceOf(row),
+      answers,
+      answersAt: past.moments.map((_, index) => answersAtMoment(answers, changes, index)),
+    };
   });
 }
 
@@ -146,7 +187,10 @@ function ascendingMoments(moments: readonly Date[]) {
  */
 function changesSince({ moments }: PastMoments) {
   const [earliest, ...later] = ascendingMoments(moments);
-  const bucket = later.reduce((sum, moment) => Prisma.sql`${sum} + (e.created_at > ${moment})::int`, Prisma.sql`1`);
+  const bucket = later.reduce(
+    (sum, moment) => Prisma.sql`${sum} + (e.created_at > ${moment})::int`,
+    Prisma.sql`1`,
+  );
   return Prisma.sql`(
     SELECT string_agg(chr(48 + c.bucket) || ${packed("c")}, ',')
     FROM (
@@ -179,7 +223,10 @@ function unpackChanges(packedChanges: string | null, moments: readonly Date[]): 
   const buckets = new Map<string, Map<number, PastAnswer>>();
   for (const entry of packedChanges.split(",")) {
     const [itemId, answer] = unpackEntry(entry, 1);
-    (buckets.get(itemId) ?? buckets.set(itemId, new Map()).get(itemId)!).set(entry.charCodeAt(0) - 48, answer);
+    (buckets.get(itemId) ?? buckets.set(itemId, new Map()).get(itemId)!).set(
+      entry.charCodeAt(0) - 48,
+      answer,
+    );
   }
   const changes: ItemChanges = new Map();
   for (const [itemId, before] of buckets) {
@@ -191,12 +238,19 @@ function unpackChanges(packedChanges: string | null, moments: readonly Date[]): 
       if (before.has(k)) next = before.get(k);
       atAscending[k - 1] = next;
     }
-    changes.set(itemId, moments.map((moment) => atAscending[ascending.indexOf(moment)]));
+    changes.set(
+      itemId,
+      moments.map((moment) => atAscending[ascending.indexOf(moment)]),
+    );
   }
   return changes;
 }
 
-function answersAtMoment(current: ReadonlyMap<string, ScoredAnswer>, changes: ItemChanges | undefined, index: number): ReadonlyMap<string, ScoredAnswer> {
+function answersAtMoment(
+  current: ReadonlyMap<string, ScoredAnswer>,
+  changes: ItemChanges | undefined,
+  index: number,
+): ReadonlyMap<string, ScoredAnswer> {
   if (!changes) return current;
   let then: Map<string, ScoredAnswer> | undefined;
   for (const [itemId, atMoments] of changes) {
@@ -210,7 +264,16 @@ function answersAtMoment(current: ReadonlyMap<string, ScoredAnswer>, changes: It
 }
 
 /** A service as the score cache sees it: `revision` changes whenever any of its answers is written. */
-export type ScopeService = { id: string; slug: string; name: string; tier: number; traits: string[]; createdAt: Date; team: { id: string; slug: string; name: string }; revision: number };
+export type ScopeService = {
+  id: string;
+  slug: string;
+  name: string;
+  tier: number;
+  traits: string[];
+  createdAt: Date;
+  team: { id: string; slug: string; name: string };
+  revision: number;
+};
 
 /** The services in scope, by name, without their answers. */
 export async function listScopeServices(filter: OverviewFilter): Promise<ScopeService[]> {
@@ -224,16 +287,22 @@ export async function listScopeServices(filter: OverviewFilter): Promise<ScopeSe
 
 /** The current answers of some services, each with the revision they are at (read in the same statement). */
 export async function listCurrentAnswers(serviceIds: readonly string[]) {
-  if (serviceIds.length === 0) return new Map<string, { revision: number; answers: Map<string, ScoredAnswer> }>();
+  if (serviceIds.length === 0)
+    return new Map<string, { revision: number; answers: Map<string, ScoredAnswer> }>();
   const rows = await getDb().$queryRaw<{ id: string; revision: number; answers: string | null }[]>`
     SELECT s.id::text, s.answers_revision AS revision, (SELECT string_agg(${packed("a")}, ',') FROM answers a WHERE a.service_id = s.id) AS answers
     FROM services s WHERE s.id = ANY(${serviceIds}::uuid[])`;
-  return new Map(rows.map((row) => [row.id, { revision: row.revision, answers: unpackAnswers(row.answers) }]));
+  return new Map(
+    rows.map((row) => [row.id, { revision: row.revision, answers: unpackAnswers(row.answers) }]),
+  );
 }
 
 /** Changes whenever the answer history changes behind the present (see the answer_history_revision table). */
 export async function getAnswerHistoryRevision() {
-  const row = await getDb().answerHistoryRevision.findUnique({ where: { id: 1 }, select: { revision: true } });
+  const row = await getDb().answerHistoryRevision.findUnique({
+    where: { id: 1 },
+    select: { revision: true },
+  });
   return row?.revision ?? 0;
 }
 
@@ -254,6 +323,7 @@ export async function listAnswersWrittenIn(windows: readonly { from: Date; to: D
       ORDER BY e.service_id, e.item_id, e.created_at DESC, e.id DESC
     ) e
     GROUP BY w.k, e.service_id`;
-  for (const row of rows) result[row.k - 1]!.set(row.service_id, { packed: row.answers, answers: unpackAnswers(row.answers) });
+  for (const row of rows)
+    result[row.k - 1]!.set(row.service_id, { packed: row.answers, answers: unpackAnswers(row.answers) });
   return result;
 }

@@ -1,8 +1,13 @@
-import { describe, expect, it } from "vitest";
 import { verifyPassword } from "better-auth/crypto";
+import { describe, expect, it } from "vitest";
+
 import { listAuditLog } from "@/lib/queries/audit";
 import { createFirstAdmin, ensureFirstAdmin, isSetupTokenValid } from "@/lib/queries/setup";
-import { MAX_FAILURES_PER_ACCOUNT, recordSignInAttempt, signInLockedForMinutes } from "@/lib/queries/sign-in-attempts";
+import {
+  MAX_FAILURES_PER_ACCOUNT,
+  recordSignInAttempt,
+  signInLockedForMinutes,
+} from "@/lib/queries/sign-in-attempts";
 import { addMembership, createTeam, removeMembership } from "@/lib/queries/teams";
 import { createUser, setUserActive, setUserRole } from "@/lib/queries/users";
 import { createTestAdmin, createTestTeam, createTestUser, unique, useTestDatabase } from "@/lib/testing/db";
@@ -13,7 +18,10 @@ describe("users", () => {
   it("are created with a password hashed by Better Auth, never stored as typed, and audited", async () => {
     const admin = await createTestAdmin();
     const email = `${unique("person")}@example.com`;
-    const created = await createUser({ name: "Hana", email, role: "MEMBER", password: "a long pass phrase" }, admin);
+    const created = await createUser(
+      { name: "Hana", email, role: "MEMBER", password: "a long pass phrase" },
+      admin,
+    );
     expect(created.ok).toBe(true);
     const account = await getDb().account.findFirstOrThrow({ where: { user: { email } } });
     expect(account.providerId).toBe("credential");
@@ -29,15 +37,24 @@ describe("users", () => {
     const email = `${unique("twice")}@example.com`;
     await createUser({ name: "First", email, role: "VIEWER", password: "a long pass phrase" }, admin);
     const accounts = await getDb().account.count();
-    expect(await createUser({ name: "Second", email, role: "VIEWER", password: "a long pass phrase" }, admin)).toEqual({ ok: false, field: "email", key: "validation.user.email.taken" });
+    expect(
+      await createUser({ name: "Second", email, role: "VIEWER", password: "a long pass phrase" }, admin),
+    ).toEqual({ ok: false, field: "email", key: "validation.user.email.taken" });
     expect(await getDb().account.count()).toBe(accounts);
   });
 
   it("keep at least one active admin, and an admin cannot deactivate themselves", async () => {
     const admin = await createTestAdmin();
     // Every other admin is deactivated, so this one is the last.
-    await getDb().user.updateMany({ where: { role: "ADMIN", id: { not: admin.id } }, data: { deactivatedAt: new Date() } });
-    expect(await setUserRole(admin.id, "VIEWER", admin)).toEqual({ ok: false, field: "role", key: "validation.user.role.lastAdmin" });
+    await getDb().user.updateMany({
+      where: { role: "ADMIN", id: { not: admin.id } },
+      data: { deactivatedAt: new Date() },
+    });
+    expect(await setUserRole(admin.id, "VIEWER", admin)).toEqual({
+      ok: false,
+      field: "role",
+      key: "validation.user.role.lastAdmin",
+    });
     expect(await setUserActive(admin.id, false, admin)).toMatchObject({ ok: false });
     expect((await getDb().user.findUniqueOrThrow({ where: { id: admin.id } })).role).toBe("ADMIN");
   });
@@ -45,7 +62,9 @@ describe("users", () => {
   it("lose their sessions when deactivated, keep their history, and the change is audited before/after", async () => {
     const admin = await createTestAdmin();
     const person = await createTestUser("MEMBER");
-    await getDb().session.create({ data: { userId: person.id, token: unique("token"), expiresAt: new Date(Date.now() + 3600_000) } });
+    await getDb().session.create({
+      data: { userId: person.id, token: unique("token"), expiresAt: new Date(Date.now() + 3600_000) },
+    });
     expect(await setUserActive(person.id, false, admin)).toEqual({ ok: true, id: person.id });
     expect(await getDb().session.count({ where: { userId: person.id } })).toBe(0);
     expect(await getDb().user.findUnique({ where: { id: person.id } })).not.toBeNull();
@@ -66,8 +85,16 @@ describe("teams and memberships", () => {
     await addMembership(teamId, person.id, admin);
     await removeMembership(teamId, person.id, admin);
     const log = await listAuditLog({ teamId });
-    expect(log.map((entry) => entry.kind)).toEqual(["membership.removed", "membership.added", "team.created"]);
-    expect(await createTeam({ name: "Again", slug, description: "" }, admin)).toEqual({ ok: false, field: "slug", key: "validation.team.slug.taken" });
+    expect(log.map((entry) => entry.kind)).toEqual([
+      "membership.removed",
+      "membership.added",
+      "team.created",
+    ]);
+    expect(await createTeam({ name: "Again", slug, description: "" }, admin)).toEqual({
+      ok: false,
+      field: "slug",
+      key: "validation.team.slug.taken",
+    });
   });
 });
 
@@ -75,7 +102,8 @@ describe("sign-in attempts", () => {
   it("lock an account after repeated failures, per account and not for others", async () => {
     const email = `${unique("guessed")}@example.com`;
     const now = new Date();
-    for (let attempt = 0; attempt < MAX_FAILURES_PER_ACCOUNT - 1; attempt++) await recordSignInAttempt(email, "192.0.2.10", false);
+    for (let attempt = 0; attempt < MAX_FAILURES_PER_ACCOUNT - 1; attempt++)
+      await recordSignInAttempt(email, "192.0.2.10", false);
     expect(await signInLockedForMinutes(email, "192.0.2.10", now)).toBe(0);
     await recordSignInAttempt(email, "192.0.2.11", false);
     expect(await signInLockedForMinutes(email, "192.0.2.99")).toBeGreaterThan(0);
@@ -86,7 +114,8 @@ describe("sign-in attempts", () => {
 
   it("lock an address that tries many accounts", async () => {
     const address = `198.51.100.${Math.floor(Math.random() * 250)}`;
-    for (let attempt = 0; attempt < 20; attempt++) await recordSignInAttempt(`${unique("spray")}@example.com`, address, false);
+    for (let attempt = 0; attempt < 20; attempt++)
+      await recordSignInAttempt(`${unique("spray")}@example.com`, address, false);
     expect(await signInLockedForMinutes(`${unique("fresh")}@example.com`, address)).toBeGreaterThan(0);
   });
 });
@@ -103,9 +132,25 @@ describe("first start", () => {
     expect(JSON.stringify(await getDb().instanceSetting.findMany())).not.toContain(token);
 
     const email = `${unique("first")}@example.com`;
-    expect(await createFirstAdmin({ name: "First admin", email, password: "the first admin pass", token: "wrong" })).toEqual({ ok: false, invalidToken: true });
-    expect(await createFirstAdmin({ name: "First admin", email, password: "the first admin pass", token })).toMatchObject({ ok: true });
-    expect(await createFirstAdmin({ name: "Second", email: `${unique("second")}@example.com`, password: "the first admin pass", token })).toEqual({ ok: false, invalidToken: true });
+    expect(
+      await createFirstAdmin({
+        name: "First admin",
+        email,
+        password: "the first admin pass",
+        token: "wrong",
+      }),
+    ).toEqual({ ok: false, invalidToken: true });
+    expect(
+      await createFirstAdmin({ name: "First admin", email, password: "the first admin pass", token }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await createFirstAdmin({
+        name: "Second",
+        email: `${unique("second")}@example.com`,
+        password: "the first admin pass",
+        token,
+      }),
+    ).toEqual({ ok: false, invalidToken: true });
     expect((await getDb().user.findUniqueOrThrow({ where: { email } })).role).toBe("ADMIN");
     expect(await ensureFirstAdmin()).toEqual({ kind: "exists" });
   });

@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
+
 import { scoreServiceAt } from "@/lib/assessment";
+import { isForbidden } from "@/lib/permissions";
+import { fiscalQuarter } from "@/lib/quarters";
 import { saveAnswer } from "@/lib/queries/answers";
 import { listAuditLog } from "@/lib/queries/audit";
 import { closeQuarter, listQuarterSnapshots, quarterEndInstant } from "@/lib/queries/quarters";
-import { deleteSetting, setFiscalStartMonth } from "@/lib/queries/settings";
 import { createService, getServiceBySlug } from "@/lib/queries/services";
-import { isForbidden } from "@/lib/permissions";
-import { fiscalQuarter } from "@/lib/quarters";
-import { loadTrend } from "@/lib/trends";
+import { deleteSetting, setFiscalStartMonth } from "@/lib/queries/settings";
 import { createTestTeam, createTestUser, unique, useTestDatabase } from "@/lib/testing/db";
+import { loadTrend } from "@/lib/trends";
 
 const getDb = useTestDatabase();
 
@@ -23,7 +24,10 @@ async function serviceWithHistory() {
   await createService({ name: slug, slug, description: "", teamId: team.id, tier: 2, traits: [] }, member);
   const service = (await getServiceBySlug(slug))!;
   // Answers have to predate the quarters: the service was created today, so move it back in time.
-  await getDb().service.update({ where: { id: service.id }, data: { createdAt: new Date("2031-01-01T00:00:00Z") } });
+  await getDb().service.update({
+    where: { id: service.id },
+    data: { createdAt: new Date("2031-01-01T00:00:00Z") },
+  });
   return { team, member, service };
 }
 
@@ -33,23 +37,34 @@ describe("closing a quarter", () => {
     const admin = await createTestUser("ADMIN");
     const q3 = fiscalQuarter(2032, 3, 4); // October to December 2032
     const end = quarterEndInstant(q3);
-    const answer = (itemKey: string, status: "MET" | "NOT_MET", at: Date) => saveAnswer({ serviceId: service.id, itemKey, status, note: "" }, member, { at });
+    const answer = (itemKey: string, status: "MET" | "NOT_MET", at: Date) =>
+      saveAnswer({ serviceId: service.id, itemKey, status, note: "" }, member, { at });
     await answer("connectivity.each-component", "MET", new Date(end.getTime() - 30 * DAY));
     await answer("connectivity.over-network", "NOT_MET", new Date(end.getTime() - 1000));
     // After the quarter's end: not part of it.
     await answer("connectivity.over-network", "MET", new Date(end.getTime() + 1000));
 
-    expect(await closeQuarter({ fiscalYear: 2032, quarter: 4 }, admin, { now: NOW })).toEqual({ outcome: "not-ended" });
-    await expect(closeQuarter({ fiscalYear: 2032, quarter: 3 }, member, { now: NOW })).rejects.toSatisfy(isForbidden);
-    expect(await closeQuarter({ fiscalYear: 2032, quarter: 3 }, admin, { now: NOW })).toEqual({ outcome: "closed" });
-    expect(await closeQuarter({ fiscalYear: 2032, quarter: 3 }, admin, { now: NOW })).toEqual({ outcome: "already-closed" });
+    expect(await closeQuarter({ fiscalYear: 2032, quarter: 4 }, admin, { now: NOW })).toEqual({
+      outcome: "not-ended",
+    });
+    await expect(closeQuarter({ fiscalYear: 2032, quarter: 3 }, member, { now: NOW })).rejects.toSatisfy(
+      isForbidden,
+    );
+    expect(await closeQuarter({ fiscalYear: 2032, quarter: 3 }, admin, { now: NOW })).toEqual({
+      outcome: "closed",
+    });
+    expect(await closeQuarter({ fiscalYear: 2032, quarter: 3 }, admin, { now: NOW })).toEqual({
+      outcome: "already-closed",
+    });
 
     const close = await getDb().quarterClose.findFirstOrThrow({ where: { fiscalYear: 2032, quarter: 3 } });
     const [snapshot] = await listQuarterSnapshots({ closeIds: [close.id], serviceId: service.id });
     const atEnd = await scoreServiceAt({ serviceId: service.id, traits: service.traits, at: end });
     expect(snapshot).toMatchObject({ percent: atEnd.overall.percent, teamSlug: team.slug });
     expect((snapshot!.categories as Record<string, { percent: number }>).connectivity!.percent).toBe(33.3);
-    expect((await listAuditLog({ kind: "quarter.closed", take: 1 }))[0]).toMatchObject({ after: { fiscalYear: 2032, quarter: 3 } });
+    expect((await listAuditLog({ kind: "quarter.closed", take: 1 }))[0]).toMatchObject({
+      after: { fiscalYear: 2032, quarter: 3 },
+    });
 
     // Later: answers change, a correction is back-dated into the quarter, the service gains a
     // trait (batch items now apply to it), and the checklist is edited (the item now weighs 5).
@@ -59,9 +74,20 @@ describe("closing a quarter", () => {
     // Recomputed now, the quarter's end would read differently: only the snapshot keeps it.
     const recomputed = await scoreServiceAt({ serviceId: service.id, traits: ["RUNS_BATCH"], at: end });
     expect(recomputed.overall.percent).not.toBe(snapshot!.percent);
-    const item = await getDb().checklistItem.findUniqueOrThrow({ where: { key: "connectivity.over-network" }, include: { versions: { orderBy: { version: "desc" }, take: 1 } } });
+    const item = await getDb().checklistItem.findUniqueOrThrow({
+      where: { key: "connectivity.over-network" },
+      include: { versions: { orderBy: { version: "desc" }, take: 1 } },
+    });
     const { id: _id, itemId: _itemId, version, effectiveFrom: _from, ...wording } = item.versions[0]!;
-    await getDb().checklistItemVersion.create({ data: { ...wording, itemId: item.id, version: version + 1, weight: 5, effectiveFrom: new Date(NOW.getTime() - DAY) } });
+    await getDb().checklistItemVersion.create({
+      data: {
+        ...wording,
+        itemId: item.id,
+        version: version + 1,
+        weight: 5,
+        effectiveFrom: new Date(NOW.getTime() - DAY),
+      },
+    });
     try {
       const [after] = await listQuarterSnapshots({ closeIds: [close.id], serviceId: service.id });
       expect(after).toEqual(snapshot);
@@ -80,17 +106,30 @@ describe("closing a quarter", () => {
   it("names quarters by the fiscal start month when closing", async () => {
     await serviceWithHistory();
     const admin = await createTestUser("ADMIN");
-    expect(await closeQuarter({ fiscalYear: 2030, quarter: 1 }, admin, { now: NOW })).toEqual({ outcome: "closed" });
+    expect(await closeQuarter({ fiscalYear: 2030, quarter: 1 }, admin, { now: NOW })).toEqual({
+      outcome: "closed",
+    });
     const close = await getDb().quarterClose.findFirstOrThrow({ where: { fiscalYear: 2030, quarter: 1 } });
-    expect(close).toMatchObject({ fiscalStartMonth: 4, startsOn: new Date("2030-04-01T00:00:00Z"), endsOn: new Date("2030-07-01T00:00:00Z") });
+    expect(close).toMatchObject({
+      fiscalStartMonth: 4,
+      startsOn: new Date("2030-04-01T00:00:00Z"),
+      endsOn: new Date("2030-07-01T00:00:00Z"),
+    });
 
     // A year starting in February: its quarters end in April, July, October and January.
     await setFiscalStartMonth(2, admin);
     try {
       const quarter = fiscalQuarter(2030, 4, 2);
-      expect(await closeQuarter({ fiscalYear: 2030, quarter: 4 }, admin, { now: NOW })).toEqual({ outcome: "closed" });
-      const february = await getDb().quarterClose.findFirstOrThrow({ where: { fiscalYear: 2030, quarter: 4, fiscalStartMonth: 2 } });
-      expect(february).toMatchObject({ startsOn: new Date(`${quarter.start}T00:00:00Z`), endsOn: new Date(`${quarter.end}T00:00:00Z`) });
+      expect(await closeQuarter({ fiscalYear: 2030, quarter: 4 }, admin, { now: NOW })).toEqual({
+        outcome: "closed",
+      });
+      const february = await getDb().quarterClose.findFirstOrThrow({
+        where: { fiscalYear: 2030, quarter: 4, fiscalStartMonth: 2 },
+      });
+      expect(february).toMatchObject({
+        startsOn: new Date(`${quarter.start}T00:00:00Z`),
+        endsOn: new Date(`${quarter.end}T00:00:00Z`),
+      });
       expect([quarter.start, quarter.end]).toEqual(["2030-11-01", "2031-02-01"]);
     } finally {
       await deleteSetting("fiscal.start_month");

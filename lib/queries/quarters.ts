@@ -4,11 +4,11 @@ import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, type Principal } from "@/lib/permissions";
+import { fiscalQuarter, type Quarter } from "@/lib/quarters";
 import { recordAudit } from "@/lib/queries/audit";
 import { getChecklist } from "@/lib/queries/checklist";
 import { listOverviewServices } from "@/lib/queries/overview";
 import { getFiscalStartMonth } from "@/lib/queries/settings";
-import { fiscalQuarter, type Quarter } from "@/lib/quarters";
 import { scoreEach } from "@/lib/rollups";
 import { startOfDayIn } from "@/lib/validations/audit";
 
@@ -23,19 +23,33 @@ export function quarterEndInstant(quarter: Pick<Quarter, "end">) {
  * Closes a quarter: every service's answers and scores at the quarter's end, recomputed from the
  * answer events and the checklist then in force, are copied into snapshots that never change.
  */
-export async function closeQuarter({ fiscalYear, quarter }: { fiscalYear: number; quarter: 1 | 2 | 3 | 4 }, actor: Principal | null, { now = new Date() }: { now?: Date } = {}): Promise<CloseResult> {
+export async function closeQuarter(
+  { fiscalYear, quarter }: { fiscalYear: number; quarter: 1 | 2 | 3 | 4 },
+  actor: Principal | null,
+  { now = new Date() }: { now?: Date } = {},
+): Promise<CloseResult> {
   authorize("closeQuarters", actor);
   const startMonth = await getFiscalStartMonth();
   const target = fiscalQuarter(fiscalYear, quarter, startMonth);
   if (target.end > todayIn(env.TENKEN_TIME_ZONE, now)) return { outcome: "not-ended" };
   const db = getDb();
-  if (await db.quarterClose.findUnique({ where: { startsOn_endsOn: { startsOn: dateOfDay(target.start), endsOn: dateOfDay(target.end) } } })) return { outcome: "already-closed" };
+  if (
+    await db.quarterClose.findUnique({
+      where: { startsOn_endsOn: { startsOn: dateOfDay(target.start), endsOn: dateOfDay(target.end) } },
+    })
+  )
+    return { outcome: "already-closed" };
 
   const at = quarterEndInstant(target);
-  const [checklist, services] = await Promise.all([getChecklist({ at }), listOverviewServices({}, { moments: [at] })]);
+  const [checklist, services] = await Promise.all([
+    getChecklist({ at }),
+    listOverviewServices({}, { moments: [at] }),
+  ]);
   const keyOf = new Map(checklist.flatMap((category) => category.items.map((item) => [item.id, item.key])));
   const scored = scoreEach(
-    services.filter((service) => service.createdAt < at).map((service) => ({ ...service, answers: service.answersAt[0]! })),
+    services
+      .filter((service) => service.createdAt < at)
+      .map((service) => ({ ...service, answers: service.answersAt[0]! })),
     scoredItems(checklist),
     dayOf(new Date(at.getTime() - 1)),
   );
@@ -52,17 +66,65 @@ export async function closeQuarter({ fiscalYear, quarter }: { fiscalYear: number
     answered: service.overall.answered,
     applicable: service.overall.applicable,
     naRatePercent: service.overall.naRatePercent,
-    categories: Object.fromEntries(Object.entries(service.categories).map(([key, summary]) => [key, { percent: summary.percent, verifiedPercent: summary.verifiedPercent, answered: summary.answered, applicable: summary.applicable }])),
-    answers: Object.fromEntries([...service.answers].flatMap(([itemId, answer]) => (keyOf.has(itemId) ? [[keyOf.get(itemId)!, { status: answer.status, verified: answer.verified ?? false, naState: answer.naState ?? null }]] : []))),
+    categories: Object.fromEntries(
+      Object.entries(service.categories).map(([key, summary]) => [
+        key,
+        {
+          percent: summary.percent,
+          verifiedPercent: summary.verifiedPercent,
+          answered: summary.answered,
+          applicable: summary.applicable,
+        },
+      ]),
+    ),
+    answers: Object.fromEntries(
+      [...service.answers].flatMap(([itemId, answer]) =>
+        keyOf.has(itemId)
+          ? [
+              [
+                keyOf.get(itemId)!,
+                {
+                  status: answer.status,
+                  verified: answer.verified ?? false,
+                  naState: answer.naState ?? null,
+                },
+              ],
+            ]
+          : [],
+      ),
+    ),
   }));
 
   try {
     await db.$transaction(async (tx) => {
       const close = await tx.quarterClose.create({
-        data: { fiscalYear, quarter, fiscalStartMonth: startMonth, startsOn: dateOfDay(target.start), endsOn: dateOfDay(target.end), closedById: actor.id, closedAt: now },
+        data: {
+          fiscalYear,
+          quarter,
+          fiscalStartMonth: startMonth,
+          startsOn: dateOfDay(target.start),
+          endsOn: dateOfDay(target.end),
+          closedById: actor.id,
+          closedAt: now,
+        },
       });
-      await tx.quarterSnapshot.createMany({ data: snapshots.map((snapshot) => ({ ...snapshot, closeId: close.id })) as Prisma.QuarterSnapshotCreateManyInput[] });
-      await recordAudit(tx, actor, { kind: "quarter.closed", entityType: "quarter", entityId: close.id, after: { fiscalYear, quarter, services: snapshots.length } }, now);
+      await tx.quarterSnapshot.createMany({
+        data: snapshots.map((snapshot) => ({
+          ...snapshot,
+          closeId: close.id,
+        })) as Prisma.QuarterSnapshotCreateManyInput[],
+      });
+      await recordAudit(
+        tx,
+        actor,
+        {
+          kind: "quarter.closed",
+          entityType: "quarter",
+          entityId: close.id,
+          after: { fiscalYear, quarter, services: snapshots.length },
+        },
+        now,
+      );
     });
   } catch (error) {
     // Two admins closing the same quarter at once: the second finds it closed.
@@ -75,21 +137,52 @@ export async function closeQuarter({ fiscalYear, quarter }: { fiscalYear: number
 export async function listQuarterCloses() {
   return getDb().quarterClose.findMany({
     orderBy: { startsOn: "desc" },
-    select: { id: true, fiscalYear: true, quarter: true, startsOn: true, endsOn: true, closedAt: true, closedBy: { select: { name: true } } },
+    select: {
+      id: true,
+      fiscalYear: true,
+      quarter: true,
+      startsOn: true,
+      endsOn: true,
+      closedAt: true,
+      closedBy: { select: { name: true } },
+    },
   });
 }
 
 /** The frozen scores of some closed quarters, for a team or a service or everything. */
-export async function listQuarterSnapshots({ closeIds, teamId, serviceId }: { closeIds: string[]; teamId?: string; serviceId?: string }) {
+export async function listQuarterSnapshots({
+  closeIds,
+  teamId,
+  serviceId,
+}: {
+  closeIds: string[];
+  teamId?: string;
+  serviceId?: string;
+}) {
   if (closeIds.length === 0) return [];
   return getDb().quarterSnapshot.findMany({
     where: { closeId: { in: closeIds }, ...(teamId ? { teamId } : {}), ...(serviceId ? { serviceId } : {}) },
-    select: { closeId: true, serviceId: true, serviceSlug: true, serviceName: true, teamSlug: true, teamName: true, tier: true, percent: true, verifiedPercent: true, categories: true },
+    select: {
+      closeId: true,
+      serviceId: true,
+      serviceSlug: true,
+      serviceName: true,
+      teamSlug: true,
+      teamName: true,
+      tier: true,
+      percent: true,
+      verifiedPercent: true,
+      categories: true,
+    },
   });
 }
 
 /** Scores as columns: one value per service, in the same order in each. */
-export type ScoreColumns = { percent: (number | null)[]; verifiedPercent: (number | null)[]; categories: Record<string, (number | null)[]> };
+export type ScoreColumns = {
+  percent: (number | null)[];
+  verifiedPercent: (number | null)[];
+  categories: Record<string, (number | null)[]>;
+};
 
 /**
  * The frozen scores of some closed quarters, per close and as columns: only the numbers a trend rolls
@@ -97,23 +190,44 @@ export type ScoreColumns = { percent: (number | null)[]; verifiedPercent: (numbe
  * close writes every category of its checklist for every service, so the category keys are read
  * once per close and each snapshot's percentages in the same order (jsonb's own).
  */
-export async function listQuarterScores({ closeIds, teamId, serviceId }: { closeIds: string[]; teamId?: string; serviceId?: string }) {
+export async function listQuarterScores({
+  closeIds,
+  teamId,
+  serviceId,
+}: {
+  closeIds: string[];
+  teamId?: string;
+  serviceId?: string;
+}) {
   // A close's snapshots never change once written, so what was read once is kept.
   const keyOf = (closeId: string) => `${closeId}|${teamId ?? ""}|${serviceId ?? ""}`;
   const missing = closeIds.filter((closeId) => !frozenScores.has(keyOf(closeId)));
   const read = await readQuarterScores({ closeIds: missing, teamId, serviceId });
   for (const closeId of missing) {
     // A scope with no service in a close has none for good.
-    frozenScores.set(keyOf(closeId), read.get(closeId) ?? { percent: [], verifiedPercent: [], categories: {} });
+    frozenScores.set(
+      keyOf(closeId),
+      read.get(closeId) ?? { percent: [], verifiedPercent: [], categories: {} },
+    );
     if (frozenScores.size > FROZEN_SCORES_KEPT) frozenScores.delete(frozenScores.keys().next().value!);
   }
-  return new Map(closeIds.map((closeId) => [closeId, frozenScores.get(keyOf(closeId)) ?? read.get(closeId)!]));
+  return new Map(
+    closeIds.map((closeId) => [closeId, frozenScores.get(keyOf(closeId)) ?? read.get(closeId)!]),
+  );
 }
 
 const frozenScores = new Map<string, ScoreColumns>();
 const FROZEN_SCORES_KEPT = 512;
 
-async function readQuarterScores({ closeIds, teamId, serviceId }: { closeIds: string[]; teamId?: string; serviceId?: string }) {
+async function readQuarterScores({
+  closeIds,
+  teamId,
+  serviceId,
+}: {
+  closeIds: string[];
+  teamId?: string;
+  serviceId?: string;
+}) {
   if (closeIds.length === 0) return new Map<string, ScoreColumns>();
   const rows = await getDb().$queryRaw<{ close_id: string; keys: string; scores: string }[]>`
     SELECT qs.close_id::text,
@@ -126,7 +240,11 @@ async function readQuarterScores({ closeIds, teamId, serviceId }: { closeIds: st
   return new Map(
     rows.map((row) => {
       const keys = JSON.parse(row.keys) as string[];
-      const columns: ScoreColumns = { percent: [], verifiedPercent: [], categories: Object.fromEntries(keys.map((key) => [key, []])) };
+      const columns: ScoreColumns = {
+        percent: [],
+        verifiedPercent: [],
+        categories: Object.fromEntries(keys.map((key) => [key, []])),
+      };
       const byPosition = keys.map((key) => columns.categories[key]!);
       const fields = row.scores.split(";");
       // Three fields per snapshot: percent, verified percent, and the category percentages as "[12.5, null, ...]".

@@ -7,10 +7,32 @@ import type { AnswerEventAction, AnswerStatus, NaState } from "@/lib/generated/p
  * who made them and on what: each answer's last save, and every N/A declaration or decision. The
  * saves in between, and the other reviews, change nothing the retrospective shows.
  */
-export async function listChangeEventsBetween({ from, to, serviceIds }: { from: Date; to: Date; serviceIds?: string[] }) {
+export async function listChangeEventsBetween({
+  from,
+  to,
+  serviceIds,
+}: {
+  from: Date;
+  to: Date;
+  serviceIds?: string[];
+}) {
   const inWindow = Prisma.sql`e.created_at >= ${from} AND e.created_at < ${to} ${serviceIds ? Prisma.sql`AND e.service_id = ANY(${serviceIds}::uuid[])` : Prisma.empty}`;
   return getDb().$queryRaw<
-    { service_id: string; service_slug: string; service_name: string; item_id: string; item_key: string; text_en: string; text_ja: string; action: AnswerEventAction; from_status: AnswerStatus | null; to_status: AnswerStatus; na_state: NaState | null; actor_name: string; created_at: Date }[]
+    {
+      service_id: string;
+      service_slug: string;
+      service_name: string;
+      item_id: string;
+      item_key: string;
+      text_en: string;
+      text_ja: string;
+      action: AnswerEventAction;
+      from_status: AnswerStatus | null;
+      to_status: AnswerStatus;
+      na_state: NaState | null;
+      actor_name: string;
+      created_at: Date;
+    }[]
   >`
     SELECT e.service_id::text, s.slug AS service_slug, s.name AS service_name, e.item_id::text, i.key AS item_key, v.text_en, v.text_ja,
       e.action::text AS action, e.from_status::text AS from_status, e.to_status::text AS to_status, e.na_state::text AS na_state, u.name AS actor_name, e.created_at
@@ -29,8 +51,30 @@ export async function listChangeEventsBetween({ from, to, serviceIds }: { from: 
 }
 
 /** Evidence that went stale between two days (its stale day falls in them) and was not renewed since. */
-export async function listEvidenceGoneStale({ fromDay, toDay, staleDays, serviceIds }: { fromDay: string; toDay: string; staleDays: number; serviceIds?: string[] }) {
-  return getDb().$queryRaw<{ service_slug: string; service_name: string; item_key: string; text_en: string; text_ja: string; title: string; url: string | null; kind: string; checked_on: string }[]>`
+export async function listEvidenceGoneStale({
+  fromDay,
+  toDay,
+  staleDays,
+  serviceIds,
+}: {
+  fromDay: string;
+  toDay: string;
+  staleDays: number;
+  serviceIds?: string[];
+}) {
+  return getDb().$queryRaw<
+    {
+      service_slug: string;
+      service_name: string;
+      item_key: string;
+      text_en: string;
+      text_ja: string;
+      title: string;
+      url: string | null;
+      kind: string;
+      checked_on: string;
+    }[]
+  >`
     SELECT s.slug AS service_slug, s.name AS service_name, i.key AS item_key, v.text_en, v.text_ja, ev.title, ev.url, ev.kind::text AS kind, ev.checked_on::text AS checked_on
     FROM evidence ev
     JOIN answers a ON a.id = ev.answer_id

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { scoreAnswers } from "@/lib/assessment";
 import { dateOfDay } from "@/lib/dates";
 import { submitComment, submitNewEvidence, submitReviewDecision } from "@/lib/item-forms";
@@ -24,7 +25,10 @@ async function teamWithService() {
   const team = await createTestTeam();
   const member = await createTestUser("MEMBER", [team.id]);
   const slug = unique("review");
-  await createService({ name: slug, slug, description: "", teamId: team.id, tier: 1, traits: ["SERVES_HTTP"] }, member);
+  await createService(
+    { name: slug, slug, description: "", teamId: team.id, tier: 1, traits: ["SERVES_HTTP"] },
+    member,
+  );
   return { team, member, service: (await getServiceBySlug(slug))! };
 }
 
@@ -33,25 +37,62 @@ describe("the review queue", () => {
     const { team, member, service } = await teamWithService();
     const other = await teamWithService();
     const reviewer = await createTestUser("SRE");
-    const answer = (itemKey: string, status: "MET" | "PARTIAL" | "NOT_MET" | "NOT_APPLICABLE", note = "") => saveAnswer({ serviceId: service.id, itemKey, status, note }, member);
+    const answer = (itemKey: string, status: "MET" | "PARTIAL" | "NOT_MET" | "NOT_APPLICABLE", note = "") =>
+      saveAnswer({ serviceId: service.id, itemKey, status, note }, member);
     await answer("connectivity.each-component", "MET");
     await answer("connectivity.over-network", "PARTIAL");
     await answer("connectivity.alert-tested", "NOT_MET");
     await answer("other.architecture-diagram", "NOT_APPLICABLE", "One process");
     await answer("metrics.prefer-metrics", "MET");
-    await saveAnswer({ serviceId: other.service.id, itemKey: "connectivity.each-component", status: "MET", note: "" }, other.member);
-    await submitReviewDecision(form({ serviceId: service.id, itemKey: "metrics.prefer-metrics", decision: "ACCEPT" }), { actor: reviewer, today: TODAY });
+    await saveAnswer(
+      { serviceId: other.service.id, itemKey: "connectivity.each-component", status: "MET", note: "" },
+      other.member,
+    );
+    await submitReviewDecision(
+      form({ serviceId: service.id, itemKey: "metrics.prefer-metrics", decision: "ACCEPT" }),
+      { actor: reviewer, today: TODAY },
+    );
 
-    const keys = async (filter: Parameters<typeof listReviewQueue>[0]) => (await listReviewQueue(filter)).entries.filter((entry) => entry.service.slug === service.slug).map((entry) => entry.item.key).sort();
-    expect(await keys({ teamSlug: team.slug, staleBefore: STALE_BEFORE })).toEqual(["connectivity.each-component", "connectivity.over-network", "other.architecture-diagram"]);
-    expect(await keys({ serviceSlug: service.slug, categoryKey: "connectivity", staleBefore: STALE_BEFORE })).toEqual(["connectivity.each-component", "connectivity.over-network"]);
-    expect(await listReviewQueue({ teamSlug: team.slug, staleBefore: STALE_BEFORE, page: 2 })).toEqual({ total: 3, entries: [] });
-    expect((await listReviewQueue({ teamSlug: team.slug, staleBefore: STALE_BEFORE })).entries.some((entry) => entry.service.slug === other.service.slug)).toBe(false);
+    const keys = async (filter: Parameters<typeof listReviewQueue>[0]) =>
+      (await listReviewQueue(filter)).entries
+        .filter((entry) => entry.service.slug === service.slug)
+        .map((entry) => entry.item.key)
+        .sort();
+    expect(await keys({ teamSlug: team.slug, staleBefore: STALE_BEFORE })).toEqual([
+      "connectivity.each-component",
+      "connectivity.over-network",
+      "other.architecture-diagram",
+    ]);
+    expect(
+      await keys({ serviceSlug: service.slug, categoryKey: "connectivity", staleBefore: STALE_BEFORE }),
+    ).toEqual(["connectivity.each-component", "connectivity.over-network"]);
+    expect(await listReviewQueue({ teamSlug: team.slug, staleBefore: STALE_BEFORE, page: 2 })).toEqual({
+      total: 3,
+      entries: [],
+    });
+    expect(
+      (await listReviewQueue({ teamSlug: team.slug, staleBefore: STALE_BEFORE })).entries.some(
+        (entry) => entry.service.slug === other.service.slug,
+      ),
+    ).toBe(false);
 
     // Verified evidence that goes stale comes back to the queue.
-    await submitNewEvidence(form({ serviceId: service.id, itemKey: "metrics.prefer-metrics", kind: "LINK", url: "https://grafana.example/old" }), { actor: member, today: "2026-01-02" });
-    await submitReviewDecision(form({ serviceId: service.id, itemKey: "metrics.prefer-metrics", decision: "ACCEPT" }), { actor: reviewer, today: TODAY });
-    const stale = (await listReviewQueue({ serviceSlug: service.slug, staleBefore: STALE_BEFORE })).entries.find((entry) => entry.item.key === "metrics.prefer-metrics");
+    await submitNewEvidence(
+      form({
+        serviceId: service.id,
+        itemKey: "metrics.prefer-metrics",
+        kind: "LINK",
+        url: "https://grafana.example/old",
+      }),
+      { actor: member, today: "2026-01-02" },
+    );
+    await submitReviewDecision(
+      form({ serviceId: service.id, itemKey: "metrics.prefer-metrics", decision: "ACCEPT" }),
+      { actor: reviewer, today: TODAY },
+    );
+    const stale = (
+      await listReviewQueue({ serviceSlug: service.slug, staleBefore: STALE_BEFORE })
+    ).entries.find((entry) => entry.item.key === "metrics.prefer-metrics");
     expect(stale).toMatchObject({ review: "VERIFIED", _count: { evidence: 1 } });
   });
 
@@ -61,32 +102,70 @@ describe("the review queue", () => {
     const target = { serviceId: service.id, itemKey: "http.latency" };
     await saveAnswer({ ...target, status: "MET", note: "p95 on the dashboard" }, member);
 
-    const missingComment = await submitReviewDecision(form({ ...target, decision: "REQUEST_CHANGES", comment: "" }), { actor: reviewer, today: TODAY });
+    const missingComment = await submitReviewDecision(
+      form({ ...target, decision: "REQUEST_CHANGES", comment: "" }),
+      { actor: reviewer, today: TODAY },
+    );
     expect(missingComment.fieldErrors?.comment?.[0]?.key).toBe("validation.review.comment.required");
-    expect(await submitReviewDecision(form({ ...target, decision: "ACCEPT" }), { actor: member, today: TODAY })).toMatchObject({ formError: { key: "errors.forbidden" } });
+    expect(
+      await submitReviewDecision(form({ ...target, decision: "ACCEPT" }), { actor: member, today: TODAY }),
+    ).toMatchObject({ formError: { key: "errors.forbidden" } });
 
-    expect(await submitReviewDecision(form({ ...target, decision: "REQUEST_CHANGES", comment: "Add p99" }), { actor: reviewer, today: TODAY })).toMatchObject({ status: "saved" });
-    const attention = async () => (await listNeedsAttention({ teamIds: [team.id], staleBefore: STALE_BEFORE, today: TODAY })).entries.map((entry) => [entry.item.key, entry.review]);
+    expect(
+      await submitReviewDecision(form({ ...target, decision: "REQUEST_CHANGES", comment: "Add p99" }), {
+        actor: reviewer,
+        today: TODAY,
+      }),
+    ).toMatchObject({ status: "saved" });
+    const attention = async () =>
+      (await listNeedsAttention({ teamIds: [team.id], staleBefore: STALE_BEFORE, today: TODAY })).entries.map(
+        (entry) => [entry.item.key, entry.review],
+      );
     expect(await attention()).toEqual([["http.latency", "CHANGES_REQUESTED"]]);
 
     // The team answers in the thread and adds proof: back to the reviewers as declared.
-    expect(await submitComment(form({ ...target, body: "p99 added" }), { actor: member, today: TODAY })).toMatchObject({ status: "saved" });
-    await submitNewEvidence(form({ ...target, kind: "LINK", url: "https://grafana.example/p99" }), { actor: member, today: TODAY });
+    expect(
+      await submitComment(form({ ...target, body: "p99 added" }), { actor: member, today: TODAY }),
+    ).toMatchObject({ status: "saved" });
+    await submitNewEvidence(form({ ...target, kind: "LINK", url: "https://grafana.example/p99" }), {
+      actor: member,
+      today: TODAY,
+    });
     expect(await attention()).toEqual([]);
-    expect(await submitReviewDecision(form({ ...target, decision: "ACCEPT", comment: "Thanks" }), { actor: reviewer, today: TODAY })).toMatchObject({ status: "saved" });
+    expect(
+      await submitReviewDecision(form({ ...target, decision: "ACCEPT", comment: "Thanks" }), {
+        actor: reviewer,
+        today: TODAY,
+      }),
+    ).toMatchObject({ status: "saved" });
 
-    const thread = await listItemComments({ serviceId: service.id, itemId: (await getDb().checklistItem.findUniqueOrThrow({ where: { key: "http.latency" } })).id });
+    const thread = await listItemComments({
+      serviceId: service.id,
+      itemId: (await getDb().checklistItem.findUniqueOrThrow({ where: { key: "http.latency" } })).id,
+    });
     expect(thread.map((comment) => [comment.kind, comment.body])).toEqual([
       ["CHANGES_REQUESTED", "Add p99"],
       ["COMMENT", "p99 added"],
       ["ACCEPTED", "Thanks"],
     ]);
     const kinds = (await listAuditLog({ serviceId: service.id })).map((entry) => entry.kind);
-    expect(kinds).toEqual(expect.arrayContaining(["answer.changes_requested", "comment.added", "evidence.added", "answer.verified"]));
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        "answer.changes_requested",
+        "comment.added",
+        "evidence.added",
+        "answer.verified",
+      ]),
+    );
 
     // The verified score rose with the acceptance.
     const checklist = await getChecklist();
-    const score = scoreAnswers(checklist, service.traits, await getServiceAnswers({ serviceId: service.id }), TODAY).overall;
+    const score = scoreAnswers(
+      checklist,
+      service.traits,
+      await getServiceAnswers({ serviceId: service.id }),
+      TODAY,
+    ).overall;
     expect(score.verifiedEarned).toBe(1);
   });
 
@@ -94,7 +173,12 @@ describe("the review queue", () => {
     const { member, service } = await teamWithService();
     const target = { serviceId: service.id, itemKey: "alerting.runbook-link" };
     await saveAnswer({ ...target, status: "NOT_MET", note: "" }, member);
-    expect(await submitReviewDecision(form({ ...target, decision: "ACCEPT" }), { actor: await createTestUser("ADMIN"), today: TODAY })).toMatchObject({ formError: { key: "review.notReviewable" } });
+    expect(
+      await submitReviewDecision(form({ ...target, decision: "ACCEPT" }), {
+        actor: await createTestUser("ADMIN"),
+        today: TODAY,
+      }),
+    ).toMatchObject({ formError: { key: "review.notReviewable" } });
   });
 });
 
@@ -105,19 +189,42 @@ describe("not applicable as data", () => {
     const target = { serviceId: service.id, itemKey: "other.architecture-diagram" };
     await saveAnswer({ ...target, status: "NOT_APPLICABLE", note: "A single cron job" }, member);
     const checklist = await getChecklist();
-    const score = async (today: string) => scoreAnswers(checklist, service.traits, await getServiceAnswers({ serviceId: service.id }), today).categories.other;
+    const score = async (today: string) =>
+      scoreAnswers(checklist, service.traits, await getServiceAnswers({ serviceId: service.id }), today)
+        .categories.other;
 
-    expect(await score(TODAY)).toMatchObject({ naUnapproved: 1, notApplicable: 0, possible: expect.any(Number) });
-    const past = await submitReviewDecision(form({ ...target, decision: "APPROVE_NA", expiresOn: "2026-11-01" }), { actor: reviewer, today: TODAY });
+    expect(await score(TODAY)).toMatchObject({
+      naUnapproved: 1,
+      notApplicable: 0,
+      possible: expect.any(Number),
+    });
+    const past = await submitReviewDecision(
+      form({ ...target, decision: "APPROVE_NA", expiresOn: "2026-11-01" }),
+      { actor: reviewer, today: TODAY },
+    );
     expect(past.fieldErrors?.expiresOn?.[0]?.key).toBe("validation.review.expiresOn.past");
-    expect(await submitReviewDecision(form({ ...target, decision: "APPROVE_NA", expiresOn: "2026-12-31" }), { actor: reviewer, today: TODAY })).toMatchObject({ status: "saved" });
-    expect(await getDb().answer.findFirstOrThrow({ where: { serviceId: service.id } })).toMatchObject({ naState: "APPROVED", naExpiresOn: dateOfDay("2026-12-31") });
+    expect(
+      await submitReviewDecision(form({ ...target, decision: "APPROVE_NA", expiresOn: "2026-12-31" }), {
+        actor: reviewer,
+        today: TODAY,
+      }),
+    ).toMatchObject({ status: "saved" });
+    expect(await getDb().answer.findFirstOrThrow({ where: { serviceId: service.id } })).toMatchObject({
+      naState: "APPROVED",
+      naExpiresOn: dateOfDay("2026-12-31"),
+    });
 
     expect(await score("2026-12-31")).toMatchObject({ notApplicable: 1, naUnapproved: 0 });
     expect(await score("2027-01-01")).toMatchObject({ notApplicable: 0, naUnapproved: 1 });
-    expect((await listNeedsAttention({ teamIds: [team.id], staleBefore: STALE_BEFORE, today: "2027-01-01" })).entries.map((entry) => entry.item.key)).toEqual(["other.architecture-diagram"]);
+    expect(
+      (
+        await listNeedsAttention({ teamIds: [team.id], staleBefore: STALE_BEFORE, today: "2027-01-01" })
+      ).entries.map((entry) => entry.item.key),
+    ).toEqual(["other.architecture-diagram"]);
 
-    const [summary] = (await summariseTeams({ staleBefore: STALE_BEFORE, today: TODAY })).filter((row) => row.slug === team.slug);
+    const [summary] = (await summariseTeams({ staleBefore: STALE_BEFORE, today: TODAY })).filter(
+      (row) => row.slug === team.slug,
+    );
     expect(summary).toMatchObject({ services: 1, not_applicable: 1, answers: 1, needs_attention: 0 });
   });
 
@@ -125,8 +232,17 @@ describe("not applicable as data", () => {
     const { team, member, service } = await teamWithService();
     const target = { serviceId: service.id, itemKey: "other.architecture-diagram" };
     await saveAnswer({ ...target, status: "NOT_APPLICABLE", note: "Too small" }, member);
-    expect(await submitReviewDecision(form({ ...target, decision: "REJECT_NA", comment: "Even small services need one" }), { actor: await createTestUser("SRE"), today: TODAY })).toMatchObject({ status: "saved" });
-    expect((await listNeedsAttention({ teamIds: [team.id], staleBefore: STALE_BEFORE, today: TODAY })).entries.map((entry) => entry.naState)).toEqual(["REJECTED"]);
-    expect((await listAuditLog({ serviceId: service.id, kind: "answer.na_rejected" }))).toHaveLength(1);
+    expect(
+      await submitReviewDecision(
+        form({ ...target, decision: "REJECT_NA", comment: "Even small services need one" }),
+        { actor: await createTestUser("SRE"), today: TODAY },
+      ),
+    ).toMatchObject({ status: "saved" });
+    expect(
+      (await listNeedsAttention({ teamIds: [team.id], staleBefore: STALE_BEFORE, today: TODAY })).entries.map(
+        (entry) => entry.naState,
+      ),
+    ).toEqual(["REJECTED"]);
+    expect(await listAuditLog({ serviceId: service.id, kind: "answer.na_rejected" })).toHaveLength(1);
   });
 });

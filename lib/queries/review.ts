@@ -2,15 +2,20 @@ import { dateOfDay, type Day } from "@/lib/dates";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AnswerEventAction, CommentKind } from "@/lib/generated/prisma/enums";
+import { authorize, type Principal } from "@/lib/permissions";
 import { recordAnswerEvent } from "@/lib/queries/answers";
 import { recordAudit } from "@/lib/queries/audit";
-import { authorize, type Principal } from "@/lib/permissions";
 import { canBeVerified } from "@/lib/review";
 import type { CommentInput, ReviewDecision } from "@/lib/validations/review";
 
-export type ReviewResult = { outcome: "done" | "unknown-service" | "unknown-item" | "no-answer" | "not-reviewable" | "expiry-past" };
+export type ReviewResult = {
+  outcome: "done" | "unknown-service" | "unknown-item" | "no-answer" | "not-reviewable" | "expiry-past";
+};
 
-async function findTarget(tx: Prisma.TransactionClient, { serviceId, itemKey }: { serviceId: string; itemKey: string }) {
+async function findTarget(
+  tx: Prisma.TransactionClient,
+  { serviceId, itemKey }: { serviceId: string; itemKey: string },
+) {
   const [service, item] = await Promise.all([
     tx.service.findUnique({ where: { id: serviceId }, select: { id: true, teamId: true } }),
     tx.checklistItem.findUnique({ where: { key: itemKey }, select: { id: true, retiredAt: true } }),
@@ -29,17 +34,25 @@ const STEP: Record<ReviewDecision["decision"], { action: AnswerEventAction; comm
  * A reviewer's step on an answer: accept (verify) or request changes on a met or partial answer,
  * approve or reject an N/A. The answer, its event and the step's words land in one transaction.
  */
-export async function decideOnAnswer(input: ReviewDecision, actor: Principal | null, { today, at = new Date() }: { today: Day; at?: Date }): Promise<ReviewResult> {
+export async function decideOnAnswer(
+  input: ReviewDecision,
+  actor: Principal | null,
+  { today, at = new Date() }: { today: Day; at?: Date },
+): Promise<ReviewResult> {
   return getDb().$transaction(async (tx) => {
     const { service, item } = await findTarget(tx, input);
     if (!service) return { outcome: "unknown-service" };
     authorize("reviewAnswers", actor);
     if (!item) return { outcome: "unknown-item" };
-    const answer = await tx.answer.findUnique({ where: { serviceId_itemId: { serviceId: service.id, itemId: item.id } } });
+    const answer = await tx.answer.findUnique({
+      where: { serviceId_itemId: { serviceId: service.id, itemId: item.id } },
+    });
     if (!answer) return { outcome: "no-answer" };
     const naDecision = input.decision === "APPROVE_NA" || input.decision === "REJECT_NA";
-    if (naDecision ? answer.status !== "NOT_APPLICABLE" : !canBeVerified(answer.status)) return { outcome: "not-reviewable" };
-    if (input.decision === "APPROVE_NA" && input.expiresOn && input.expiresOn < today) return { outcome: "expiry-past" };
+    if (naDecision ? answer.status !== "NOT_APPLICABLE" : !canBeVerified(answer.status))
+      return { outcome: "not-reviewable" };
+    if (input.decision === "APPROVE_NA" && input.expiresOn && input.expiresOn < today)
+      return { outcome: "expiry-past" };
 
     const change: Prisma.AnswerUpdateInput =
       input.decision === "ACCEPT"
@@ -49,27 +62,67 @@ export async function decideOnAnswer(input: ReviewDecision, actor: Principal | n
           : input.decision === "APPROVE_NA"
             ? { naState: "APPROVED", naExpiresOn: input.expiresOn ? dateOfDay(input.expiresOn) : null }
             : { naState: "REJECTED", naExpiresOn: null };
-    const updated = await tx.answer.update({ where: { id: answer.id }, data: { ...change, reviewedAt: at, reviewedBy: { connect: { id: actor.id } } } });
+    const updated = await tx.answer.update({
+      where: { id: answer.id },
+      data: { ...change, reviewedAt: at, reviewedBy: { connect: { id: actor.id } } },
+    });
     const step = STEP[input.decision];
     await recordAnswerEvent(
       tx,
       actor,
-      { serviceId: service.id, itemId: item.id, action: step.action, fromStatus: answer.status, toStatus: answer.status, note: answer.note, review: updated.review, naState: updated.naState, naExpiresOn: updated.naExpiresOn },
+      {
+        serviceId: service.id,
+        itemId: item.id,
+        action: step.action,
+        fromStatus: answer.status,
+        toStatus: answer.status,
+        note: answer.note,
+        review: updated.review,
+        naState: updated.naState,
+        naExpiresOn: updated.naExpiresOn,
+      },
       at,
     );
-    await tx.answerComment.create({ data: { serviceId: service.id, itemId: item.id, authorId: actor.id, kind: step.comment, body: input.comment, createdAt: at } });
+    await tx.answerComment.create({
+      data: {
+        serviceId: service.id,
+        itemId: item.id,
+        authorId: actor.id,
+        kind: step.comment,
+        body: input.comment,
+        createdAt: at,
+      },
+    });
     return { outcome: "done" };
   });
 }
 
-export async function addComment(input: CommentInput, actor: Principal | null, { at = new Date() }: { at?: Date } = {}): Promise<ReviewResult> {
+export async function addComment(
+  input: CommentInput,
+  actor: Principal | null,
+  { at = new Date() }: { at?: Date } = {},
+): Promise<ReviewResult> {
   return getDb().$transaction(async (tx) => {
     const { service, item } = await findTarget(tx, input);
     if (!service) return { outcome: "unknown-service" };
     authorize("commentOnItem", actor, { teamId: service.teamId });
     if (!item) return { outcome: "unknown-item" };
-    const comment = await tx.answerComment.create({ data: { serviceId: service.id, itemId: item.id, authorId: actor.id, body: input.body, createdAt: at } });
-    await recordAudit(tx, actor, { kind: "comment.added", entityType: "comment", entityId: comment.id, serviceId: service.id, teamId: service.teamId, after: { item: input.itemKey, body: input.body } }, at);
+    const comment = await tx.answerComment.create({
+      data: { serviceId: service.id, itemId: item.id, authorId: actor.id, body: input.body, createdAt: at },
+    });
+    await recordAudit(
+      tx,
+      actor,
+      {
+        kind: "comment.added",
+        entityType: "comment",
+        entityId: comment.id,
+        serviceId: service.id,
+        teamId: service.teamId,
+        after: { item: input.itemKey, body: input.body },
+      },
+      at,
+    );
     return { outcome: "done" };
   });
 }
@@ -78,7 +131,13 @@ export async function listItemComments({ serviceId, itemId }: { serviceId: strin
   return getDb().answerComment.findMany({
     where: { serviceId, itemId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, kind: true, body: true, createdAt: true, author: { select: { name: true, role: true } } },
+    select: {
+      id: true,
+      kind: true,
+      body: true,
+      createdAt: true,
+      author: { select: { name: true, role: true } },
+    },
   });
 }
 
@@ -94,10 +153,22 @@ const queueRow = {
   updatedAt: true,
   updatedBy: { select: { name: true } },
   service: { select: { slug: true, name: true, team: { select: { slug: true, name: true } } } },
-  item: { select: { key: true, category: { select: { key: true, titleJa: true, titleEn: true } }, versions: { orderBy: { version: "desc" }, take: 1, select: { textJa: true, textEn: true } } } },
+  item: {
+    select: {
+      key: true,
+      category: { select: { key: true, titleJa: true, titleEn: true } },
+      versions: { orderBy: { version: "desc" }, take: 1, select: { textJa: true, textEn: true } },
+    },
+  },
 } as const satisfies Prisma.AnswerSelect;
 
-type QueueFilter = { teamSlug?: string; categoryKey?: string; serviceSlug?: string; staleBefore: Day; page?: number };
+type QueueFilter = {
+  teamSlug?: string;
+  categoryKey?: string;
+  serviceSlug?: string;
+  staleBefore: Day;
+  page?: number;
+};
 
 // Which answers are in a queue is decided in SQL with the enum values written out: Prisma sends
 // them as parameters cast to the enum, a cast PostgreSQL does not fold and so repeats for every
@@ -108,7 +179,9 @@ function queueConditions({ teamSlug, categoryKey, serviceSlug, staleBefore }: Qu
     [
       ...(teamSlug ? [Prisma.sql`s.team_id = (SELECT id FROM teams WHERE slug = ${teamSlug})`] : []),
       ...(serviceSlug ? [Prisma.sql`s.slug = ${serviceSlug}`] : []),
-      ...(categoryKey ? [Prisma.sql`i.category_id = (SELECT id FROM checklist_categories WHERE key = ${categoryKey})`] : []),
+      ...(categoryKey
+        ? [Prisma.sql`i.category_id = (SELECT id FROM checklist_categories WHERE key = ${categoryKey})`]
+        : []),
       Prisma.sql`i.retired_at IS NULL`,
       Prisma.sql`(${due} OR a.id IN (SELECT answer_id FROM evidence WHERE checked_on < ${staleBefore}::date))`,
     ],
@@ -126,7 +199,10 @@ async function queuePage(conditions: Prisma.Sql, { staleBefore, page = 1 }: Queu
       SELECT p.id::text, (SELECT count(*)::int FROM evidence e WHERE e.answer_id = p.id AND e.checked_on < ${staleBefore}::date) AS stale
       FROM (SELECT a.id ${from} ORDER BY a.updated_at, a.id LIMIT ${QUEUE_PAGE_SIZE} OFFSET ${(page - 1) * QUEUE_PAGE_SIZE}) p`,
   ]);
-  const rows = await db.answer.findMany({ where: { id: { in: pageRows.map((row) => row.id) } }, select: queueRow });
+  const rows = await db.answer.findMany({
+    where: { id: { in: pageRows.map((row) => row.id) } },
+    select: queueRow,
+  });
   const byId = new Map(rows.map((row) => [row.id, row]));
   const entries = pageRows.flatMap((row) => {
     const entry = byId.get(row.id);
@@ -137,7 +213,13 @@ async function queuePage(conditions: Prisma.Sql, { staleBefore, page = 1 }: Queu
 
 /** What reviewers have to look at: unverified met or partial answers, stale evidence and pending N/A. */
 export async function listReviewQueue(filter: QueueFilter) {
-  return queuePage(queueConditions(filter, Prisma.sql`((a.status IN ('MET', 'PARTIAL') AND a.review <> 'VERIFIED') OR (a.status = 'NOT_APPLICABLE' AND a.na_state = 'PENDING'))`), filter);
+  return queuePage(
+    queueConditions(
+      filter,
+      Prisma.sql`((a.status IN ('MET', 'PARTIAL') AND a.review <> 'VERIFIED') OR (a.status = 'NOT_APPLICABLE' AND a.na_state = 'PENDING'))`,
+    ),
+    filter,
+  );
 }
 
 /** What a team has to act on: requested changes, rejected or expired N/A, stale evidence. */
@@ -145,7 +227,9 @@ export async function listNeedsAttention(filter: QueueFilter & { teamIds?: reado
   const due = Prisma.sql`(a.review = 'CHANGES_REQUESTED'
     OR (a.status = 'NOT_APPLICABLE' AND a.na_state = 'REJECTED')
     OR (a.status = 'NOT_APPLICABLE' AND a.na_state = 'APPROVED' AND a.na_expires_on < ${filter.today}::date))`;
-  const mine = filter.teamIds ? Prisma.sql` AND s.team_id = ANY(${[...filter.teamIds]}::uuid[])` : Prisma.empty;
+  const mine = filter.teamIds
+    ? Prisma.sql` AND s.team_id = ANY(${[...filter.teamIds]}::uuid[])`
+    : Prisma.empty;
   return queuePage(Prisma.sql`${queueConditions(filter, due)}${mine}`, filter);
 }
 
@@ -153,7 +237,17 @@ export type QueueEntry = Awaited<ReturnType<typeof listReviewQueue>>["entries"][
 
 /** Per team: stale evidence, N/A answers, and answers waiting on the team (as listNeedsAttention counts them). */
 export async function summariseTeams({ staleBefore, today }: { staleBefore: Day; today: Day }) {
-  return getDb().$queryRaw<{ slug: string; name: string; services: number; stale_evidence: number; not_applicable: number; answers: number; needs_attention: number }[]>`
+  return getDb().$queryRaw<
+    {
+      slug: string;
+      name: string;
+      services: number;
+      stale_evidence: number;
+      not_applicable: number;
+      answers: number;
+      needs_attention: number;
+    }[]
+  >`
     WITH stale AS (
       SELECT answer_id, count(*) AS pieces FROM evidence WHERE checked_on < ${staleBefore}::date GROUP BY answer_id
     ), per_team AS (

@@ -1,13 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { createTestTeam, unique, useTestDatabase, createTestAdmin } from "@/lib/testing/db";
+
 import { createService, getServiceBySlug, listServices, updateService } from "@/lib/queries/services";
+import { createTestAdmin, createTestTeam, unique, useTestDatabase } from "@/lib/testing/db";
 import type { ServiceInput } from "@/lib/validations/service";
 
 const getDb = useTestDatabase();
 
 function serviceInput(teamId: string, overrides: Partial<ServiceInput> = {}): ServiceInput {
   const slug = unique("svc");
-  return { name: `Service ${slug}`, slug, description: "", teamId, tier: 2, traits: ["SERVES_HTTP"], ...overrides };
+  return {
+    name: `Service ${slug}`,
+    slug,
+    description: "",
+    teamId,
+    tier: 2,
+    traits: ["SERVES_HTTP"],
+    ...overrides,
+  };
 }
 
 describe("services", () => {
@@ -16,7 +25,12 @@ describe("services", () => {
     const input = serviceInput(team.id, { traits: ["SERVES_HTTP", "BEHIND_NGINX"], tier: 1 });
     expect(await createService(input, await createTestAdmin())).toEqual({ ok: true, slug: input.slug });
     const stored = await getServiceBySlug(input.slug);
-    expect(stored).toMatchObject({ name: input.name, tier: 1, traits: ["SERVES_HTTP", "BEHIND_NGINX"], team: { slug: team.slug } });
+    expect(stored).toMatchObject({
+      name: input.name,
+      tier: 1,
+      traits: ["SERVES_HTTP", "BEHIND_NGINX"],
+      team: { slug: team.slug },
+    });
   });
 
   it("refuse a duplicate slug as a field error and store nothing", async () => {
@@ -24,12 +38,17 @@ describe("services", () => {
     const first = serviceInput(team.id);
     await createService(first, await createTestAdmin());
     const before = await getDb().service.count();
-    expect(await createService({ ...serviceInput(team.id), slug: first.slug }, await createTestAdmin())).toEqual({ ok: false, field: "slug", key: "validation.service.slug.taken" });
+    expect(
+      await createService({ ...serviceInput(team.id), slug: first.slug }, await createTestAdmin()),
+    ).toEqual({ ok: false, field: "slug", key: "validation.service.slug.taken" });
     expect(await getDb().service.count()).toBe(before);
   });
 
   it("refuse an unknown team", async () => {
-    const result = await createService(serviceInput("00000000-0000-4000-8000-000000000000"), await createTestAdmin());
+    const result = await createService(
+      serviceInput("00000000-0000-4000-8000-000000000000"),
+      await createTestAdmin(),
+    );
     expect(result).toEqual({ ok: false, field: "teamId", key: "validation.service.team.unknown" });
   });
 
@@ -37,7 +56,11 @@ describe("services", () => {
     const team = await createTestTeam();
     const admin = await createTestAdmin();
     const before = await getDb().service.count();
-    expect(await createService(serviceInput(team.id, { traits: ["FLIES"] }), admin)).toEqual({ ok: false, field: "traits", key: "validation.service.traits.invalid" });
+    expect(await createService(serviceInput(team.id, { traits: ["FLIES"] }), admin)).toEqual({
+      ok: false,
+      field: "traits",
+      key: "validation.service.traits.invalid",
+    });
     expect(await getDb().service.count()).toBe(before);
 
     const key = `RETIRING_${unique("t").slice(2).toUpperCase().replace(/-/g, "_")}`;
@@ -47,7 +70,11 @@ describe("services", () => {
     await getDb().trait.update({ where: { key }, data: { retiredAt: new Date() } });
     const service = (await getServiceBySlug(input.slug))!;
     expect((await updateService(service.id, { ...input, tier: 1 }, admin)).ok).toBe(true);
-    expect(await createService(serviceInput(team.id, { traits: [key] }), admin)).toEqual({ ok: false, field: "traits", key: "validation.service.traits.invalid" });
+    expect(await createService(serviceInput(team.id, { traits: [key] }), admin)).toEqual({
+      ok: false,
+      field: "traits",
+      key: "validation.service.traits.invalid",
+    });
   });
 
   it("are updated, including a new slug, and an update to a taken slug changes nothing", async () => {
@@ -58,9 +85,17 @@ describe("services", () => {
     await createService(b, await createTestAdmin());
     const stored = await getServiceBySlug(a.slug);
     const renamed = unique("renamed");
-    expect(await updateService(stored!.id, { ...a, slug: renamed, traits: ["RUNS_BATCH"] }, await createTestAdmin())).toEqual({ ok: true, slug: renamed });
+    expect(
+      await updateService(
+        stored!.id,
+        { ...a, slug: renamed, traits: ["RUNS_BATCH"] },
+        await createTestAdmin(),
+      ),
+    ).toEqual({ ok: true, slug: renamed });
     expect(await getServiceBySlug(renamed)).toMatchObject({ traits: ["RUNS_BATCH"] });
-    expect(await updateService(stored!.id, { ...a, name: "changed", slug: b.slug }, await createTestAdmin())).toMatchObject({ ok: false, field: "slug" });
+    expect(
+      await updateService(stored!.id, { ...a, name: "changed", slug: b.slug }, await createTestAdmin()),
+    ).toMatchObject({ ok: false, field: "slug" });
     expect(await getServiceBySlug(renamed)).toMatchObject({ name: a.name });
   });
 

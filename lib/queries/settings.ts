@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/db";
 import { authorize, type Principal } from "@/lib/permissions";
-import { recordAudit } from "@/lib/queries/audit";
 import { DEFAULT_FISCAL_START_MONTH, isFiscalStartMonth } from "@/lib/quarters";
+import { recordAudit } from "@/lib/queries/audit";
 
 /** The stored value, or the one `create` makes, stored once even when two processes race. */
 export async function getOrCreateSetting(key: string, create: () => string): Promise<string> {
@@ -14,7 +14,9 @@ export async function getOrCreateSetting(key: string, create: () => string): Pro
 }
 
 export async function getSetting(key: string) {
-  return (await getDb().instanceSetting.findUnique({ where: { key }, select: { value: true } }))?.value ?? null;
+  return (
+    (await getDb().instanceSetting.findUnique({ where: { key }, select: { value: true } }))?.value ?? null
+  );
 }
 
 export async function setSetting(key: string, value: string) {
@@ -36,11 +38,26 @@ export async function getFiscalStartMonth() {
 export async function setFiscalStartMonth(month: number, actor: Principal | null): Promise<{ ok: true }> {
   return getDb().$transaction(async (tx) => {
     authorize("manageSettings", actor);
-    const before = await tx.instanceSetting.findUnique({ where: { key: FISCAL_START_MONTH }, select: { value: true } });
-    const previous = isFiscalStartMonth(Number(before?.value)) ? Number(before?.value) : DEFAULT_FISCAL_START_MONTH;
+    const before = await tx.instanceSetting.findUnique({
+      where: { key: FISCAL_START_MONTH },
+      select: { value: true },
+    });
+    const previous = isFiscalStartMonth(Number(before?.value))
+      ? Number(before?.value)
+      : DEFAULT_FISCAL_START_MONTH;
     if (previous === month) return { ok: true };
-    await tx.instanceSetting.upsert({ where: { key: FISCAL_START_MONTH }, create: { key: FISCAL_START_MONTH, value: String(month) }, update: { value: String(month) } });
-    await recordAudit(tx, actor, { kind: "settings.updated", entityType: "setting", entityId: FISCAL_START_MONTH, before: { fiscalStartMonth: previous }, after: { fiscalStartMonth: month } });
+    await tx.instanceSetting.upsert({
+      where: { key: FISCAL_START_MONTH },
+      create: { key: FISCAL_START_MONTH, value: String(month) },
+      update: { value: String(month) },
+    });
+    await recordAudit(tx, actor, {
+      kind: "settings.updated",
+      entityType: "setting",
+      entityId: FISCAL_START_MONTH,
+      before: { fiscalStartMonth: previous },
+      after: { fiscalStartMonth: month },
+    });
     return { ok: true };
   });
 }

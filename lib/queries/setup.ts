@@ -1,8 +1,9 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { countActiveAdmins, createUser, type UserWriteResult } from "@/lib/queries/users";
 import { deleteSetting, getSetting, setSetting } from "@/lib/queries/settings";
+import { countActiveAdmins, createUser, type UserWriteResult } from "@/lib/queries/users";
 import { newUserSchema } from "@/lib/validations/user";
 
 const SETUP_TOKEN_KEY = "setup.token_sha256";
@@ -28,11 +29,23 @@ export async function ensureFirstAdmin(): Promise<FirstAdminOutcome> {
     return { kind: "exists" };
   }
   if (env.TENKEN_ADMIN_EMAIL || env.TENKEN_ADMIN_PASSWORD) {
-    const parsed = newUserSchema.safeParse({ name: env.TENKEN_ADMIN_NAME ?? "Administrator", email: env.TENKEN_ADMIN_EMAIL ?? "", password: env.TENKEN_ADMIN_PASSWORD ?? "", role: "ADMIN" });
-    if (!parsed.success) return { kind: "invalid-env", problems: parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`) };
+    const parsed = newUserSchema.safeParse({
+      name: env.TENKEN_ADMIN_NAME ?? "Administrator",
+      email: env.TENKEN_ADMIN_EMAIL ?? "",
+      password: env.TENKEN_ADMIN_PASSWORD ?? "",
+      role: "ADMIN",
+    });
+    if (!parsed.success)
+      return {
+        kind: "invalid-env",
+        problems: parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`),
+      };
     const created = await createUser(parsed.data, null, { allowWithoutActor: true });
     if (created.ok) return { kind: "created-from-env", email: parsed.data.email };
-    return { kind: "invalid-env", problems: ["email: validation.user.email.taken (that user exists but is not an active admin)"] };
+    return {
+      kind: "invalid-env",
+      problems: ["email: validation.user.email.taken (that user exists but is not an active admin)"],
+    };
   }
   const token = randomBytes(24).toString("base64url");
   await setSetting(SETUP_TOKEN_KEY, sha256(token));
@@ -46,11 +59,22 @@ export async function isSetupTokenValid(token: string) {
 }
 
 /** Creates the first admin with the setup link's token, which works once. */
-export async function createFirstAdmin(input: { name: string; email: string; password: string; token: string }): Promise<UserWriteResult | { ok: false; invalidToken: true }> {
+export async function createFirstAdmin(input: {
+  name: string;
+  email: string;
+  password: string;
+  token: string;
+}): Promise<UserWriteResult | { ok: false; invalidToken: true }> {
   // Consuming the token first makes a second, concurrent use of the same link fail.
-  const consumed = await getDb().instanceSetting.deleteMany({ where: { key: SETUP_TOKEN_KEY, value: sha256(input.token) } });
+  const consumed = await getDb().instanceSetting.deleteMany({
+    where: { key: SETUP_TOKEN_KEY, value: sha256(input.token) },
+  });
   if (consumed.count === 0 || (await countActiveAdmins()) > 0) return { ok: false, invalidToken: true };
-  const created = await createUser({ name: input.name, email: input.email, password: input.password, role: "ADMIN" }, null, { allowWithoutActor: true });
+  const created = await createUser(
+    { name: input.name, email: input.email, password: input.password, role: "ADMIN" },
+    null,
+    { allowWithoutActor: true },
+  );
   // A refused form (an email already taken) leaves the link usable for a second try.
   if (!created.ok) await setSetting(SETUP_TOKEN_KEY, sha256(input.token));
   return created;

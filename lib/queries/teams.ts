@@ -18,12 +18,16 @@ export async function listTeamsWithMembers() {
       name: true,
       description: true,
       _count: { select: { services: true } },
-      memberships: { orderBy: { user: { name: "asc" } }, select: { user: { select: { id: true, name: true, email: true, role: true, deactivatedAt: true } } } },
+      memberships: {
+        orderBy: { user: { name: "asc" } },
+        select: { user: { select: { id: true, name: true, email: true, role: true, deactivatedAt: true } } },
+      },
     },
   });
 }
 
-export type TeamWriteResult = { ok: true; id: string } | { ok: false; field: string; key: string } | { ok: false; notFound: true };
+export type TeamWriteResult =
+  { ok: true; id: string } | { ok: false; field: string; key: string } | { ok: false; notFound: true };
 
 function slugTakenAsFieldError(write: () => Promise<TeamWriteResult>): Promise<TeamWriteResult> {
   return uniqueAsFieldError(write, "slug", "validation.team.slug.taken");
@@ -33,21 +37,48 @@ export async function createTeam(input: TeamInput, actor: Principal | null): Pro
   authorize("manageTeams", actor);
   return slugTakenAsFieldError(() =>
     getDb().$transaction(async (tx) => {
-      const team = await tx.team.create({ data: input, select: { id: true, slug: true, name: true, description: true } });
-      await recordAudit(tx, actor, { kind: "team.created", entityType: "team", entityId: team.id, teamId: team.id, after: { slug: team.slug, name: team.name, description: team.description } });
+      const team = await tx.team.create({
+        data: input,
+        select: { id: true, slug: true, name: true, description: true },
+      });
+      await recordAudit(tx, actor, {
+        kind: "team.created",
+        entityType: "team",
+        entityId: team.id,
+        teamId: team.id,
+        after: { slug: team.slug, name: team.name, description: team.description },
+      });
       return { ok: true, id: team.id } as const;
     }),
   );
 }
 
-export async function updateTeam(teamId: string, input: TeamInput, actor: Principal | null): Promise<TeamWriteResult> {
+export async function updateTeam(
+  teamId: string,
+  input: TeamInput,
+  actor: Principal | null,
+): Promise<TeamWriteResult> {
   authorize("manageTeams", actor);
   return slugTakenAsFieldError(() =>
     getDb().$transaction(async (tx) => {
-      const before = await tx.team.findUnique({ where: { id: teamId }, select: { slug: true, name: true, description: true } });
+      const before = await tx.team.findUnique({
+        where: { id: teamId },
+        select: { slug: true, name: true, description: true },
+      });
       if (!before) return { ok: false, notFound: true } as const;
-      const after = await tx.team.update({ where: { id: teamId }, data: input, select: { slug: true, name: true, description: true } });
-      await recordAudit(tx, actor, { kind: "team.updated", entityType: "team", entityId: teamId, teamId, before, after });
+      const after = await tx.team.update({
+        where: { id: teamId },
+        data: input,
+        select: { slug: true, name: true, description: true },
+      });
+      await recordAudit(tx, actor, {
+        kind: "team.updated",
+        entityType: "team",
+        entityId: teamId,
+        teamId,
+        before,
+        after,
+      });
       return { ok: true, id: teamId } as const;
     }),
   );
@@ -61,23 +92,45 @@ async function membershipParties(tx: Prisma.TransactionClient, teamId: string, u
   return team && user && !user.isBuiltIn ? { team: team.name, user: user.name, email: user.email } : null;
 }
 
-export async function addMembership(teamId: string, userId: string, actor: Principal | null): Promise<TeamWriteResult> {
+export async function addMembership(
+  teamId: string,
+  userId: string,
+  actor: Principal | null,
+): Promise<TeamWriteResult> {
   authorize("manageTeams", actor);
   return getDb().$transaction(async (tx) => {
     const parties = await membershipParties(tx, teamId, userId);
     if (!parties) return { ok: false, field: "userId", key: "validation.membership.user.required" } as const;
     const added = await tx.teamMembership.createMany({ data: [{ teamId, userId }], skipDuplicates: true });
-    if (added.count) await recordAudit(tx, actor, { kind: "membership.added", entityType: "membership", entityId: `${teamId}:${userId}`, teamId, after: parties });
+    if (added.count)
+      await recordAudit(tx, actor, {
+        kind: "membership.added",
+        entityType: "membership",
+        entityId: `${teamId}:${userId}`,
+        teamId,
+        after: parties,
+      });
     return { ok: true, id: teamId } as const;
   });
 }
 
-export async function removeMembership(teamId: string, userId: string, actor: Principal | null): Promise<TeamWriteResult> {
+export async function removeMembership(
+  teamId: string,
+  userId: string,
+  actor: Principal | null,
+): Promise<TeamWriteResult> {
   authorize("manageTeams", actor);
   return getDb().$transaction(async (tx) => {
     const parties = await membershipParties(tx, teamId, userId);
     const removed = await tx.teamMembership.deleteMany({ where: { teamId, userId } });
-    if (removed.count && parties) await recordAudit(tx, actor, { kind: "membership.removed", entityType: "membership", entityId: `${teamId}:${userId}`, teamId, before: parties });
+    if (removed.count && parties)
+      await recordAudit(tx, actor, {
+        kind: "membership.removed",
+        entityType: "membership",
+        entityId: `${teamId}:${userId}`,
+        teamId,
+        before: parties,
+      });
     return { ok: true, id: teamId } as const;
   });
 }

@@ -1,4 +1,5 @@
 import { hashPassword } from "better-auth/crypto";
+
 import { getDb } from "@/lib/db";
 import { uniqueAsFieldError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -26,26 +27,55 @@ export async function ensureLocalUser() {
 export async function getPrincipal(userId: string): Promise<(Principal & { email: string }) | null> {
   const user = await getDb().user.findUnique({
     where: { id: userId },
-    select: { id: true, name: true, email: true, role: true, isBuiltIn: true, deactivatedAt: true, memberships: { select: { teamId: true } } },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      isBuiltIn: true,
+      deactivatedAt: true,
+      memberships: { select: { teamId: true } },
+    },
   });
   if (!user || user.isBuiltIn || user.deactivatedAt) return null;
-  return { id: user.id, name: user.name, email: user.email, role: user.role, teamIds: user.memberships.map((membership) => membership.teamId) };
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    teamIds: user.memberships.map((membership) => membership.teamId),
+  };
 }
 
-export type UserWriteResult = { ok: true; id: string } | { ok: false; field: string; key: string } | { ok: false; notFound: true };
+export type UserWriteResult =
+  { ok: true; id: string } | { ok: false; field: string; key: string } | { ok: false; notFound: true };
 
 const auditedUserFields = { id: true, name: true, email: true, role: true, deactivatedAt: true } as const;
 
 /** An account that signs in with email and password; the password is hashed by Better Auth. */
-export async function createUser(input: NewUserInput, actor: Principal | null, { allowWithoutActor = false } = {}): Promise<UserWriteResult> {
+export async function createUser(
+  input: NewUserInput,
+  actor: Principal | null,
+  { allowWithoutActor = false } = {},
+): Promise<UserWriteResult> {
   if (!allowWithoutActor) authorize("manageUsers", actor);
   const passwordHash = await hashPassword(input.password);
   return uniqueAsFieldError(
     () =>
       getDb().$transaction(async (tx) => {
-        const user = await tx.user.create({ data: { name: input.name, email: input.email, role: input.role }, select: auditedUserFields });
-        await tx.account.create({ data: { userId: user.id, providerId: "credential", accountId: user.id, password: passwordHash } });
-        await recordAudit(tx, actor ?? user, { kind: "user.created", entityType: "user", entityId: user.id, after: userSnapshot(user) });
+        const user = await tx.user.create({
+          data: { name: input.name, email: input.email, role: input.role },
+          select: auditedUserFields,
+        });
+        await tx.account.create({
+          data: { userId: user.id, providerId: "credential", accountId: user.id, password: passwordHash },
+        });
+        await recordAudit(tx, actor ?? user, {
+          kind: "user.created",
+          entityType: "user",
+          entityId: user.id,
+          after: userSnapshot(user),
+        });
         return { ok: true, id: user.id } as const;
       }),
     "email",
@@ -59,35 +89,70 @@ function userSnapshot(user: { name: string; email: string; role: string; deactiv
 
 // An organisation must keep someone who can manage it.
 async function wouldLeaveNoAdmin(tx: Prisma.TransactionClient, userId: string) {
-  const others = await tx.user.count({ where: { role: "ADMIN", deactivatedAt: null, isBuiltIn: false, id: { not: userId } } });
+  const others = await tx.user.count({
+    where: { role: "ADMIN", deactivatedAt: null, isBuiltIn: false, id: { not: userId } },
+  });
   return others === 0;
 }
 
-export async function setUserRole(userId: string, role: UserRole, actor: Principal | null): Promise<UserWriteResult> {
+export async function setUserRole(
+  userId: string,
+  role: UserRole,
+  actor: Principal | null,
+): Promise<UserWriteResult> {
   authorize("manageUsers", actor);
   return getDb().$transaction(async (tx) => {
-    const before = await tx.user.findUnique({ where: { id: userId }, select: { ...auditedUserFields, isBuiltIn: true } });
+    const before = await tx.user.findUnique({
+      where: { id: userId },
+      select: { ...auditedUserFields, isBuiltIn: true },
+    });
     if (!before || before.isBuiltIn) return { ok: false, notFound: true } as const;
     if (before.role === role) return { ok: true, id: userId } as const;
-    if (before.role === "ADMIN" && !before.deactivatedAt && (await wouldLeaveNoAdmin(tx, userId))) return { ok: false, field: "role", key: "validation.user.role.lastAdmin" } as const;
+    if (before.role === "ADMIN" && !before.deactivatedAt && (await wouldLeaveNoAdmin(tx, userId)))
+      return { ok: false, field: "role", key: "validation.user.role.lastAdmin" } as const;
     const after = await tx.user.update({ where: { id: userId }, data: { role }, select: auditedUserFields });
-    await recordAudit(tx, actor, { kind: "user.role_changed", entityType: "user", entityId: userId, before: userSnapshot(before), after: userSnapshot(after) });
+    await recordAudit(tx, actor, {
+      kind: "user.role_changed",
+      entityType: "user",
+      entityId: userId,
+      before: userSnapshot(before),
+      after: userSnapshot(after),
+    });
     return { ok: true, id: userId } as const;
   });
 }
 
 /** Stops a person signing in and ends their sessions; what they did stays attributed to them. */
-export async function setUserActive(userId: string, active: boolean, actor: Principal | null): Promise<UserWriteResult> {
+export async function setUserActive(
+  userId: string,
+  active: boolean,
+  actor: Principal | null,
+): Promise<UserWriteResult> {
   authorize("manageUsers", actor);
   return getDb().$transaction(async (tx) => {
-    const before = await tx.user.findUnique({ where: { id: userId }, select: { ...auditedUserFields, isBuiltIn: true } });
+    const before = await tx.user.findUnique({
+      where: { id: userId },
+      select: { ...auditedUserFields, isBuiltIn: true },
+    });
     if (!before || before.isBuiltIn) return { ok: false, notFound: true } as const;
     if (active === !before.deactivatedAt) return { ok: true, id: userId } as const;
-    if (!active && userId === actor.id) return { ok: false, field: "user", key: "validation.user.deactivate.self" } as const;
-    if (!active && before.role === "ADMIN" && (await wouldLeaveNoAdmin(tx, userId))) return { ok: false, field: "user", key: "validation.user.role.lastAdmin" } as const;
-    const after = await tx.user.update({ where: { id: userId }, data: { deactivatedAt: active ? null : new Date() }, select: auditedUserFields });
+    if (!active && userId === actor.id)
+      return { ok: false, field: "user", key: "validation.user.deactivate.self" } as const;
+    if (!active && before.role === "ADMIN" && (await wouldLeaveNoAdmin(tx, userId)))
+      return { ok: false, field: "user", key: "validation.user.role.lastAdmin" } as const;
+    const after = await tx.user.update({
+      where: { id: userId },
+      data: { deactivatedAt: active ? null : new Date() },
+      select: auditedUserFields,
+    });
     if (!active) await tx.session.deleteMany({ where: { userId } });
-    await recordAudit(tx, actor, { kind: active ? "user.reactivated" : "user.deactivated", entityType: "user", entityId: userId, before: userSnapshot(before), after: userSnapshot(after) });
+    await recordAudit(tx, actor, {
+      kind: active ? "user.reactivated" : "user.deactivated",
+      entityType: "user",
+      entityId: userId,
+      before: userSnapshot(before),
+      after: userSnapshot(after),
+    });
     return { ok: true, id: userId } as const;
   });
 }
@@ -104,7 +169,10 @@ export async function listUsers() {
       deactivatedAt: true,
       createdAt: true,
       accounts: { select: { providerId: true } },
-      memberships: { orderBy: { team: { name: "asc" } }, select: { team: { select: { id: true, slug: true, name: true } } } },
+      memberships: {
+        orderBy: { team: { name: "asc" } },
+        select: { team: { select: { id: true, slug: true, name: true } } },
+      },
     },
   });
 }
@@ -115,5 +183,9 @@ export async function countActiveAdmins() {
 
 /** People who can own work: active, signed-in users, by name. */
 export async function listActiveUsers() {
-  return getDb().user.findMany({ where: { isBuiltIn: false, deactivatedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+  return getDb().user.findMany({
+    where: { isBuiltIn: false, deactivatedAt: null },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
 }

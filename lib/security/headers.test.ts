@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { contentSecurityPolicy, createNonce } from "@/lib/security/headers";
 
 describe("the Content-Security-Policy", () => {
@@ -13,7 +14,9 @@ describe("the Content-Security-Policy", () => {
   });
 
   it("lets forms reach the identity provider when single sign-on is on", () => {
-    expect(contentSecurityPolicy({ nonce: "n", dev: false, ssoOrigin: "https://idp.example.com" })).toContain("form-action 'self' https://idp.example.com");
+    expect(contentSecurityPolicy({ nonce: "n", dev: false, ssoOrigin: "https://idp.example.com" })).toContain(
+      "form-action 'self' https://idp.example.com",
+    );
   });
 
   it("allows eval only in development", () => {

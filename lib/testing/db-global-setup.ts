@@ -1,5 +1,5 @@
-import type { TestProject } from "vitest/node";
 import pg from "pg";
+import type { TestProject } from "vitest/node";
 
 // Integration tests get a database of their own: a fresh one on the DATABASE_URL server when it
 // is set (CI), otherwise an in-memory PGlite opened by each test file.

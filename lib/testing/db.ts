@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll } from "vitest";
+
 import { closeDb, getConnection, getDb } from "@/lib/db";
 import { databaseTarget } from "@/lib/env";
 import type { UserRole } from "@/lib/generated/prisma/enums";
@@ -26,14 +27,22 @@ export function unique(prefix: string) {
 
 export async function createTestTeam() {
   const slug = unique("team");
-  return getDb().team.create({ data: { slug, name: `Team ${slug}` }, select: { id: true, slug: true, name: true } });
+  return getDb().team.create({
+    data: { slug, name: `Team ${slug}` },
+    select: { id: true, slug: true, name: true },
+  });
 }
 
 /** A real user of the given role and teams, as the permission rules see them. */
 export async function createTestUser(role: UserRole, teamIds: string[] = []): Promise<Principal> {
   const name = unique(role.toLowerCase());
   const user = await getDb().user.create({
-    data: { name, email: `${name}@test.tenken.example`, role, memberships: { create: teamIds.map((teamId) => ({ teamId })) } },
+    data: {
+      name,
+      email: `${name}@test.tenken.example`,
+      role,
+      memberships: { create: teamIds.map((teamId) => ({ teamId })) },
+    },
     select: { id: true, name: true, role: true },
   });
   return { ...user, teamIds };

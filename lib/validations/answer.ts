@@ -5,13 +5,18 @@ export const ANSWER_STATUSES = ["MET", "PARTIAL", "NOT_MET", "NOT_APPLICABLE"] a
 export const answerSchema = z
   .object({
     serviceId: z.uuid("validation.answer.service.invalid"),
-    itemKey: z.string().trim().min(1, "validation.answer.item.invalid").max(100, "validation.answer.item.invalid"),
+    itemKey: z
+      .string()
+      .trim()
+      .min(1, "validation.answer.item.invalid")
+      .max(100, "validation.answer.item.invalid"),
     status: z.enum(ANSWER_STATUSES, "validation.answer.status.required"),
     note: z.string().trim().max(5000, "validation.answer.note.tooLong").default(""),
   })
   // "Not applicable" is data a reviewer decides on, so it must say why.
   .superRefine((answer, ctx) => {
-    if (answer.status === "NOT_APPLICABLE" && !answer.note) ctx.addIssue({ code: "custom", path: ["note"], message: "validation.answer.note.naReason" });
+    if (answer.status === "NOT_APPLICABLE" && !answer.note)
+      ctx.addIssue({ code: "custom", path: ["note"], message: "validation.answer.note.naReason" });
   });
 
 export type AnswerInput = z.infer<typeof answerSchema>;

@@ -14,15 +14,28 @@ export function isWebUrl(value: string) {
 
 const target = {
   serviceId: z.uuid("validation.answer.service.invalid"),
-  itemKey: z.string().trim().min(1, "validation.answer.item.invalid").max(100, "validation.answer.item.invalid"),
+  itemKey: z
+    .string()
+    .trim()
+    .min(1, "validation.answer.item.invalid")
+    .max(100, "validation.answer.item.invalid"),
 };
 
 const linkFields = {
-  url: z.string().trim().min(1, "validation.evidence.url.required").max(2000, "validation.evidence.url.invalid").refine(isWebUrl, "validation.evidence.url.invalid"),
+  url: z
+    .string()
+    .trim()
+    .min(1, "validation.evidence.url.required")
+    .max(2000, "validation.evidence.url.invalid")
+    .refine(isWebUrl, "validation.evidence.url.invalid"),
   title: z.string().trim().max(200, "validation.evidence.title.tooLong").default(""),
 };
 const noteFields = {
-  body: z.string().trim().min(1, "validation.evidence.body.required").max(MAX_NOTE_LENGTH, "validation.evidence.body.tooLong"),
+  body: z
+    .string()
+    .trim()
+    .min(1, "validation.evidence.body.required")
+    .max(MAX_NOTE_LENGTH, "validation.evidence.body.tooLong"),
 };
 
 export const newEvidenceSchema = z.discriminatedUnion(
@@ -40,7 +53,10 @@ const evidenceId = { evidenceId: z.uuid("validation.evidence.unknown") };
 export const evidenceIdSchema = z.object(evidenceId);
 export const evidenceEditSchema = z.discriminatedUnion(
   "kind",
-  [z.object({ ...evidenceId, kind: z.literal("LINK"), ...linkFields }), z.object({ ...evidenceId, kind: z.literal("NOTE"), ...noteFields })],
+  [
+    z.object({ ...evidenceId, kind: z.literal("LINK"), ...linkFields }),
+    z.object({ ...evidenceId, kind: z.literal("NOTE"), ...noteFields }),
+  ],
   "validation.evidence.kind.invalid",
 );
 
@@ -49,8 +65,10 @@ export type EvidenceEdit = z.infer<typeof evidenceEditSchema>;
 
 /** The fields of an evidence form as the schema expects them: absent fields stay absent. */
 export function evidenceFormFields(formData: FormData, names: readonly string[]) {
-  return Object.fromEntries(names.flatMap((name) => {
-    const value = formData.get(name);
-    return typeof value === "string" ? [[name, value]] : [];
-  }));
+  return Object.fromEntries(
+    names.flatMap((name) => {
+      const value = formData.get(name);
+      return typeof value === "string" ? [[name, value]] : [];
+    }),
+  );
 }

@@ -19,12 +19,25 @@ export type FormState = {
 };
 
 export function signedOutState(values?: FormState["values"]): FormState {
-  return { status: "error", formError: { key: "auth.sessionExpired" }, signedOut: true, ...(values ? { values } : {}) };
+  return {
+    status: "error",
+    formError: { key: "auth.sessionExpired" },
+    signedOut: true,
+    ...(values ? { values } : {}),
+  };
 }
 
 /** The form state for a write that withDatabase refused (outage, forbidden, signed out). */
-export function refusedState(refusal: { key: string; signedOut?: true }, values?: FormState["values"]): FormState {
-  return { status: "error", formError: { key: refusal.key }, ...(refusal.signedOut ? { signedOut: true } : {}), ...(values ? { values } : {}) };
+export function refusedState(
+  refusal: { key: string; signedOut?: true },
+  values?: FormState["values"],
+): FormState {
+  return {
+    status: "error",
+    formError: { key: refusal.key },
+    ...(refusal.signedOut ? { signedOut: true } : {}),
+    ...(values ? { values } : {}),
+  };
 }
 
 export const idleFormState: FormState = { status: "idle" };

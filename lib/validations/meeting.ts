@@ -12,9 +12,16 @@ const day = (key: string) =>
     .string(key)
     .trim()
     .regex(/^\d{4}-\d{2}-\d{2}$/, key)
-    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), key);
+    .refine(
+      (value) =>
+        !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+        new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+      key,
+    );
 
-export const quarterParamSchema = z.string("validation.quarter.invalid").regex(/^\d{4}-Q[1-4]$/, "validation.quarter.invalid");
+export const quarterParamSchema = z
+  .string("validation.quarter.invalid")
+  .regex(/^\d{4}-Q[1-4]$/, "validation.quarter.invalid");
 // Empty select options arrive as "": they mean "none".
 const optional = <T extends z.ZodType<string, string>>(schema: T) =>
   z
@@ -27,15 +34,26 @@ const optional = <T extends z.ZodType<string, string>>(schema: T) =>
 export const incidentSchema = z.object({
   occurredOn: day("validation.incident.occurredOn.invalid"),
   severity: z.enum(INCIDENT_SEVERITIES, "validation.incident.severity.invalid"),
-  summary: z.string("validation.incident.summary.required").trim().min(1, "validation.incident.summary.required").max(2000, "validation.incident.summary.tooLong"),
+  summary: z
+    .string("validation.incident.summary.required")
+    .trim()
+    .min(1, "validation.incident.summary.required")
+    .max(2000, "validation.incident.summary.tooLong"),
   causeId: z.uuid("validation.incident.cause.required"),
-  serviceIds: z.array(z.uuid("validation.incident.services.required"), "validation.incident.services.required").min(1, "validation.incident.services.required").max(100, "validation.incident.services.tooMany"),
+  serviceIds: z
+    .array(z.uuid("validation.incident.services.required"), "validation.incident.services.required")
+    .min(1, "validation.incident.services.required")
+    .max(100, "validation.incident.services.tooMany"),
 });
 export const incidentIdSchema = z.object({ incidentId: z.uuid("validation.incident.unknown") });
 export const incidentEditSchema = incidentSchema.extend(incidentIdSchema.shape);
 
 const actionFields = {
-  title: z.string("validation.action.title.required").trim().min(1, "validation.action.title.required").max(300, "validation.action.title.tooLong"),
+  title: z
+    .string("validation.action.title.required")
+    .trim()
+    .min(1, "validation.action.title.required")
+    .max(300, "validation.action.title.tooLong"),
   teamId: z.uuid("validation.action.team.required"),
   ownerId: z.uuid("validation.action.owner.required"),
   dueOn: day("validation.action.dueOn.invalid"),
@@ -44,34 +62,63 @@ const actionFields = {
 };
 // An item is improved on a service: naming one without the other points nowhere.
 const itemNeedsService = (input: { serviceId?: string; itemKey?: string }, ctx: z.RefinementCtx) => {
-  if (input.itemKey && !input.serviceId) ctx.addIssue({ code: "custom", path: ["serviceId"], message: "validation.action.service.neededForItem" });
+  if (input.itemKey && !input.serviceId)
+    ctx.addIssue({ code: "custom", path: ["serviceId"], message: "validation.action.service.neededForItem" });
 };
-export const newActionItemSchema = z.object({ ...actionFields, quarter: quarterParamSchema }).superRefine(itemNeedsService);
-export const actionItemEditSchema = z
-  .object({ ...actionFields, actionItemId: z.uuid("validation.action.unknown"), status: z.enum(ACTION_ITEM_STATUSES, "validation.action.status.invalid") })
+export const newActionItemSchema = z
+  .object({ ...actionFields, quarter: quarterParamSchema })
   .superRefine(itemNeedsService);
-export const actionItemStatusSchema = z.object({ actionItemId: z.uuid("validation.action.unknown"), status: z.enum(ACTION_ITEM_STATUSES, "validation.action.status.invalid") });
+export const actionItemEditSchema = z
+  .object({
+    ...actionFields,
+    actionItemId: z.uuid("validation.action.unknown"),
+    status: z.enum(ACTION_ITEM_STATUSES, "validation.action.status.invalid"),
+  })
+  .superRefine(itemNeedsService);
+export const actionItemStatusSchema = z.object({
+  actionItemId: z.uuid("validation.action.unknown"),
+  status: z.enum(ACTION_ITEM_STATUSES, "validation.action.status.invalid"),
+});
 
 export const meetingNotesSchema = z.object({
   quarter: quarterParamSchema,
-  team: optional(z.string().regex(/^[a-z0-9-]+$/, "validation.notes.scope.invalid").max(50, "validation.notes.scope.invalid")),
+  team: optional(
+    z
+      .string()
+      .regex(/^[a-z0-9-]+$/, "validation.notes.scope.invalid")
+      .max(50, "validation.notes.scope.invalid"),
+  ),
   // Browsers send a textarea's line breaks as CRLF; the minutes and the wiki want LF.
   body: z
     .string()
     .transform((value) => value.replace(/\r\n?/g, "\n"))
     .pipe(z.string().max(MAX_MEETING_NOTES_LENGTH, "validation.notes.body.tooLong")),
   // The version the person started from; 0 when there were no notes yet.
-  version: z.coerce.number("validation.notes.version.invalid").int("validation.notes.version.invalid").min(0, "validation.notes.version.invalid"),
+  version: z.coerce
+    .number("validation.notes.version.invalid")
+    .int("validation.notes.version.invalid")
+    .min(0, "validation.notes.version.invalid"),
 });
 
 const causeNames = {
-  nameEn: z.string("validation.cause.nameEn.required").trim().min(1, "validation.cause.nameEn.required").max(60, "validation.cause.name.tooLong"),
-  nameJa: z.string("validation.cause.nameJa.required").trim().min(1, "validation.cause.nameJa.required").max(60, "validation.cause.name.tooLong"),
+  nameEn: z
+    .string("validation.cause.nameEn.required")
+    .trim()
+    .min(1, "validation.cause.nameEn.required")
+    .max(60, "validation.cause.name.tooLong"),
+  nameJa: z
+    .string("validation.cause.nameJa.required")
+    .trim()
+    .min(1, "validation.cause.nameJa.required")
+    .max(60, "validation.cause.name.tooLong"),
 };
 export const newCauseSchema = z.object(causeNames);
 export const causeIdSchema = z.object({ causeId: z.uuid("validation.cause.unknown") });
 export const causeEditSchema = z.object({ ...causeNames, ...causeIdSchema.shape });
-export const causeMoveSchema = z.object({ ...causeIdSchema.shape, direction: z.enum(["up", "down"], "validation.cause.unknown") });
+export const causeMoveSchema = z.object({
+  ...causeIdSchema.shape,
+  direction: z.enum(["up", "down"], "validation.cause.unknown"),
+});
 
 export type IncidentInput = z.infer<typeof incidentSchema>;
 export type NewActionItemInput = z.infer<typeof newActionItemSchema>;

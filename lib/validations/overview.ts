@@ -8,11 +8,21 @@ export const overviewQuerySchema = z.object({
   tier: z.coerce.number().int().min(1).max(3).optional().catch(undefined),
   trait: z.string().regex(TRAIT_KEY_PATTERN).optional().catch(undefined),
   // "name", "team", "tier", "overall" or a category key.
-  sort: z.string().regex(/^[a-z0-9.-]+$/).max(100).optional().catch(undefined),
+  sort: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/)
+    .max(100)
+    .optional()
+    .catch(undefined),
   dir: z.enum(["asc", "desc"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
   // An item key: only the services that fail that item.
-  failing: z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/).max(100).optional().catch(undefined),
+  failing: z
+    .string()
+    .regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/)
+    .max(100)
+    .optional()
+    .catch(undefined),
   // "YYYY-MM-DD": the overview as it stood at the end of that day.
   at: z.iso.date().optional().catch(undefined),
 });

@@ -1,10 +1,17 @@
 import { z } from "@/lib/validations/zod";
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.review.expiresOn.invalid").refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "validation.review.expiresOn.invalid");
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.review.expiresOn.invalid")
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "validation.review.expiresOn.invalid");
 
 const target = {
   serviceId: z.uuid("validation.answer.service.invalid"),
-  itemKey: z.string().trim().min(1, "validation.answer.item.invalid").max(100, "validation.answer.item.invalid"),
+  itemKey: z
+    .string()
+    .trim()
+    .min(1, "validation.answer.item.invalid")
+    .max(100, "validation.answer.item.invalid"),
 };
 const comment = z.string().trim().max(5000, "validation.review.comment.tooLong");
 
@@ -12,7 +19,10 @@ const comment = z.string().trim().max(5000, "validation.review.comment.tooLong")
 export const reviewDecisionSchema = z
   .object({
     ...target,
-    decision: z.enum(["ACCEPT", "REQUEST_CHANGES", "APPROVE_NA", "REJECT_NA"], "validation.review.decision.invalid"),
+    decision: z.enum(
+      ["ACCEPT", "REQUEST_CHANGES", "APPROVE_NA", "REJECT_NA"],
+      "validation.review.decision.invalid",
+    ),
     comment: comment.default(""),
     expiresOn: z
       .string()
@@ -27,7 +37,10 @@ export const reviewDecisionSchema = z
     }
   });
 
-export const commentSchema = z.object({ ...target, body: comment.min(1, "validation.review.comment.required") });
+export const commentSchema = z.object({
+  ...target,
+  body: comment.min(1, "validation.review.comment.required"),
+});
 
 export const reviewQuerySchema = z.object({
   team: z.string().max(50).optional().catch(undefined),

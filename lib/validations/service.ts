@@ -1,11 +1,15 @@
-import { z } from "@/lib/validations/zod";
 import { TRAIT_KEY_PATTERN } from "@/lib/traits";
+import { z } from "@/lib/validations/zod";
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const serviceSchema = z
   .object({
-    name: z.string().trim().min(1, "validation.service.name.required").max(80, "validation.service.name.tooLong"),
+    name: z
+      .string()
+      .trim()
+      .min(1, "validation.service.name.required")
+      .max(80, "validation.service.name.tooLong"),
     slug: z
       .string()
       .trim()
@@ -15,7 +19,11 @@ export const serviceSchema = z
       .regex(SLUG_PATTERN, "validation.service.slug.format"),
     description: z.string().trim().max(2000, "validation.service.description.tooLong").default(""),
     teamId: z.uuid("validation.service.team.required"),
-    tier: z.coerce.number("validation.service.tier.invalid").int("validation.service.tier.invalid").min(1, "validation.service.tier.invalid").max(3, "validation.service.tier.invalid"),
+    tier: z.coerce
+      .number("validation.service.tier.invalid")
+      .int("validation.service.tier.invalid")
+      .min(1, "validation.service.tier.invalid")
+      .max(3, "validation.service.tier.invalid"),
     // Checked against the stored traits when saved (lib/queries/services.ts).
     traits: z.array(z.string().regex(TRAIT_KEY_PATTERN, "validation.service.traits.invalid")).default([]),
   })

@@ -1,18 +1,38 @@
-import { z } from "@/lib/validations/zod";
 import { SLUG_PATTERN } from "@/lib/validations/service";
+import { z } from "@/lib/validations/zod";
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;
 export const USER_ROLES = ["ADMIN", "SRE", "MEMBER", "VIEWER"] as const;
 
-const email = z.string().trim().toLowerCase().max(254, "validation.user.email.invalid").pipe(z.email("validation.user.email.invalid"));
-const name = z.string().trim().min(1, "validation.user.name.required").max(80, "validation.user.name.tooLong");
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, "validation.user.email.invalid")
+  .pipe(z.email("validation.user.email.invalid"));
+const name = z
+  .string()
+  .trim()
+  .min(1, "validation.user.name.required")
+  .max(80, "validation.user.name.tooLong");
 
 // Length is what resists guessing; the other rules refuse the passwords people guess first.
 const password = z.string().superRefine((value, ctx) => {
-  if (value.length < PASSWORD_MIN_LENGTH) ctx.addIssue({ code: "custom", message: "validation.user.password.tooShort", params: { min: PASSWORD_MIN_LENGTH } });
-  else if (value.length > PASSWORD_MAX_LENGTH) ctx.addIssue({ code: "custom", message: "validation.user.password.tooLong", params: { max: PASSWORD_MAX_LENGTH } });
-  else if (new Set(value).size < 5) ctx.addIssue({ code: "custom", message: "validation.user.password.tooSimple" });
+  if (value.length < PASSWORD_MIN_LENGTH)
+    ctx.addIssue({
+      code: "custom",
+      message: "validation.user.password.tooShort",
+      params: { min: PASSWORD_MIN_LENGTH },
+    });
+  else if (value.length > PASSWORD_MAX_LENGTH)
+    ctx.addIssue({
+      code: "custom",
+      message: "validation.user.password.tooLong",
+      params: { max: PASSWORD_MAX_LENGTH },
+    });
+  else if (new Set(value).size < 5)
+    ctx.addIssue({ code: "custom", message: "validation.user.password.tooSimple" });
 });
 
 function passwordIsNotEmail<T extends { email: string; password: string }>(input: T) {
@@ -27,7 +47,10 @@ export const firstAdminSchema = z
   .object({ name, email, password, token: z.string().min(1).max(200) })
   .refine(passwordIsNotEmail, { message: "validation.user.password.containsEmail", path: ["password"] });
 
-export const roleChangeSchema = z.object({ userId: z.uuid(), role: z.enum(USER_ROLES, "validation.user.role.invalid") });
+export const roleChangeSchema = z.object({
+  userId: z.uuid(),
+  role: z.enum(USER_ROLES, "validation.user.role.invalid"),
+});
 export const userIdSchema = z.object({ userId: z.uuid() });
 
 // Where to go after signing in: only a path of this site, never another origin.
@@ -39,20 +62,37 @@ export const nextPathSchema = z
   .catch("/services");
 
 export const signInSchema = z.object({
-  email: z.string().trim().toLowerCase().min(1, "validation.signIn.email.required").max(254, "validation.user.email.invalid"),
-  password: z.string().min(1, "validation.signIn.password.required").max(PASSWORD_MAX_LENGTH, "validation.signIn.failed"),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, "validation.signIn.email.required")
+    .max(254, "validation.user.email.invalid"),
+  password: z
+    .string()
+    .min(1, "validation.signIn.password.required")
+    .max(PASSWORD_MAX_LENGTH, "validation.signIn.failed"),
   next: nextPathSchema,
 });
 
 export const teamSchema = z.object({
   name: z.string().trim().min(1, "validation.team.name.required").max(80, "validation.team.name.tooLong"),
-  slug: z.string().trim().toLowerCase().min(2, "validation.team.slug.tooShort").max(50, "validation.team.slug.tooLong").regex(SLUG_PATTERN, "validation.team.slug.format"),
+  slug: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(2, "validation.team.slug.tooShort")
+    .max(50, "validation.team.slug.tooLong")
+    .regex(SLUG_PATTERN, "validation.team.slug.format"),
   description: z.string().trim().max(2000, "validation.team.description.tooLong").default(""),
 });
 
 export const teamUpdateSchema = teamSchema.extend({ teamId: z.uuid() });
 
-export const membershipSchema = z.object({ teamId: z.uuid(), userId: z.uuid("validation.membership.user.required") });
+export const membershipSchema = z.object({
+  teamId: z.uuid(),
+  userId: z.uuid("validation.membership.user.required"),
+});
 
 export type NewUserInput = z.infer<typeof newUserSchema>;
 export type TeamInput = z.infer<typeof teamSchema>;

@@ -1,10 +1,11 @@
-import { newUserSchema, nextPathSchema } from "@/lib/validations/user";
 import { describe, expect, it } from "vitest";
+
 import { answerSchema, parseAnswerForm } from "@/lib/validations/answer";
 import { newEvidenceSchema } from "@/lib/validations/evidence";
 import { fieldErrorsFrom } from "@/lib/validations/form";
 import { reviewDecisionSchema } from "@/lib/validations/review";
 import { parseServiceForm, servicesQuerySchema } from "@/lib/validations/service";
+import { newUserSchema, nextPathSchema } from "@/lib/validations/user";
 
 function form(entries: Record<string, string | string[]>) {
   const data = new FormData();
@@ -13,16 +14,32 @@ function form(entries: Record<string, string | string[]>) {
 }
 
 const TEAM = "3f1c2a4e-8a1b-4c1d-9e2f-0a1b2c3d4e5f";
-const validService = { name: "Checkout API", slug: "checkout-api", description: "", teamId: TEAM, tier: "1", traits: ["SERVES_HTTP", "BEHIND_NGINX"] };
+const validService = {
+  name: "Checkout API",
+  slug: "checkout-api",
+  description: "",
+  teamId: TEAM,
+  tier: "1",
+  traits: ["SERVES_HTTP", "BEHIND_NGINX"],
+};
 
 describe("the service form", () => {
   it("accepts a complete service and normalises it", () => {
     const parsed = parseServiceForm(form({ ...validService, name: "  Checkout API ", slug: "Checkout-API" }));
-    expect(parsed.success && parsed.data).toEqual({ name: "Checkout API", slug: "checkout-api", description: "", teamId: TEAM, tier: 1, traits: ["SERVES_HTTP", "BEHIND_NGINX"] });
+    expect(parsed.success && parsed.data).toEqual({
+      name: "Checkout API",
+      slug: "checkout-api",
+      description: "",
+      teamId: TEAM,
+      tier: 1,
+      traits: ["SERVES_HTTP", "BEHIND_NGINX"],
+    });
   });
 
   it("names every bad field with a message key", () => {
-    const parsed = parseServiceForm(form({ name: " ", slug: "no spaces!", teamId: "", tier: "4", traits: ["flies!"] }));
+    const parsed = parseServiceForm(
+      form({ name: " ", slug: "no spaces!", teamId: "", tier: "4", traits: ["flies!"] }),
+    );
     expect(parsed.success).toBe(false);
     const errors = fieldErrorsFrom(parsed.error!);
     expect(errors.name?.[0]?.key).toBe("validation.service.name.required");
@@ -46,7 +63,10 @@ describe("the service form", () => {
 
   it("reads the list's query string leniently", () => {
     expect(servicesQuerySchema.parse({ team: "payments", page: "2" })).toEqual({ team: "payments", page: 2 });
-    expect(servicesQuerySchema.parse({ team: "<script>", page: "-1" })).toEqual({ team: undefined, page: undefined });
+    expect(servicesQuerySchema.parse({ team: "<script>", page: "-1" })).toEqual({
+      team: undefined,
+      page: undefined,
+    });
   });
 });
 
@@ -55,17 +75,26 @@ describe("the answer form", () => {
 
   it("trims the note", () => {
     const parsed = parseAnswerForm(form(base));
-    expect(parsed.success && parsed.data).toEqual({ serviceId: TEAM, itemKey: "http.latency", status: "PARTIAL", note: "p95 only" });
+    expect(parsed.success && parsed.data).toEqual({
+      serviceId: TEAM,
+      itemKey: "http.latency",
+      status: "PARTIAL",
+      note: "p95 only",
+    });
   });
 
   it("needs a reason next to the note to mark an item not applicable", () => {
     const parsed = parseAnswerForm(form({ ...base, status: "NOT_APPLICABLE", note: "  " }));
     expect(fieldErrorsFrom(parsed.error!).note?.[0]?.key).toBe("validation.answer.note.naReason");
-    expect(parseAnswerForm(form({ ...base, status: "NOT_APPLICABLE", note: "No HTTP here" })).success).toBe(true);
+    expect(parseAnswerForm(form({ ...base, status: "NOT_APPLICABLE", note: "No HTTP here" })).success).toBe(
+      true,
+    );
   });
 
   it("needs a status from the list", () => {
-    expect(fieldErrorsFrom(parseAnswerForm(form({ ...base, status: "" })).error!).status?.[0]?.key).toBe("validation.answer.status.required");
+    expect(fieldErrorsFrom(parseAnswerForm(form({ ...base, status: "" })).error!).status?.[0]?.key).toBe(
+      "validation.answer.status.required",
+    );
     expect(answerSchema.safeParse({ ...base, status: "DONE" }).success).toBe(false);
   });
 
@@ -92,15 +121,24 @@ const HOSTILE_LINKS = [
   "https://",
   "http:// spaced.example",
   "<script>alert(1)</script>",
-  "\"><img src=x onerror=alert(1)>",
+  '"><img src=x onerror=alert(1)>',
 ];
 
 describe("evidence input", () => {
   const target = { serviceId: TEAM, itemKey: "http.latency" };
 
   it("takes an http or https link with an optional title", () => {
-    expect(newEvidenceSchema.parse({ ...target, kind: "LINK", url: " https://grafana.example/d/1 ", title: " p95 " })).toMatchObject({ url: "https://grafana.example/d/1", title: "p95" });
-    expect(newEvidenceSchema.parse({ ...target, kind: "LINK", url: "http://wiki.example" })).toMatchObject({ title: "" });
+    expect(
+      newEvidenceSchema.parse({
+        ...target,
+        kind: "LINK",
+        url: " https://grafana.example/d/1 ",
+        title: " p95 ",
+      }),
+    ).toMatchObject({ url: "https://grafana.example/d/1", title: "p95" });
+    expect(newEvidenceSchema.parse({ ...target, kind: "LINK", url: "http://wiki.example" })).toMatchObject({
+      title: "",
+    });
   });
 
   it("refuses every hostile or non-web address with a message on the address field", () => {
@@ -109,12 +147,19 @@ describe("evidence input", () => {
       expect(parsed.success, url).toBe(false);
       expect(fieldErrorsFrom(parsed.error!).url?.[0]?.key, url).toBe("validation.evidence.url.invalid");
     }
-    expect(fieldErrorsFrom(newEvidenceSchema.safeParse({ ...target, kind: "LINK", url: "" }).error!).url?.[0]?.key).toBe("validation.evidence.url.required");
+    expect(
+      fieldErrorsFrom(newEvidenceSchema.safeParse({ ...target, kind: "LINK", url: "" }).error!).url?.[0]?.key,
+    ).toBe("validation.evidence.url.required");
   });
 
   it("needs a note's text and keeps it under the limit", () => {
-    expect(fieldErrorsFrom(newEvidenceSchema.safeParse({ ...target, kind: "NOTE", body: "   " }).error!).body?.[0]?.key).toBe("validation.evidence.body.required");
-    expect(newEvidenceSchema.safeParse({ ...target, kind: "NOTE", body: "x".repeat(20_001) }).success).toBe(false);
+    expect(
+      fieldErrorsFrom(newEvidenceSchema.safeParse({ ...target, kind: "NOTE", body: "   " }).error!).body?.[0]
+        ?.key,
+    ).toBe("validation.evidence.body.required");
+    expect(newEvidenceSchema.safeParse({ ...target, kind: "NOTE", body: "x".repeat(20_001) }).success).toBe(
+      false,
+    );
   });
 
   it("knows only links, notes and files", () => {
@@ -126,15 +171,27 @@ describe("review decisions", () => {
   const target = { serviceId: TEAM, itemKey: "http.latency" };
 
   it("need a comment to request changes or reject an N/A, but not to accept", () => {
-    expect(fieldErrorsFrom(reviewDecisionSchema.safeParse({ ...target, decision: "REQUEST_CHANGES", comment: " " }).error!).comment?.[0]?.key).toBe("validation.review.comment.required");
+    expect(
+      fieldErrorsFrom(
+        reviewDecisionSchema.safeParse({ ...target, decision: "REQUEST_CHANGES", comment: " " }).error!,
+      ).comment?.[0]?.key,
+    ).toBe("validation.review.comment.required");
     expect(reviewDecisionSchema.safeParse({ ...target, decision: "REJECT_NA" }).success).toBe(false);
     expect(reviewDecisionSchema.safeParse({ ...target, decision: "ACCEPT" }).success).toBe(true);
   });
 
   it("take an optional expiry day for an approved N/A", () => {
-    expect(reviewDecisionSchema.parse({ ...target, decision: "APPROVE_NA", expiresOn: "" })).toMatchObject({ expiresOn: undefined });
-    expect(reviewDecisionSchema.parse({ ...target, decision: "APPROVE_NA", expiresOn: "2027-03-31" })).toMatchObject({ expiresOn: "2027-03-31" });
-    expect(fieldErrorsFrom(reviewDecisionSchema.safeParse({ ...target, decision: "APPROVE_NA", expiresOn: "next week" }).error!).expiresOn?.[0]?.key).toBe("validation.review.expiresOn.invalid");
+    expect(reviewDecisionSchema.parse({ ...target, decision: "APPROVE_NA", expiresOn: "" })).toMatchObject({
+      expiresOn: undefined,
+    });
+    expect(
+      reviewDecisionSchema.parse({ ...target, decision: "APPROVE_NA", expiresOn: "2027-03-31" }),
+    ).toMatchObject({ expiresOn: "2027-03-31" });
+    expect(
+      fieldErrorsFrom(
+        reviewDecisionSchema.safeParse({ ...target, decision: "APPROVE_NA", expiresOn: "next week" }).error!,
+      ).expiresOn?.[0]?.key,
+    ).toBe("validation.review.expiresOn.invalid");
   });
 });
 
@@ -142,7 +199,9 @@ describe("the password policy", () => {
   const user = { name: "Hana", email: "hana@example.com", role: "MEMBER" };
   const passwordErrors = (password: string) => {
     const parsed = newUserSchema.safeParse({ ...user, password });
-    return parsed.success ? [] : parsed.error.issues.filter((issue) => issue.path[0] === "password").map((issue) => issue.message);
+    return parsed.success
+      ? []
+      : parsed.error.issues.filter((issue) => issue.path[0] === "password").map((issue) => issue.message);
   };
 
   it("takes a long phrase", () => {

@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
+
 import { defaultChecklist } from "@/prisma/seed/default-checklist";
 
 const japanese = /[\u3040-\u309f\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]/;
 
 const categories = defaultChecklist.categories;
-const items = categories.flatMap((category) => category.items.map((item) => ({ ...item, categoryKey: category.key })));
+const items = categories.flatMap((category) =>
+  category.items.map((item) => ({ ...item, categoryKey: category.key })),
+);
 const itemByKey = (key: string) => {
   const item = items.find((candidate) => candidate.key === key);
   if (!item) throw new Error(`No checklist item ${key}`);
@@ -105,11 +108,19 @@ describe("defaultChecklist", () => {
   });
 
   it("quotes the article's wording", () => {
-    expect(itemByKey("connectivity.each-component").textJa).toBe("それぞれのコンポーネントに対して疎通確認を行っている");
-    expect(itemByKey("http.nginx-499").textJa).toBe("nginxを使っている場合、499とその他の4xx系を区別してモニタリングしている");
+    expect(itemByKey("connectivity.each-component").textJa).toBe(
+      "それぞれのコンポーネントに対して疎通確認を行っている",
+    );
+    expect(itemByKey("http.nginx-499").textJa).toBe(
+      "nginxを使っている場合、499とその他の4xx系を区別してモニタリングしている",
+    );
     expect(itemByKey("alerting.resend").textJa).toBe("通知の再送を設定している");
-    expect(itemByKey("dashboard.golden-signals").textJa).toBe("The Four Golden Signalsに従ってダッシュボードを構築している");
-    expect(itemByKey("other.dependency-impact").textJa).toBe("依存している他サービスがあれば、そのサービスが動かなかったときの影響を考慮できている");
+    expect(itemByKey("dashboard.golden-signals").textJa).toBe(
+      "The Four Golden Signalsに従ってダッシュボードを構築している",
+    );
+    expect(itemByKey("other.dependency-impact").textJa).toBe(
+      "依存している他サービスがあれば、そのサービスが動かなかったときの影響を考慮できている",
+    );
   });
 
   it("requires service traits only where the article says so", () => {

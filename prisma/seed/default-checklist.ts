@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+
 import { parseChecklistDocument } from "@/lib/checklist/document";
 import type { ChecklistDocument } from "@/lib/validations/checklist-document";
 
@@ -13,16 +14,27 @@ export type ChecklistItemSeed = {
   requiredTraits: string[];
 };
 
-export type ChecklistCategorySeed = { key: string; titleJa: string; titleEn: string; items: ChecklistItemSeed[] };
+export type ChecklistCategorySeed = {
+  key: string;
+  titleJa: string;
+  titleEn: string;
+  items: ChecklistItemSeed[];
+};
 
-export type ChecklistSeed = { key: string; titleJa: string; titleEn: string; categories: ChecklistCategorySeed[] };
+export type ChecklistSeed = {
+  key: string;
+  titleJa: string;
+  titleEn: string;
+  categories: ChecklistCategorySeed[];
+};
 
 // The default checklist ships as the same kind of file admins import and export.
 export const DEFAULT_CHECKLIST_FILE = path.join(process.cwd(), "prisma", "seed", "default-checklist.yaml");
 
 export function readDefaultChecklistDocument(): ChecklistDocument {
   const parsed = parseChecklistDocument(readFileSync(DEFAULT_CHECKLIST_FILE, "utf8"));
-  if (!parsed.ok) throw new Error(`${DEFAULT_CHECKLIST_FILE} is not a valid checklist: ${JSON.stringify(parsed.errors)}`);
+  if (!parsed.ok)
+    throw new Error(`${DEFAULT_CHECKLIST_FILE} is not a valid checklist: ${JSON.stringify(parsed.errors)}`);
   return parsed.document;
 }
 

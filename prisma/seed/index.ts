@@ -20,7 +20,13 @@ export async function seedDatabase({ demo }: { demo: boolean }) {
   const firstStart = demo && (await getDb().team.count()) === 0;
   if (firstStart) await seedDemoOrganisation();
   // Services loaded directly (the demo, imports) are measured against the latest version too.
-  const latest = await getDb().checklistVersion.findFirstOrThrow({ orderBy: { number: "desc" }, select: { id: true } });
-  await getDb().service.updateMany({ where: { checklistVersionId: null }, data: { checklistVersionId: latest.id } });
+  const latest = await getDb().checklistVersion.findFirstOrThrow({
+    orderBy: { number: "desc" },
+    select: { id: true },
+  });
+  await getDb().service.updateMany({
+    where: { checklistVersionId: null },
+    data: { checklistVersionId: latest.id },
+  });
   return { checklistLoaded: checklist.created, demoLoaded: firstStart };
 }

@@ -44,7 +44,10 @@ const scores = (byCategory: boolean) => `
   )`;
 
 /** The organisation's and each team's average declared score now (k = 0) and a day, a week and a quarter before (k = 1, 2, 3). */
-export async function overviewAggregate(client: Client, { now, moments, timeZone }: { now: Date; moments: Date[]; timeZone: string }) {
+export async function overviewAggregate(
+  client: Client,
+  { now, moments, timeZone }: { now: Date; moments: Date[]; timeZone: string },
+) {
   const { rows } = await client.query<{ team_id: string | null; k: number; average: number }>(
     `WITH moments AS (SELECT k, at, (at AT TIME ZONE $5)::date AS day FROM (VALUES (0, $1::timestamptz), (1, $2::timestamptz), (2, $3::timestamptz), (3, $4::timestamptz)) m (k, at)),
      scope AS (SELECT id, team_id, traits FROM services),
@@ -73,14 +76,25 @@ export async function overviewAggregate(client: Client, { now, moments, timeZone
   return rows;
 }
 
-export type TrendRow = { starts_on: string | null; series: string; count: number; average: number | null; min: number | null; median: number | null; max: number | null };
+export type TrendRow = {
+  starts_on: string | null;
+  series: string;
+  count: number;
+  average: number | null;
+  min: number | null;
+  median: number | null;
+  max: number | null;
+};
 
 /**
  * Per quarter of the trend (starts_on; null for the current one) and per series (overall, verified
  * and each category): count, average, minimum, median and maximum of the services' scores, as the
  * trend shows them. Closed quarters from their snapshots, the current one from the answers.
  */
-export async function trendAggregate(client: Client, { now, oldest, teamId, timeZone }: { now: Date; oldest: string; teamId?: string; timeZone: string }) {
+export async function trendAggregate(
+  client: Client,
+  { now, oldest, teamId, timeZone }: { now: Date; oldest: string; teamId?: string; timeZone: string },
+) {
   const inTeam = (column: string) => (teamId ? `AND ${column} = $4::uuid` : "");
   const { rows } = await client.query<TrendRow>(
     `WITH moments AS (SELECT 0 AS k, $1::timestamptz AS at, ($1::timestamptz AT TIME ZONE $3)::date AS day),

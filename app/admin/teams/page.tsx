@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+
 import { addMemberAction, createTeamAction, removeMemberAction, updateTeamAction } from "@/app/admin/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { cardClass } from "@/components/ui/styles";
@@ -24,14 +25,19 @@ export default async function TeamsPage() {
       </div>
       <ul className="space-y-4">
         {teams.map((team) => {
-          const candidates = activeUsers.filter((user) => !team.memberships.some((membership) => membership.user.id === user.id));
+          const candidates = activeUsers.filter(
+            (user) => !team.memberships.some((membership) => membership.user.id === user.id),
+          );
           return (
             <li key={team.id}>
               <section aria-labelledby={`team-${team.slug}`} className={`${cardClass} space-y-4`}>
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
-                  <h2 id={`team-${team.slug}`} className="text-lg font-semibold">{team.name}</h2>
+                  <h2 id={`team-${team.slug}`} className="text-lg font-semibold">
+                    {team.name}
+                  </h2>
                   <p className="text-sm text-slate-600">
-                    <span className="font-mono">{team.slug}</span> · {t("admin.services", { count: team._count.services })}
+                    <span className="font-mono">{team.slug}</span> ·{" "}
+                    {t("admin.services", { count: team._count.services })}
                   </p>
                 </div>
                 <div>
@@ -41,9 +47,16 @@ export default async function TeamsPage() {
                   ) : (
                     <ul className="mt-1 divide-y divide-slate-100" aria-label={t("admin.members")}>
                       {team.memberships.map(({ user }) => (
-                        <li key={user.id} className="flex flex-wrap items-center justify-between gap-2 py-1.5 text-sm">
+                        <li
+                          key={user.id}
+                          className="flex flex-wrap items-center justify-between gap-2 py-1.5 text-sm"
+                        >
                           <span>
-                            {user.name} <span className="text-slate-500">· {t(`roles.${user.role}`)}{user.deactivatedAt ? ` · ${t("admin.deactivated")}` : ""}</span>
+                            {user.name}{" "}
+                            <span className="text-slate-500">
+                              · {t(`roles.${user.role}`)}
+                              {user.deactivatedAt ? ` · ${t("admin.deactivated")}` : ""}
+                            </span>
                           </span>
                           <ActionForm
                             action={removeMemberAction}
@@ -63,12 +76,28 @@ export default async function TeamsPage() {
                     hidden={{ teamId: team.id }}
                     layout="inline"
                     formLabel={`${t("admin.addMember")}: ${team.name}`}
-                    fields={[{ name: "userId", type: "select", label: t("admin.addMember"), hideLabel: true, options: [{ value: "", label: t("admin.chooseUser") }, ...candidates.map((user) => ({ value: user.id, label: `${user.name} (${user.email})` }))] }]}
+                    fields={[
+                      {
+                        name: "userId",
+                        type: "select",
+                        label: t("admin.addMember"),
+                        hideLabel: true,
+                        options: [
+                          { value: "", label: t("admin.chooseUser") },
+                          ...candidates.map((user) => ({
+                            value: user.id,
+                            label: `${user.name} (${user.email})`,
+                          })),
+                        ],
+                      },
+                    ]}
                     submitLabel={t("admin.addMember")}
                   />
                 )}
                 <details>
-                  <summary className="cursor-pointer text-sm font-medium text-slate-700">{t("admin.editTeam", { name: team.name })}</summary>
+                  <summary className="cursor-pointer text-sm font-medium text-slate-700">
+                    {t("admin.editTeam", { name: team.name })}
+                  </summary>
                   <div className="mt-3 max-w-xl">
                     <ActionForm
                       action={updateTeamAction}
@@ -76,7 +105,12 @@ export default async function TeamsPage() {
                       fields={[
                         { name: "name", type: "text", label: t("admin.teamName"), defaultValue: team.name },
                         { name: "slug", type: "text", label: t("admin.teamSlug"), defaultValue: team.slug },
-                        { name: "description", type: "textarea", label: t("admin.teamDescription"), defaultValue: team.description },
+                        {
+                          name: "description",
+                          type: "textarea",
+                          label: t("admin.teamDescription"),
+                          defaultValue: team.description,
+                        },
                       ]}
                       submitLabel={t("admin.saveTeam")}
                     />
@@ -88,7 +122,9 @@ export default async function TeamsPage() {
         })}
       </ul>
       <section aria-labelledby="create-team" className={`${cardClass} max-w-xl space-y-4`}>
-        <h2 id="create-team" className="text-lg font-semibold">{t("admin.createTeamTitle")}</h2>
+        <h2 id="create-team" className="text-lg font-semibold">
+          {t("admin.createTeamTitle")}
+        </h2>
         <ActionForm
           action={createTeamAction}
           fields={[

@@ -1,6 +1,12 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { changeRoleAction, createUserAction, deactivateUserAction, reactivateUserAction } from "@/app/admin/actions";
+
+import {
+  changeRoleAction,
+  createUserAction,
+  deactivateUserAction,
+  reactivateUserAction,
+} from "@/app/admin/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { ColumnHeaders } from "@/components/ui/column-headers";
 import { cardClass } from "@/components/ui/styles";
@@ -27,7 +33,16 @@ export default async function UsersPage() {
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{t("admin.usersTitle")}</caption>
-          <ColumnHeaders look="caps" labels={[t("admin.name"), t("admin.teams"), t("admin.signInMethods"), t("admin.role"), t("admin.status")]} />
+          <ColumnHeaders
+            look="caps"
+            labels={[
+              t("admin.name"),
+              t("admin.teams"),
+              t("admin.signInMethods"),
+              t("admin.role"),
+              t("admin.status"),
+            ]}
+          />
           <tbody className="divide-y divide-slate-100">
             {users.map((user) => (
               <tr key={user.id} className="align-top">
@@ -35,9 +50,19 @@ export default async function UsersPage() {
                   {user.name}
                   <span className="block text-xs font-normal text-slate-600">{user.email}</span>
                 </th>
-                <td className="px-3 py-2">{user.memberships.length ? user.memberships.map((membership) => membership.team.name).join(", ") : <span className="text-slate-500">{t("admin.noTeams")}</span>}</td>
                 <td className="px-3 py-2">
-                  {user.accounts.map((account) => (account.providerId === "credential" ? t("admin.methodPassword") : t("admin.methodSso"))).join(", ") || "—"}
+                  {user.memberships.length ? (
+                    user.memberships.map((membership) => membership.team.name).join(", ")
+                  ) : (
+                    <span className="text-slate-500">{t("admin.noTeams")}</span>
+                  )}
+                </td>
+                <td className="px-3 py-2">
+                  {user.accounts
+                    .map((account) =>
+                      account.providerId === "credential" ? t("admin.methodPassword") : t("admin.methodSso"),
+                    )
+                    .join(", ") || "—"}
                 </td>
                 <td className="px-3 py-2">
                   <ActionForm
@@ -46,7 +71,16 @@ export default async function UsersPage() {
                     layout="inline"
                     secondary
                     formLabel={t("admin.changeRole")}
-                    fields={[{ name: "role", type: "select", label: t("admin.role"), hideLabel: true, options: roleOptions, defaultValue: user.role }]}
+                    fields={[
+                      {
+                        name: "role",
+                        type: "select",
+                        label: t("admin.role"),
+                        hideLabel: true,
+                        options: roleOptions,
+                        defaultValue: user.role,
+                      },
+                    ]}
                     submitLabel={t("admin.saveRole")}
                   />
                 </td>
@@ -73,14 +107,29 @@ export default async function UsersPage() {
         </table>
       </div>
       <section aria-labelledby="create-user" className={`${cardClass} max-w-xl space-y-4`}>
-        <h2 id="create-user" className="text-lg font-semibold">{t("admin.createUserTitle")}</h2>
+        <h2 id="create-user" className="text-lg font-semibold">
+          {t("admin.createUserTitle")}
+        </h2>
         <ActionForm
           action={createUserAction}
           fields={[
             { name: "name", type: "text", label: t("admin.name"), autoComplete: "off" },
             { name: "email", type: "email", label: t("admin.email"), autoComplete: "off" },
-            { name: "role", type: "select", label: t("admin.role"), options: roleOptions, defaultValue: "MEMBER", hint: USER_ROLES.map((role) => `${t(`roles.${role}`)}: ${t(`roleHelp.${role}`)}`).join(" ") },
-            { name: "password", type: "password", label: t("admin.initialPassword"), autoComplete: "new-password", hint: t("auth.passwordHint", { min: PASSWORD_MIN_LENGTH }) },
+            {
+              name: "role",
+              type: "select",
+              label: t("admin.role"),
+              options: roleOptions,
+              defaultValue: "MEMBER",
+              hint: USER_ROLES.map((role) => `${t(`roles.${role}`)}: ${t(`roleHelp.${role}`)}`).join(" "),
+            },
+            {
+              name: "password",
+              type: "password",
+              label: t("admin.initialPassword"),
+              autoComplete: "new-password",
+              hint: t("auth.passwordHint", { min: PASSWORD_MIN_LENGTH }),
+            },
           ]}
           submitLabel={t("admin.createUser")}
         />

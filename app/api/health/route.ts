@@ -6,5 +6,8 @@ export const dynamic = "force-dynamic";
 export async function GET() {
   const database = await checkDatabase().catch(() => "error" as const);
   const healthy = database === "ok";
-  return Response.json({ status: healthy ? "ok" : "degraded", database }, { status: healthy ? 200 : 503, headers: { "Cache-Control": "no-store" } });
+  return Response.json(
+    { status: healthy ? "ok" : "degraded", database },
+    { status: healthy ? 200 : 503, headers: { "Cache-Control": "no-store" } },
+  );
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+
 import { ChecklistChangeList } from "@/components/checklist-editor/change-list";
 import { cardClass } from "@/components/ui/styles";
 import { requirePermission } from "@/lib/auth/session";
@@ -16,10 +17,19 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** What changed between two published versions (by default, the latest and the one before). */
-export default async function ChecklistChangesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ChecklistChangesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePermission("readOrganisation");
   const query = versionQuerySchema.parse(await searchParams);
-  const [t, format, versions, traitSets] = await Promise.all([getTranslations("checklistEditor"), getFormatter(), listChecklistVersions(), countServicesByTraits()]);
+  const [t, format, versions, traitSets] = await Promise.all([
+    getTranslations("checklistEditor"),
+    getFormatter(),
+    listChecklistVersions(),
+    countServicesByTraits(),
+  ]);
   const to = query.to ?? versions[0]!.number;
   const from = query.from ?? Math.max(1, to - 1);
   const [older, newer] = await Promise.all([getChecklistVersion(from), getChecklistVersion(to)]);
@@ -28,9 +38,20 @@ export default async function ChecklistChangesPage({ searchParams }: { searchPar
   return (
     <div className="max-w-4xl space-y-6">
       <div>
-        {can.manageChecklist(user) && <Link href="/admin/checklist" className="text-sm text-blue-700 underline">{t("backToChecklist")}</Link>}
+        {can.manageChecklist(user) && (
+          <Link href="/admin/checklist" className="text-sm text-blue-700 underline">
+            {t("backToChecklist")}
+          </Link>
+        )}
         <h1 className="mt-2 text-2xl font-bold">{t("diffTitle", { from, to })}</h1>
-        <p className="text-sm text-slate-600">{t("currentVersion", { number: newer.number, date: format.dateTime(newer.publishedAt, { dateStyle: "medium" }), name: newer.publishedBy.name })}{newer.summary && `: ${newer.summary}`}</p>
+        <p className="text-sm text-slate-600">
+          {t("currentVersion", {
+            number: newer.number,
+            date: format.dateTime(newer.publishedAt, { dateStyle: "medium" }),
+            name: newer.publishedBy.name,
+          })}
+          {newer.summary && `: ${newer.summary}`}
+        </p>
       </div>
       <section className={cardClass} aria-label={t("diffTitle", { from, to })}>
         <ChecklistChangeList diff={diffChecklists(older.document, newer.document)} traitSets={traitSets} />

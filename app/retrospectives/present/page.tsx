@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { PresenterKeys } from "@/components/retrospective/presenter-keys";
+import Link from "next/link";
+
 import { CauseCounts } from "@/components/retrospective/incident-table";
+import { PresenterKeys } from "@/components/retrospective/presenter-keys";
 import { ScoreBadge } from "@/components/ui/score-badge";
 import { buttonPrimary, buttonSecondary, cardClass } from "@/components/ui/styles";
 import { isOverdue } from "@/lib/action-items";
@@ -17,27 +18,39 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("meeting"))("present") };
 }
 
-const percent = (value: number | null | undefined) => (value === null || value === undefined ? "—" : `${value}%`);
+const percent = (value: number | null | undefined) =>
+  value === null || value === undefined ? "—" : `${value}%`;
 
 /**
  * The retrospective on a shared screen: a summary, then one service per step with what changed,
  * its incidents and its action items. Steps are addresses, so the back button and links work.
  */
-export default async function PresenterPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function PresenterPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requirePermission("readOrganisation");
   const query = presenterQuerySchema.parse(await searchParams);
   const [t, locale, teams] = await Promise.all([getTranslations(), getLocale(), listTeams()]);
   const team = query.team ? teams.find((candidate) => candidate.slug === query.team) : undefined;
   const retro = await loadRetrospective({ quarter: query.quarter, team });
-  const services = [...retro.services].sort((a, b) => a.team.name.localeCompare(b.team.name) || a.name.localeCompare(b.name));
+  const services = [...retro.services].sort(
+    (a, b) => a.team.name.localeCompare(b.team.name) || a.name.localeCompare(b.name),
+  );
   const step = Math.min(query.step, services.length);
   const base = { quarter: quarterParam(retro.quarter), ...(team ? { team: team.slug } : {}) };
-  const stepHref = (index: number) => `/retrospectives/present?${new URLSearchParams({ ...base, step: String(index) })}`;
+  const stepHref = (index: number) =>
+    `/retrospectives/present?${new URLSearchParams({ ...base, step: String(index) })}`;
   const exit = `/retrospectives?${new URLSearchParams(base)}`;
   const previous = step > 0 ? stepHref(step - 1) : undefined;
   const next = step < services.length ? stepHref(step + 1) : undefined;
   const scope = team?.name ?? t("trends.organisation");
-  const itemText = new Map(retro.checklist.flatMap((category) => category.items).map((item) => [item.key, locale === "ja" ? item.textJa : item.textEn]));
+  const itemText = new Map(
+    retro.checklist
+      .flatMap((category) => category.items)
+      .map((item) => [item.key, locale === "ja" ? item.textJa : item.textEn]),
+  );
   const service = step > 0 ? services[step - 1] : undefined;
 
   return (
@@ -45,13 +58,37 @@ export default async function PresenterPage({ searchParams }: { searchParams: Pr
       <PresenterKeys previous={previous} next={next} exit={exit} />
       <header className="flex flex-wrap items-center justify-between gap-3">
         <div>
-          <p className="text-sm text-slate-600">{t("meeting.presenterTitle", { quarter: quarterName(t, retro.quarter), scope })}</p>
-          <p className="text-sm text-slate-600" aria-live="polite">{step === 0 ? t("meeting.summaryStep") : t("meeting.step", { index: step, count: services.length })}</p>
+          <p className="text-sm text-slate-600">
+            {t("meeting.presenterTitle", { quarter: quarterName(t, retro.quarter), scope })}
+          </p>
+          <p className="text-sm text-slate-600" aria-live="polite">
+            {step === 0
+              ? t("meeting.summaryStep")
+              : t("meeting.step", { index: step, count: services.length })}
+          </p>
         </div>
         <nav aria-label={t("meeting.present")} className="flex gap-2">
-          {previous ? <Link href={previous} className={buttonSecondary} rel="prev">{t("meeting.previous")}</Link> : <span className={`${buttonSecondary} opacity-50`} aria-disabled="true">{t("meeting.previous")}</span>}
-          {next ? <Link href={next} className={buttonPrimary} rel="next">{t("meeting.next")}</Link> : <span className={`${buttonPrimary} opacity-50`} aria-disabled="true">{t("meeting.next")}</span>}
-          <Link href={exit} className={buttonSecondary}>{t("meeting.exit")}</Link>
+          {previous ? (
+            <Link href={previous} className={buttonSecondary} rel="prev">
+              {t("meeting.previous")}
+            </Link>
+          ) : (
+            <span className={`${buttonSecondary} opacity-50`} aria-disabled="true">
+              {t("meeting.previous")}
+            </span>
+          )}
+          {next ? (
+            <Link href={next} className={buttonPrimary} rel="next">
+              {t("meeting.next")}
+            </Link>
+          ) : (
+            <span className={`${buttonPrimary} opacity-50`} aria-disabled="true">
+              {t("meeting.next")}
+            </span>
+          )}
+          <Link href={exit} className={buttonSecondary}>
+            {t("meeting.exit")}
+          </Link>
         </nav>
       </header>
       <p className="text-xs text-slate-600">{t("meeting.presenterHint")}</p>
@@ -60,22 +97,48 @@ export default async function PresenterPage({ searchParams }: { searchParams: Pr
         <ServiceStep retro={retro} service={service} itemText={(key) => itemText.get(key) ?? key} />
       ) : (
         <section className={`${cardClass} space-y-5`} aria-labelledby="presenter-summary">
-          <h1 id="presenter-summary" className="text-3xl font-bold">{t("retro.heading", { quarter: quarterName(t, retro.quarter), scope })}</h1>
-          <p>{t("retro.scoreLine", { score: percent(retro.score?.overall?.average), verified: percent(retro.score?.verified?.average), previous: percent(retro.previousScore?.overall?.average) })}</p>
+          <h1 id="presenter-summary" className="text-3xl font-bold">
+            {t("retro.heading", { quarter: quarterName(t, retro.quarter), scope })}
+          </h1>
           <p>
-            {t("meeting.openActions", { count: retro.actionItems.filter((action) => action.status === "OPEN" || action.status === "IN_PROGRESS").length })} ·{" "}
-            {t("meeting.overdueActions", { count: retro.actionItems.filter((action) => isOverdue(action, retro.today)).length })}
+            {t("retro.scoreLine", {
+              score: percent(retro.score?.overall?.average),
+              verified: percent(retro.score?.verified?.average),
+              previous: percent(retro.previousScore?.overall?.average),
+            })}
+          </p>
+          <p>
+            {t("meeting.openActions", {
+              count: retro.actionItems.filter(
+                (action) => action.status === "OPEN" || action.status === "IN_PROGRESS",
+              ).length,
+            })}{" "}
+            ·{" "}
+            {t("meeting.overdueActions", {
+              count: retro.actionItems.filter((action) => isOverdue(action, retro.today)).length,
+            })}
           </p>
           <div>
-            <h2 className="mb-1 text-xl font-semibold">{t("meeting.incidentsTitle", { count: retro.incidents.length })}</h2>
-            <CauseCounts rows={retro.incidentsByCause.filter((row) => row.count > 0 || row.previous > 0)} quarter={quarterName(t, retro.quarter)} previous={quarterName(t, retro.previousQuarter)} />
+            <h2 className="mb-1 text-xl font-semibold">
+              {t("meeting.incidentsTitle", { count: retro.incidents.length })}
+            </h2>
+            <CauseCounts
+              rows={retro.incidentsByCause.filter((row) => row.count > 0 || row.previous > 0)}
+              quarter={quarterName(t, retro.quarter)}
+              previous={quarterName(t, retro.previousQuarter)}
+            />
           </div>
           {services.length === 0 ? (
             <p className="text-slate-600">{t("meeting.noServices")}</p>
           ) : (
             <ol className="grid list-decimal gap-1 pl-6 text-base sm:grid-cols-2">
               {services.map((candidate, index) => (
-                <li key={candidate.id}><Link href={stepHref(index + 1)} className="text-blue-700 underline">{candidate.name}</Link> <span className="text-sm text-slate-600">({candidate.team.name})</span></li>
+                <li key={candidate.id}>
+                  <Link href={stepHref(index + 1)} className="text-blue-700 underline">
+                    {candidate.name}
+                  </Link>{" "}
+                  <span className="text-sm text-slate-600">({candidate.team.name})</span>
+                </li>
               ))}
             </ol>
           )}
@@ -87,25 +150,44 @@ export default async function PresenterPage({ searchParams }: { searchParams: Pr
 
 type Retro = Awaited<ReturnType<typeof loadRetrospective>>;
 
-async function ServiceStep({ retro, service, itemText }: { retro: Retro; service: Retro["services"][number]; itemText: (key: string) => string }) {
+async function ServiceStep({
+  retro,
+  service,
+  itemText,
+}: {
+  retro: Retro;
+  service: Retro["services"][number];
+  itemText: (key: string) => string;
+}) {
   const t = await getTranslations();
   const locale = await getLocale();
   const score = retro.serviceScores.find((row) => row.serviceId === service.id);
-  const mine = <T extends { event: { service_id: string } }>(changes: readonly T[]) => changes.filter((change) => change.event.service_id === service.id);
+  const mine = <T extends { event: { service_id: string } }>(changes: readonly T[]) =>
+    changes.filter((change) => change.event.service_id === service.id);
   const changes = [...mine(retro.changes.newlyMet), ...mine(retro.changes.regressed)];
   const naChanges = mine(retro.changes.naChanges);
   const stale = retro.staleEvidence.filter((evidence) => evidence.service_slug === service.slug);
-  const incidents = retro.incidents.filter((incident) => incident.services.some((entry) => entry.service.id === service.id));
+  const incidents = retro.incidents.filter((incident) =>
+    incident.services.some((entry) => entry.service.id === service.id),
+  );
   const actions = retro.actionItems.filter((action) => action.service?.id === service.id);
   return (
     <section className={`${cardClass} space-y-5`} aria-labelledby="presenter-service">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <h1 id="presenter-service" className="text-3xl font-bold">
-          <Link href={`/services/${service.slug}`} className="hover:underline">{service.name}</Link> <span className="text-xl font-normal text-slate-600">{service.team.name}</span>
+          <Link href={`/services/${service.slug}`} className="hover:underline">
+            {service.name}
+          </Link>{" "}
+          <span className="text-xl font-normal text-slate-600">{service.team.name}</span>
         </h1>
         <ScoreBadge percent={score?.percent ?? null} size="lg" />
       </div>
-      <p>{t(retro.open ? "meeting.serviceScoreNow" : "meeting.serviceScore", { score: percent(score?.percent), verified: percent(score?.verifiedPercent) })}</p>
+      <p>
+        {t(retro.open ? "meeting.serviceScoreNow" : "meeting.serviceScore", {
+          score: percent(score?.percent),
+          verified: percent(score?.verifiedPercent),
+        })}
+      </p>
       {score && (
         <ul className="grid gap-x-10 gap-y-1 text-base sm:grid-cols-2">
           {retro.checklist.map((category) => (
@@ -119,11 +201,14 @@ async function ServiceStep({ retro, service, itemText }: { retro: Retro; service
       <div className="grid gap-6 md:grid-cols-3">
         <div>
           <h2 className="mb-1 text-xl font-semibold">{t("meeting.serviceChanges")}</h2>
-          {changes.length + naChanges.length + stale.length === 0 ? <p className="text-base text-slate-600">{t("retro.none")}</p> : (
+          {changes.length + naChanges.length + stale.length === 0 ? (
+            <p className="text-base text-slate-600">{t("retro.none")}</p>
+          ) : (
             <ul className="space-y-1 text-base">
               {changes.map(({ event, before, after }) => (
                 <li key={`${event.item_id}-${event.createdAt.getTime()}`}>
-                  {itemText(event.item_key)}: {before ? t(`status.${before}`) : t("status.unanswered")} → <strong>{t(`status.${after}`)}</strong>
+                  {itemText(event.item_key)}: {before ? t(`status.${before}`) : t("status.unanswered")} →{" "}
+                  <strong>{t(`status.${after}`)}</strong>
                 </li>
               ))}
               {naChanges.map(({ event }) => (
@@ -133,7 +218,11 @@ async function ServiceStep({ retro, service, itemText }: { retro: Retro; service
               ))}
               {stale.map((evidence) => (
                 <li key={`stale-${evidence.item_key}-${evidence.checked_on}-${evidence.title}`}>
-                  {itemText(evidence.item_key)}: {t("meeting.evidenceStale", { evidence: evidence.title || evidence.url || evidence.kind, day: evidence.checked_on })}
+                  {itemText(evidence.item_key)}:{" "}
+                  {t("meeting.evidenceStale", {
+                    evidence: evidence.title || evidence.url || evidence.kind,
+                    day: evidence.checked_on,
+                  })}
                 </li>
               ))}
             </ul>
@@ -141,11 +230,15 @@ async function ServiceStep({ retro, service, itemText }: { retro: Retro; service
         </div>
         <div>
           <h2 className="mb-1 text-xl font-semibold">{t("meeting.serviceIncidents")}</h2>
-          {incidents.length === 0 ? <p className="text-base text-slate-600">{t("retro.none")}</p> : (
+          {incidents.length === 0 ? (
+            <p className="text-base text-slate-600">{t("retro.none")}</p>
+          ) : (
             <ul className="space-y-1 text-base">
               {incidents.map((incident) => (
                 <li key={incident.id}>
-                  <time dateTime={dayOf(incident.occurredOn)}>{dayOf(incident.occurredOn)}</time> · {t(`meeting.severities.${incident.severity}`)} · {locale === "ja" ? incident.cause.nameJa : incident.cause.nameEn}: {incident.summary}
+                  <time dateTime={dayOf(incident.occurredOn)}>{dayOf(incident.occurredOn)}</time> ·{" "}
+                  {t(`meeting.severities.${incident.severity}`)} ·{" "}
+                  {locale === "ja" ? incident.cause.nameJa : incident.cause.nameEn}: {incident.summary}
                 </li>
               ))}
             </ul>
@@ -153,12 +246,17 @@ async function ServiceStep({ retro, service, itemText }: { retro: Retro; service
         </div>
         <div>
           <h2 className="mb-1 text-xl font-semibold">{t("meeting.serviceActions")}</h2>
-          {actions.length === 0 ? <p className="text-base text-slate-600">{t("retro.none")}</p> : (
+          {actions.length === 0 ? (
+            <p className="text-base text-slate-600">{t("retro.none")}</p>
+          ) : (
             <ul className="space-y-1 text-base">
               {actions.map((action) => (
                 <li key={action.id}>
-                  {action.title} · {action.owner.name} · {dayOf(action.dueOn)} · {t(`meeting.statuses.${action.status}`)}
-                  {isOverdue(action, retro.today) && <strong className="ml-1 text-red-800">({t("meeting.overdue")})</strong>}
+                  {action.title} · {action.owner.name} · {dayOf(action.dueOn)} ·{" "}
+                  {t(`meeting.statuses.${action.status}`)}
+                  {isOverdue(action, retro.today) && (
+                    <strong className="ml-1 text-red-800">({t("meeting.overdue")})</strong>
+                  )}
                 </li>
               ))}
             </ul>

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+
 import { submitAnswerForm } from "@/lib/answer-form";
 import { getCurrentUser } from "@/lib/auth/session";
 import type { FormState } from "@/lib/validations/form";

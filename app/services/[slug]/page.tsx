@@ -1,22 +1,23 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+
 import { CategorySection } from "@/components/assessment/category-section";
 import { HistoryList } from "@/components/assessment/history-list";
 import { ScorePanel } from "@/components/assessment/score-panel";
-import { buttonSecondary } from "@/components/ui/styles";
-import { traitNames } from "@/lib/queries/traits";
-import { latestVersionChanges } from "@/lib/queries/checklist-versions";
-import { isApplicable } from "@/lib/scoring";
-import { loadAssessment } from "@/lib/assessment";
-import { pick, type Locale } from "@/lib/i18n/config";
-import { HISTORY_LIMIT } from "@/lib/queries/answers";
-import { getServiceBySlug } from "@/lib/queries/services";
 import { AuditTable } from "@/components/audit/audit-table";
+import { buttonSecondary } from "@/components/ui/styles";
+import { loadAssessment } from "@/lib/assessment";
 import { requireUser } from "@/lib/auth/session";
+import { pick, type Locale } from "@/lib/i18n/config";
 import { can } from "@/lib/permissions";
+import { HISTORY_LIMIT } from "@/lib/queries/answers";
 import { listAuditLog } from "@/lib/queries/audit";
+import { latestVersionChanges } from "@/lib/queries/checklist-versions";
+import { getServiceBySlug } from "@/lib/queries/services";
+import { traitNames } from "@/lib/queries/traits";
+import { isApplicable } from "@/lib/scoring";
 
 const SERVICE_AUDIT_LIMIT = 50;
 
@@ -30,13 +31,22 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AssessmentPage({ params }: Props) {
   const { slug } = await params;
   const user = await requireUser();
-  const [assessment, t, locale] = await Promise.all([loadAssessment(slug), getTranslations(), getLocale() as Promise<Locale>]);
+  const [assessment, t, locale] = await Promise.all([
+    loadAssessment(slug),
+    getTranslations(),
+    getLocale() as Promise<Locale>,
+  ]);
   if (!assessment) notFound();
   const { service, checklist } = assessment;
   const [traitName, versionChanges] = await Promise.all([traitNames(locale), latestVersionChanges()]);
   // Items the latest checklist version added that this service has yet to answer.
   const newItems = (versionChanges?.diff.items ?? []).filter(
-    (change) => change.kind === "added" && isApplicable({ requiredTraits: change.item.requires }, service.traits) && !checklist.some((category) => category.items.some((item) => item.key === change.key && assessment.answersByItem.has(item.id))),
+    (change) =>
+      change.kind === "added" &&
+      isApplicable({ requiredTraits: change.item.requires }, service.traits) &&
+      !checklist.some((category) =>
+        category.items.some((item) => item.key === change.key && assessment.answersByItem.has(item.id)),
+      ),
   );
   const canAnswer = can.answerItems(user, { teamId: service.teamId });
   const auditEntries = await listAuditLog({ serviceId: service.id, take: SERVICE_AUDIT_LIMIT });
@@ -50,40 +60,76 @@ export default async function AssessmentPage({ params }: Props) {
             {t("assessment.team", { team: service.team.name })} · {t("tier.label", { tier: service.tier })}
           </p>
           <ul className="mt-2 flex flex-wrap gap-2" aria-label={t("serviceForm.traits")}>
-            {service.traits.length === 0 && <li className="text-sm text-slate-500">{t("assessment.noTraits")}</li>}
+            {service.traits.length === 0 && (
+              <li className="text-sm text-slate-500">{t("assessment.noTraits")}</li>
+            )}
             {service.traits.map((trait) => (
-              <li key={trait} className="rounded-full bg-slate-200 px-2.5 py-0.5 text-xs font-medium text-slate-800">{traitName[trait] ?? trait}</li>
+              <li
+                key={trait}
+                className="rounded-full bg-slate-200 px-2.5 py-0.5 text-xs font-medium text-slate-800"
+              >
+                {traitName[trait] ?? trait}
+              </li>
             ))}
           </ul>
-          {service.description && <p className="mt-2 max-w-2xl whitespace-pre-line text-slate-700">{service.description}</p>}
+          {service.description && (
+            <p className="mt-2 max-w-2xl whitespace-pre-line text-slate-700">{service.description}</p>
+          )}
           {service.checklistVersion && (
             <p className="mt-1 text-xs text-slate-600">
               {t("checklistEditor.versionNotice", { version: service.checklistVersion.number })}{" "}
-              {service.checklistVersion.number > 1 && <Link href={`/checklist/changes?to=${service.checklistVersion.number}`} className="underline">{t("checklistEditor.seeChanges")}</Link>}
+              {service.checklistVersion.number > 1 && (
+                <Link href={`/checklist/changes?to=${service.checklistVersion.number}`} className="underline">
+                  {t("checklistEditor.seeChanges")}
+                </Link>
+              )}
             </p>
           )}
         </div>
         {can.editService(user, { teamId: service.teamId }) && (
-          <Link href={`/services/${service.slug}/edit`} className={buttonSecondary}>{t("assessment.editService")}</Link>
+          <Link href={`/services/${service.slug}/edit`} className={buttonSecondary}>
+            {t("assessment.editService")}
+          </Link>
         )}
       </header>
       <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
         <aside className="lg:sticky lg:top-4 lg:self-start">
-          <ScorePanel score={assessment.score} comparisons={assessment.comparisons} staleEvidence={assessment.staleEvidence} categories={checklist.map((category) => ({ key: category.key, title: pick(locale, { ja: category.titleJa, en: category.titleEn }) }))} />
+          <ScorePanel
+            score={assessment.score}
+            comparisons={assessment.comparisons}
+            staleEvidence={assessment.staleEvidence}
+            categories={checklist.map((category) => ({
+              key: category.key,
+              title: pick(locale, { ja: category.titleJa, en: category.titleEn }),
+            }))}
+          />
         </aside>
         <div className="space-y-6">
           {versionChanges && newItems.length > 0 && (
             <p role="status" className="rounded border border-blue-200 bg-blue-50 p-3 text-sm text-blue-900">
-              {t("checklistEditor.newItemsNotice", { count: newItems.length, version: versionChanges.number })}{" "}
-              <Link href={`/checklist/changes?to=${versionChanges.number}`} className="font-medium underline">{t("checklistEditor.seeChanges")}</Link>
+              {t("checklistEditor.newItemsNotice", {
+                count: newItems.length,
+                version: versionChanges.number,
+              })}{" "}
+              <Link href={`/checklist/changes?to=${versionChanges.number}`} className="font-medium underline">
+                {t("checklistEditor.seeChanges")}
+              </Link>
             </p>
           )}
           {checklist.map((category) => (
-            <CategorySection key={category.key} assessment={assessment} category={category} canAnswer={canAnswer} traitNames={traitName} />
+            <CategorySection
+              key={category.key}
+              assessment={assessment}
+              category={category}
+              canAnswer={canAnswer}
+              traitNames={traitName}
+            />
           ))}
           <HistoryList events={assessment.events} limit={HISTORY_LIMIT} />
           <section aria-labelledby="service-audit" className="space-y-3">
-            <h2 id="service-audit" className="text-lg font-semibold">{t("audit.serviceTitle")}</h2>
+            <h2 id="service-audit" className="text-lg font-semibold">
+              {t("audit.serviceTitle")}
+            </h2>
             {auditEntries.length === 0 ? (
               <p className="text-sm text-slate-600">{t("audit.emptyService")}</p>
             ) : (

@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import { forbidden } from "next/navigation";
+
 import { createServiceAction } from "@/app/services/actions";
 import { ServiceForm } from "@/components/services/service-form";
+import { traitChoices } from "@/components/services/trait-choices";
 import { requireUser } from "@/lib/auth/session";
 import { can } from "@/lib/permissions";
 import { listTeams } from "@/lib/queries/teams";
 import { listTraits } from "@/lib/queries/traits";
-import { traitChoices } from "@/components/services/trait-choices";
-import { forbidden } from "next/navigation";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("serviceForm"))("createTitle") };
@@ -15,7 +16,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewServicePage() {
   const user = await requireUser();
-  const [t, allTeams, traits, locale] = await Promise.all([getTranslations("serviceForm"), listTeams(), listTraits(), getLocale()]);
+  const [t, allTeams, traits, locale] = await Promise.all([
+    getTranslations("serviceForm"),
+    listTeams(),
+    listTraits(),
+    getLocale(),
+  ]);
   // Only the teams this person may create services for.
   const teams = allTeams.filter((team) => can.createService(user, { teamId: team.id }));
   if (allTeams.length > 0 && teams.length === 0) forbidden();
@@ -25,7 +31,13 @@ export default async function NewServicePage() {
       {teams.length === 0 ? (
         <p className="text-slate-700">{t("noTeams")}</p>
       ) : (
-        <ServiceForm action={createServiceAction} teams={teams} traits={traitChoices(traits, locale)} submitLabel={t("create")} cancelHref="/services" />
+        <ServiceForm
+          action={createServiceAction}
+          teams={teams}
+          traits={traitChoices(traits, locale)}
+          submitLabel={t("create")}
+          cancelHref="/services"
+        />
       )}
     </div>
   );

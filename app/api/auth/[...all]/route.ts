@@ -1,4 +1,5 @@
 import { toNextJsHandler } from "better-auth/next-js";
+
 import { getAuth } from "@/lib/auth/server";
 
 // Better Auth's own endpoints: the SSO redirect and callback, and sign-in for scripts.

@@ -5,7 +5,8 @@ import { evidenceIdSchema } from "@/lib/validations/evidence";
 
 export const dynamic = "force-dynamic";
 
-const json = (status: number, error: string) => Response.json({ error }, { status, headers: { "Cache-Control": "no-store" } });
+const json = (status: number, error: string) =>
+  Response.json({ error }, { status, headers: { "Cache-Control": "no-store" } });
 
 // An evidence file, to those who may read its service. Images show inline (thumbnails and full
 // size); PDFs download. The stored type was decided from the bytes, and nosniff keeps it so.

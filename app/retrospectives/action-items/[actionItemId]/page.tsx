@@ -1,19 +1,20 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+
 import { ActionItemForm } from "@/components/retrospective/action-item-form";
 import { cardClass } from "@/components/ui/styles";
 import { requireUser } from "@/lib/auth/session";
 import { dayOf } from "@/lib/dates";
 import { can } from "@/lib/permissions";
+import { quarterOf } from "@/lib/quarters";
 import { getActionItem } from "@/lib/queries/action-items";
 import { getChecklist } from "@/lib/queries/checklist";
 import { listServiceNames } from "@/lib/queries/services";
+import { getFiscalStartMonth } from "@/lib/queries/settings";
 import { listTeams } from "@/lib/queries/teams";
 import { listActiveUsers } from "@/lib/queries/users";
-import { getFiscalStartMonth } from "@/lib/queries/settings";
-import { quarterOf } from "@/lib/quarters";
 import { quarterParam } from "@/lib/retrospective";
 import { actionItemStatusSchema } from "@/lib/validations/meeting";
 
@@ -27,22 +28,37 @@ export default async function ActionItemPage({ params }: { params: Promise<{ act
   const action = parsed.success ? await getActionItem(parsed.data) : null;
   if (!action) notFound();
   if (!can.manageActionItem(user, { teamId: action.team.id })) forbidden();
-  const [t, teams, owners, services, checklist, startMonth] = await Promise.all([getTranslations(), listTeams(), listActiveUsers(), listServiceNames(), getChecklist(), getFiscalStartMonth()]);
+  const [t, teams, owners, services, checklist, startMonth] = await Promise.all([
+    getTranslations(),
+    listTeams(),
+    listActiveUsers(),
+    listServiceNames(),
+    getChecklist(),
+    getFiscalStartMonth(),
+  ]);
   // The current owner stays offered even if deactivated since: other changes must not need a new owner.
-  const ownerChoices = owners.some((owner) => owner.id === action.owner.id) ? owners : [action.owner, ...owners];
+  const ownerChoices = owners.some((owner) => owner.id === action.owner.id)
+    ? owners
+    : [action.owner, ...owners];
   const back = `/retrospectives?${new URLSearchParams({ quarter: quarterParam(quarterOf(dayOf(action.raisedForStartsOn), startMonth)), team: action.team.slug })}`;
 
   return (
     <div className="max-w-2xl space-y-6">
       <div>
-        <Link href={back} className="text-sm text-blue-700 underline">{t("meeting.backToRetro")}</Link>
+        <Link href={back} className="text-sm text-blue-700 underline">
+          {t("meeting.backToRetro")}
+        </Link>
         <h1 className="mt-2 text-2xl font-bold">{t("meeting.editActionTitle")}</h1>
         <p className="text-sm text-slate-600">{action.title}</p>
       </div>
       <section className={cardClass} aria-label={t("meeting.editActionTitle")}>
         <ActionItemForm
           action={action}
-          teams={teams.filter((team) => team.id === action.team.id || can.manageActionItem(user, { teamId: action.team.id, newTeamId: team.id }))}
+          teams={teams.filter(
+            (team) =>
+              team.id === action.team.id ||
+              can.manageActionItem(user, { teamId: action.team.id, newTeamId: team.id }),
+          )}
           owners={ownerChoices}
           services={services}
           checklist={checklist}
