@@ -65,13 +65,11 @@ test("evidence is attached, a reviewer requests a change, the team answers, and 
 
   // A script named .png is refused, a real screenshot shows as a thumbnail.
   const upload = page.getByRole("form", { name: "Upload a file" });
-  await upload
-    .getByLabel("Screenshot or PDF")
-    .setInputFiles({
-      name: "graph.png",
-      mimeType: "image/png",
-      buffer: Buffer.from("#!/bin/sh\necho pwned\n"),
-    });
+  await upload.getByLabel("Screenshot or PDF").setInputFiles({
+    name: "graph.png",
+    mimeType: "image/png",
+    buffer: Buffer.from("#!/bin/sh\necho pwned\n"),
+  });
   await upload.getByRole("button", { name: "Upload" }).click();
   await expect(upload.getByText(/Only PNG, JPEG, WebP or GIF screenshots and PDF files/)).toBeVisible();
   await upload.getByLabel("Screenshot or PDF").setInputFiles(SCREENSHOT);

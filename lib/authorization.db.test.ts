@@ -41,7 +41,7 @@ import { createService, getServiceBySlug, updateService } from "@/lib/queries/se
 import { getFiscalStartMonth, setFiscalStartMonth } from "@/lib/queries/settings";
 import { addMembership, createTeam, removeMembership, updateTeam } from "@/lib/queries/teams";
 import { createUser, setUserActive, setUserRole } from "@/lib/queries/users";
-import { createTestTeam, createTestUser, unique, useTestDatabase } from "@/lib/testing/db";
+import { createTestTeam, createTestUser, setUpTestDatabase, unique } from "@/lib/testing/db";
 import type { ChecklistDocument } from "@/lib/validations/checklist-document";
 import { readDefaultChecklistDocument } from "@/prisma/seed/default-checklist";
 
@@ -50,7 +50,7 @@ import { readDefaultChecklistDocument } from "@/prisma/seed/default-checklist";
  * rules of lib/permissions themselves, so each entry runs the write its action performs.
  * Adding a server action without an entry here fails the first test below.
  */
-const getDb = useTestDatabase();
+const getDb = setUpTestDatabase();
 
 type Role = "admin" | "sre" | "member" | "otherMember" | "viewer" | "signedOut";
 const ROLES: Role[] = ["admin", "sre", "member", "otherMember", "viewer", "signedOut"];

@@ -7,9 +7,9 @@ import { listAuditLog } from "@/lib/queries/audit";
 import { getServiceAnswersAt } from "@/lib/queries/overview";
 import { createService, getServiceBySlug } from "@/lib/queries/services";
 import { deleteSetting, getFiscalStartMonth, setFiscalStartMonth } from "@/lib/queries/settings";
-import { createTestTeam, createTestUser, unique, useTestDatabase } from "@/lib/testing/db";
+import { createTestTeam, createTestUser, setUpTestDatabase, unique } from "@/lib/testing/db";
 
-useTestDatabase();
+setUpTestDatabase();
 
 const DAY = 86_400_000;
 const NOW = new Date("2031-06-01T12:00:00Z");

@@ -7,10 +7,10 @@ import { loadOverview } from "@/lib/overview";
 import { saveAnswer } from "@/lib/queries/answers";
 import { listReviewQueue } from "@/lib/queries/review";
 import { createService, getServiceBySlug, listServices } from "@/lib/queries/services";
-import { createTestTeam, createTestUser, unique, useTestDatabase } from "@/lib/testing/db";
+import { createTestTeam, createTestUser, setUpTestDatabase, unique } from "@/lib/testing/db";
 import { loadTrend } from "@/lib/trends";
 
-useTestDatabase();
+setUpTestDatabase();
 
 // Every database operation the pages' loaders make, counted on the real client: a page that reads
 // per service (N+1) makes more of them as a team grows.

@@ -9,9 +9,9 @@ import { decideOnAnswer } from "@/lib/queries/review";
 import { createService, getServiceBySlug } from "@/lib/queries/services";
 import { deleteSetting } from "@/lib/queries/settings";
 import { loadRetrospective } from "@/lib/retrospective";
-import { createTestTeam, createTestUser, unique, useTestDatabase } from "@/lib/testing/db";
+import { createTestTeam, createTestUser, setUpTestDatabase, unique } from "@/lib/testing/db";
 
-const getDb = useTestDatabase();
+const getDb = setUpTestDatabase();
 const NOW = new Date("2034-02-10T03:00:00Z");
 const at = (month: number, day: number) => new Date(Date.UTC(2033, month - 1, day, 3));
 

@@ -4,9 +4,9 @@ import { getDb } from "@/lib/db";
 import { loadOverview } from "@/lib/overview";
 import { saveAnswer } from "@/lib/queries/answers";
 import { createService, getServiceBySlug } from "@/lib/queries/services";
-import { createTestTeam, createTestUser, unique, useTestDatabase } from "@/lib/testing/db";
+import { createTestTeam, createTestUser, setUpTestDatabase, unique } from "@/lib/testing/db";
 
-useTestDatabase();
+setUpTestDatabase();
 
 // The overview keeps what it read and scored between views (lib/score-cache.ts). These tests use
 // the real clock, so that the past days it compares with are settled and cached, and change the

@@ -1,6 +1,6 @@
-// npm test: every test. Type check, unit and integration tests (against DATABASE_URL when set,
-// an embedded PGlite otherwise), then the browser tests against the built app with a database
-// of their own.
+// npm test: every test. Formatting and lint, the type check, unit and integration tests (against
+// DATABASE_URL when set, an embedded PGlite otherwise), then the browser tests against the built
+// app with a database of their own.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -17,14 +17,14 @@ function run(title: string, args: string[], env: NodeJS.ProcessEnv = process.env
   return false;
 }
 
-async function withE2eDatabase(use: (env: NodeJS.ProcessEnv) => boolean): Promise<boolean> {
+async function withE2eDatabase(runTests: (env: NodeJS.ProcessEnv) => boolean): Promise<boolean> {
   const serverUrl = process.env.DATABASE_URL?.trim();
   const stamp = `${process.pid}_${Date.now()}`;
   if (!serverUrl) {
     const dataDir = path.resolve(`.data/e2e-${stamp}`);
     mkdirSync(path.dirname(dataDir), { recursive: true });
     try {
-      return use({ ...process.env, E2E_DATA_DIR: dataDir });
+      return runTests({ ...process.env, E2E_DATA_DIR: dataDir });
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
@@ -36,7 +36,7 @@ async function withE2eDatabase(use: (env: NodeJS.ProcessEnv) => boolean): Promis
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   try {
-    return use({ ...process.env, E2E_DATABASE_URL: url.toString() });
+    return runTests({ ...process.env, E2E_DATABASE_URL: url.toString() });
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.end();
@@ -44,6 +44,15 @@ async function withE2eDatabase(use: (env: NodeJS.ProcessEnv) => boolean): Promis
 }
 
 await ensureGeneratedClient();
+if (
+  !run("formatting (Prettier; npm run format fixes it)", [
+    "node_modules/prettier/bin/prettier.cjs",
+    "--check",
+    ".",
+  ])
+)
+  process.exit(1);
+if (!run("lint (ESLint)", ["node_modules/eslint/bin/eslint.js", "--max-warnings", "0", "."])) process.exit(1);
 if (!run("type check", ["node_modules/typescript/bin/tsc", "--noEmit"])) process.exit(1);
 if (!run("unit and integration tests", ["node_modules/vitest/vitest.mjs", "run"])) process.exit(1);
 

@@ -6,14 +6,8 @@ import { formWrite, type WriteOutcome } from "@/lib/form-write";
 import type { Principal } from "@/lib/permissions";
 import { changeIncidentCause, createIncidentCause } from "@/lib/queries/incidents";
 import { setFiscalStartMonth } from "@/lib/queries/settings";
-import {
-  addMembership,
-  createTeam,
-  removeMembership,
-  updateTeam,
-  type TeamWriteResult,
-} from "@/lib/queries/teams";
-import { createUser, setUserActive, setUserRole, type UserWriteResult } from "@/lib/queries/users";
+import { addMembership, createTeam, removeMembership, updateTeam } from "@/lib/queries/teams";
+import { createUser, setUserActive, setUserRole } from "@/lib/queries/users";
 import type { FormMessage, FormState } from "@/lib/validations/form";
 import { causeEditSchema, causeIdSchema, causeMoveSchema, newCauseSchema } from "@/lib/validations/meeting";
 import { settingsSchema } from "@/lib/validations/settings";

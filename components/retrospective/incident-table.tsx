@@ -27,7 +27,9 @@ export function IncidentTable({
             t("services"),
             t("cause"),
             t("summary"),
-            <span className="sr-only">{t("edit")}</span>,
+            <span key="edit" className="sr-only">
+              {t("edit")}
+            </span>,
           ]}
         />
         <tbody>

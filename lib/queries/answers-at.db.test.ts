@@ -8,9 +8,9 @@ import { decideOnAnswer } from "@/lib/queries/review";
 import { createService, getServiceBySlug } from "@/lib/queries/services";
 import { loadAnswersAt } from "@/lib/score-cache";
 import type { ScoredAnswer } from "@/lib/scoring";
-import { createTestAdmin, createTestTeam, unique, useTestDatabase } from "@/lib/testing/db";
+import { createTestAdmin, createTestTeam, setUpTestDatabase, unique } from "@/lib/testing/db";
 
-const getDb = useTestDatabase();
+const getDb = setUpTestDatabase();
 
 // Far from the other tests' data, so that their answers never fall between these moments.
 const T0 = Date.parse("2036-03-01T00:00:00Z");
@@ -34,13 +34,11 @@ async function answersFromHistory(serviceIds: string[], moment: Date) {
     ORDER BY service_id, item_id, created_at DESC, id DESC`;
   const answers = new Map<string, Map<string, ScoredAnswer>>(serviceIds.map((id) => [id, new Map()]));
   for (const row of rows) {
-    answers
-      .get(row.service_id)!
-      .set(row.item_id, {
-        status: row.to_status,
-        verified: row.review === "VERIFIED",
-        ...(row.review ? { naState: row.na_state, naExpiresOn: row.na_expires_on } : {}),
-      });
+    answers.get(row.service_id)!.set(row.item_id, {
+      status: row.to_status,
+      verified: row.review === "VERIFIED",
+      ...(row.review ? { naState: row.na_state, naExpiresOn: row.na_expires_on } : {}),
+    });
   }
   return answers;
 }

@@ -4,9 +4,9 @@ import { scoreServiceAt } from "@/lib/assessment";
 import { getAnswersAt, listAnswerEvents, saveAnswer } from "@/lib/queries/answers";
 import { decideOnAnswer } from "@/lib/queries/review";
 import { createService, getServiceBySlug } from "@/lib/queries/services";
-import { createTestAdmin, createTestTeam, unique, useTestDatabase } from "@/lib/testing/db";
+import { createTestAdmin, createTestTeam, setUpTestDatabase, unique } from "@/lib/testing/db";
 
-const getDb = useTestDatabase();
+const getDb = setUpTestDatabase();
 
 async function newService(traits: string[] = []) {
   const team = await createTestTeam();

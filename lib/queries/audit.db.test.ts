@@ -4,10 +4,10 @@ import type { Principal } from "@/lib/permissions";
 import { saveAnswer } from "@/lib/queries/answers";
 import { listAuditLog } from "@/lib/queries/audit";
 import { createService, getServiceBySlug, updateService } from "@/lib/queries/services";
-import { createTestAdmin, createTestTeam, unique, useTestDatabase } from "@/lib/testing/db";
+import { createTestAdmin, createTestTeam, setUpTestDatabase, unique } from "@/lib/testing/db";
 import type { ServiceInput } from "@/lib/validations/service";
 
-const getDb = useTestDatabase();
+const getDb = setUpTestDatabase();
 
 async function newService(actor: Principal, overrides: Partial<ServiceInput> = {}) {
   const team = await createTestTeam();

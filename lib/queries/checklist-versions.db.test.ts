@@ -15,11 +15,11 @@ import {
   saveChecklistDraft,
 } from "@/lib/queries/checklist-versions";
 import { createService, getServiceBySlug } from "@/lib/queries/services";
-import { createTestTeam, createTestUser, unique, useTestDatabase } from "@/lib/testing/db";
+import { createTestTeam, createTestUser, setUpTestDatabase, unique } from "@/lib/testing/db";
 import { checklistDocument, type ChecklistDocument } from "@/lib/validations/checklist-document";
 import { readDefaultChecklistDocument } from "@/prisma/seed/default-checklist";
 
-const getDb = useTestDatabase();
+const getDb = setUpTestDatabase();
 
 // Publications happen far in the future, so that every other test keeps scoring against the
 // checklist as seeded: what a version changes counts only from its moment on.

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 
 import { getChecklist, seedChecklist } from "@/lib/queries/checklist";
-import { useTestDatabase } from "@/lib/testing/db";
+import { setUpTestDatabase } from "@/lib/testing/db";
 import { seedDatabase } from "@/prisma/seed";
 import { defaultChecklist } from "@/prisma/seed/default-checklist";
 
-const getDb = useTestDatabase();
+const getDb = setUpTestDatabase();
 
 describe("the seeded checklist", () => {
   it("holds the 31 items in 10 categories, in both languages, each with a first version", async () => {

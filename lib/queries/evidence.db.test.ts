@@ -13,9 +13,9 @@ import { countStaleEvidence } from "@/lib/queries/evidence";
 import { decideOnAnswer } from "@/lib/queries/review";
 import { createService, getServiceBySlug } from "@/lib/queries/services";
 import { staleBefore } from "@/lib/review";
-import { createTestTeam, createTestUser, unique, useTestDatabase } from "@/lib/testing/db";
+import { createTestTeam, createTestUser, setUpTestDatabase, unique } from "@/lib/testing/db";
 
-const getDb = useTestDatabase();
+const getDb = setUpTestDatabase();
 
 const TODAY = "2026-11-27";
 const ITEM = "logs.delivery-reliability";

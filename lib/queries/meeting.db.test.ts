@@ -24,10 +24,10 @@ import { getMeetingNotes, saveMeetingNotes } from "@/lib/queries/meeting-notes";
 import { createService, getServiceBySlug } from "@/lib/queries/services";
 import { deleteSetting } from "@/lib/queries/settings";
 import { loadRetrospective } from "@/lib/retrospective";
-import { createTestTeam, createTestUser, unique, useTestDatabase } from "@/lib/testing/db";
+import { createTestTeam, createTestUser, setUpTestDatabase, unique } from "@/lib/testing/db";
 import { newActionItemSchema } from "@/lib/validations/meeting";
 
-const getDb = useTestDatabase();
+const getDb = setUpTestDatabase();
 // Far from every other test's dates: FY2041 (April start) Q2 is July to September 2041.
 const NOW = new Date("2041-10-20T03:00:00Z");
 const TODAY = "2041-10-20";

@@ -10,9 +10,9 @@ import {
 } from "@/lib/queries/sign-in-attempts";
 import { addMembership, createTeam, removeMembership } from "@/lib/queries/teams";
 import { createUser, setUserActive, setUserRole } from "@/lib/queries/users";
-import { createTestAdmin, createTestTeam, createTestUser, unique, useTestDatabase } from "@/lib/testing/db";
+import { createTestAdmin, createTestUser, setUpTestDatabase, unique } from "@/lib/testing/db";
 
-const getDb = useTestDatabase();
+const getDb = setUpTestDatabase();
 
 describe("users", () => {
   it("are created with a password hashed by Better Auth, never stored as typed, and audited", async () => {

@@ -8,10 +8,10 @@ import { listAuditLog } from "@/lib/queries/audit";
 import { closeQuarter, listQuarterSnapshots, quarterEndInstant } from "@/lib/queries/quarters";
 import { createService, getServiceBySlug } from "@/lib/queries/services";
 import { deleteSetting, setFiscalStartMonth } from "@/lib/queries/settings";
-import { createTestTeam, createTestUser, unique, useTestDatabase } from "@/lib/testing/db";
+import { createTestTeam, createTestUser, setUpTestDatabase, unique } from "@/lib/testing/db";
 import { loadTrend } from "@/lib/trends";
 
-const getDb = useTestDatabase();
+const getDb = setUpTestDatabase();
 
 const NOW = new Date("2033-02-10T03:00:00Z"); // FY2032 Q4 with an April start
 const DAY = 86_400_000;

@@ -9,9 +9,9 @@ import { getChecklist } from "@/lib/queries/checklist";
 import { listItemComments, listNeedsAttention, listReviewQueue, summariseTeams } from "@/lib/queries/review";
 import { createService, getServiceBySlug } from "@/lib/queries/services";
 import { staleBefore } from "@/lib/review";
-import { createTestTeam, createTestUser, unique, useTestDatabase } from "@/lib/testing/db";
+import { createTestTeam, createTestUser, setUpTestDatabase, unique } from "@/lib/testing/db";
 
-const getDb = useTestDatabase();
+const getDb = setUpTestDatabase();
 const TODAY = "2026-11-27";
 const STALE_BEFORE = staleBefore(TODAY, 90);
 

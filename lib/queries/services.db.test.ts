@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 
 import { createService, getServiceBySlug, listServices, updateService } from "@/lib/queries/services";
-import { createTestAdmin, createTestTeam, unique, useTestDatabase } from "@/lib/testing/db";
+import { createTestAdmin, createTestTeam, setUpTestDatabase, unique } from "@/lib/testing/db";
 import type { ServiceInput } from "@/lib/validations/service";
 
-const getDb = useTestDatabase();
+const getDb = setUpTestDatabase();
 
 function serviceInput(teamId: string, overrides: Partial<ServiceInput> = {}): ServiceInput {
   const slug = unique("svc");

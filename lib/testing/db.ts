@@ -9,7 +9,7 @@ import { applyMigrations } from "@/lib/schema-engine";
 import { seedDatabase } from "@/prisma/seed";
 
 /** Migrates and seeds the test database once per file, and closes it afterwards. */
-export function useTestDatabase() {
+export function setUpTestDatabase() {
   beforeAll(async () => {
     await applyMigrations(databaseTarget(), getConnection());
     await seedDatabase({ demo: false });
