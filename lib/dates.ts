@@ -43,3 +43,44 @@ export function comparisonMoments(now: Date): Record<Comparison, Date> {
     quarter,
   };
 }
+
+/** The instant a calendar day starts in a time zone (days are what people filter by). */
+export function startOfDayIn(date: string, timeZone: string, addDays = 0): Date {
+  const [year, month, dayOfMonth] = date.split("-").map(Number) as [number, number, number];
+  const utcGuess = Date.UTC(year, month - 1, dayOfMonth + addDays);
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    })
+      .formatToParts(new Date(utcGuess))
+      .map((part) => [part.type, Number(part.value)]),
+  );
+  const asIfUtc = Date.UTC(
+    parts.year!,
+    parts.month! - 1,
+    parts.day!,
+    parts.hour!,
+    parts.minute!,
+    parts.second!,
+  );
+  return new Date(utcGuess - (asIfUtc - utcGuess));
+}
+
+/** "2026-11-27 18:05" in a time zone: a moment to the minute, readable in both languages. */
+export function minuteIn(date: Date, timeZone: string) {
+  return new Intl.DateTimeFormat("sv-SE", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(date);
+}

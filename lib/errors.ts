@@ -1,4 +1,62 @@
-import { isForbidden, isSignedOut } from "@/lib/permissions";
+import type { Failure, FailureCode, FieldErrors, Message, Result } from "@/lib/result";
+
+/**
+ * A known reason a write cannot be done. Writes throw it from inside their transaction, so that
+ * nothing they did before is kept; lib/write.ts turns it into the failure the caller is given.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: FailureCode,
+    readonly detail: Message,
+    readonly fieldErrors?: FieldErrors,
+  ) {
+    super(`${code}: ${detail.key}`);
+    this.name = "AppError";
+  }
+
+  toFailure(): Failure {
+    return {
+      ok: false,
+      code: this.code,
+      message: this.detail,
+      ...(this.fieldErrors ? { fieldErrors: this.fieldErrors } : {}),
+    };
+  }
+}
+
+type Values = Message["values"];
+const message = (key: string, values?: Values): Message => ({ key, ...(values ? { values } : {}) });
+const onField = (field: string | undefined, detail: Message) => (field ? { [field]: [detail] } : undefined);
+
+/** The failures writes throw, by code. A field, when given, is where the form shows the message. */
+export const fail = {
+  invalid: (key: string, { field, values }: { field?: string; values?: Values } = {}) =>
+    new AppError("invalid", message(key, values), onField(field, message(key, values))),
+  notFound: (key = "errors.notFoundBody", values?: Values) => new AppError("not-found", message(key, values)),
+  conflict: (key: string, { field, values }: { field?: string; values?: Values } = {}) =>
+    new AppError("conflict", message(key, values), onField(field, message(key, values))),
+  forbidden: () => new AppError("forbidden", message("errors.forbidden")),
+  signedOut: () => new AppError("signed-out", message("auth.sessionExpired")),
+  unavailable: () => new AppError("unavailable", message("errors.databaseUnavailable")),
+  rateLimited: (key: string, values?: Values) => new AppError("rate-limited", message(key, values)),
+  tooLarge: (key: string, { field, values }: { field?: string; values?: Values } = {}) =>
+    new AppError("too-large", message(key, values), onField(field, message(key, values))),
+};
+
+/** A result's data, or its failure thrown: for a pure step (a checklist edit) inside a write. */
+export function unwrap<T>(result: Result<T>): T {
+  if (result.ok) return result.data;
+  throw new AppError(result.code, result.message, result.fieldErrors);
+}
+
+// Checked by name, not instanceof: each Next.js bundle may carry its own copy of this class.
+export function isAppError(error: unknown, code?: FailureCode): error is AppError {
+  return (
+    error instanceof Error &&
+    error.name === "AppError" &&
+    (code === undefined || (error as AppError).code === code)
+  );
+}
 
 // Prisma's codes for "could not reach / lost the database" and "timed out waiting for it", and
 // the driver's and PostgreSQL's equivalents (connection refused, server shutting down, no such
@@ -47,39 +105,27 @@ export function isDatabaseUnreachable(error: unknown, depth = 0): boolean {
   return cause !== error && isDatabaseUnreachable(cause, depth + 1);
 }
 
-/**
- * Runs a write for a server action. A database outage or a refusal becomes a form message
- * instead of an error page, so the person keeps what they typed; anything else is a bug and is
- * rethrown.
- */
-export async function withDatabase<T>(
-  write: () => Promise<T>,
-): Promise<{ ok: true; value: T } | { ok: false; key: string; signedOut?: true }> {
-  try {
-    return { ok: true, value: await write() };
-  } catch (error) {
-    if (isDatabaseUnreachable(error)) return { ok: false, key: "errors.databaseUnavailable" };
-    // Refusals from lib/permissions: the write changed nothing, and the person is told why.
-    if (isSignedOut(error)) return { ok: false, key: "auth.sessionExpired", signedOut: true };
-    if (isForbidden(error)) return { ok: false, key: "errors.forbidden" };
-    throw error;
-  }
+/** The failure a thrown error stands for, or null for a bug (which is rethrown to the error page). */
+export function failureOf(error: unknown): Failure | null {
+  if (isAppError(error)) return error.toFailure();
+  if (isDatabaseUnreachable(error)) return fail.unavailable().toFailure();
+  return null;
+}
+
+/** Whether an error is PostgreSQL's unique violation, as Prisma reports it (checked by code, as above). */
+export function isUniqueViolation(error: unknown) {
+  return error instanceof Error && (error as { code?: unknown }).code === "P2002";
 }
 
 /**
- * Runs a write whose unique constraint is a person's mistake (a taken slug or email), turning
- * the violation into that field's error. Checked by code, not instanceof, as above.
+ * Runs a write whose unique constraint is a person's mistake or a race they lost (a taken slug,
+ * a quarter closed a moment ago), turning the violation into that failure.
  */
-export async function uniqueAsFieldError<T, F extends string>(
-  write: () => Promise<T>,
-  field: F,
-  key: string,
-): Promise<T | { ok: false; field: F; key: string }> {
+export async function uniqueAs<T>(write: () => Promise<T>, failure: () => AppError): Promise<T> {
   try {
     return await write();
   } catch (error) {
-    if (error instanceof Error && (error as { code?: unknown }).code === "P2002")
-      return { ok: false, field, key };
+    if (isUniqueViolation(error)) throw failure();
     throw error;
   }
 }

@@ -1,3 +1,4 @@
+import { fail } from "@/lib/errors";
 import type { UserRole } from "@/lib/generated/prisma/enums";
 
 /**
@@ -67,42 +68,22 @@ export const can = {
     newTeamId?: string;
   }>,
   // The organisation's meeting notes are the reviewers'; a team's are also the team's own.
-  writeMeetingNotes: ((principal, scope: { teamId: string | null }) =>
+  writeRetrospectiveNotes: ((principal, scope: { teamId: string | null }) =>
     isReviewer(principal) || (scope.teamId !== null && belongsTo(principal, scope.teamId))) satisfies Rule<{
     teamId: string | null;
   }>,
 } as const;
 
-export class ForbiddenError extends Error {
-  constructor(readonly rule: keyof typeof can) {
-    super(`Forbidden: ${rule}`);
-    this.name = "ForbiddenError";
-  }
-}
-
-export class SignedOutError extends Error {
-  constructor() {
-    super("Not signed in");
-    this.name = "SignedOutError";
-  }
-}
-
-/** Throws unless the rule allows it: for the write functions, which must never half-apply. */
+/**
+ * Throws unless the rule allows it: for the write functions, which must never half-apply. A
+ * refusal is an AppError ("signed-out" or "forbidden"), which rolls back the write's transaction.
+ */
 export function authorize<K extends keyof typeof can>(
   rule: K,
   principal: Principal | null,
   ...subject: Parameters<(typeof can)[K]> extends [unknown, infer S] ? [S] : []
 ): asserts principal is Principal {
-  if (!principal) throw new SignedOutError();
+  if (!principal) throw fail.signedOut();
   const check = can[rule] as (principal: Principal | null, subject?: unknown) => boolean;
-  if (!check(principal, subject[0])) throw new ForbiddenError(rule);
-}
-
-// Checked by name, not instanceof: each Next.js bundle may carry its own copy of these classes.
-export function isForbidden(error: unknown): error is ForbiddenError {
-  return error instanceof Error && error.name === "ForbiddenError";
-}
-
-export function isSignedOut(error: unknown): error is SignedOutError {
-  return error instanceof Error && error.name === "SignedOutError";
+  if (!check(principal, subject[0])) throw fail.forbidden();
 }

@@ -1,4 +1,4 @@
-import type { Day } from "@/lib/dates";
+import { startOfDayIn, type Day } from "@/lib/dates";
 
 // Fiscal quarters, pure. The fiscal year is named by the calendar year it starts in, as Japanese
 // companies name 年度: with an April start, FY2026 runs from 2026-04-01 to 2027-03-31.
@@ -52,4 +52,28 @@ export function recentQuarters(day: Day, count: number, startMonth: number): Qua
 
 export function isFiscalStartMonth(value: number) {
   return Number.isInteger(value) && value >= 1 && value <= 12;
+}
+
+/** "2026-Q3" for FY2026 Q3: how a quarter is written in addresses. */
+export function quarterParam(quarter: Pick<Quarter, "fiscalYear" | "quarter">) {
+  return `${quarter.fiscalYear}-Q${quarter.quarter}`;
+}
+
+export function parseQuarterParam(value: string | undefined, startMonth: number, today: string): Quarter {
+  const match = value?.match(/^(\d{4})-Q([1-4])$/);
+  return match
+    ? fiscalQuarter(Number(match[1]), Number(match[2]) as Quarter["quarter"], startMonth)
+    : quarterOf(today, startMonth);
+}
+
+/** The instant a quarter ends: the first moment of the day after it, in a time zone. */
+export function quarterEndInstant(quarter: Pick<Quarter, "end">, timeZone: string) {
+  return startOfDayIn(quarter.end, timeZone);
+}
+
+type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+/** A quarter's name as people read it, e.g. "FY2026 Q3" or "2026年度 第3四半期". */
+export function quarterName(t: Translate, quarter: Pick<Quarter, "fiscalYear" | "quarter">) {
+  return t("quarter.name", { year: quarter.fiscalYear, quarter: quarter.quarter });
 }

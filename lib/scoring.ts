@@ -1,3 +1,5 @@
+import { dayOf } from "@/lib/dates";
+
 // Scoring rules, pure: met 1, partial 0.5, not met 0, times the item's weight. Approved N/A
 // answers and items a service's traits rule out count for nothing either way; an N/A still
 // waiting for approval, rejected, or past its expiry counts as not met. Unanswered applicable
@@ -174,4 +176,54 @@ export function scoreService(
   finish(overall);
   for (const summary of Object.values(categories)) finish(summary);
   return { overall, categories };
+}
+
+/** A checklist as scoring needs it: each category's items, with their weight and the traits they need. */
+export type ScoredChecklist = readonly {
+  key: string;
+  items: readonly { id: string; weight: number; requiredTraits: readonly Trait[] }[];
+}[];
+
+/** The items of a checklist (in force at some moment) as scoring sees them, keyed by item id. */
+export function scoredItems(checklist: ScoredChecklist): ScoredItem[] {
+  return checklist.flatMap((category) =>
+    category.items.map((item) => ({
+      key: item.id,
+      categoryKey: category.key,
+      weight: item.weight,
+      requiredTraits: item.requiredTraits,
+    })),
+  );
+}
+
+/** An answer as it is stored (lib/queries/answers.ts). */
+export type StoredAnswer = {
+  itemId: string;
+  status: AnswerStatus;
+  review: string;
+  naState: NaState | null;
+  naExpiresOn: Date | null;
+};
+
+/** A stored answer as scoring sees it. */
+export function toScoredAnswer(answer: Omit<StoredAnswer, "itemId">): ScoredAnswer {
+  return {
+    status: answer.status,
+    verified: answer.review === "VERIFIED",
+    naState: answer.naState,
+    naExpiresOn: answer.naExpiresOn ? dayOf(answer.naExpiresOn) : null,
+  };
+}
+
+/** Scores one service from its answers (stored, or keyed by item id) as of `today` (N/A expiry). */
+export function scoreAnswers(
+  checklist: ScoredChecklist,
+  traits: readonly Trait[],
+  answers: ReadonlyMap<string, ScoredAnswer> | readonly StoredAnswer[],
+  today: string,
+) {
+  const byItem = Array.isArray(answers)
+    ? new Map(answers.map((answer) => [answer.itemId, toScoredAnswer(answer)]))
+    : (answers as ReadonlyMap<string, ScoredAnswer>);
+  return scoreService(scoredItems(checklist), traits, byItem, { today });
 }

@@ -81,7 +81,7 @@ async function trendQuarters() {
   const { env } = await import("@/lib/env");
   const { getFiscalStartMonth } = await import("@/lib/queries/settings");
   const { recentQuarters } = await import("@/lib/quarters");
-  const { TREND_QUARTERS } = await import("@/lib/trends");
+  const { TREND_QUARTERS } = await import("@/lib/read-models/trends");
   return recentQuarters(todayIn(env.TENKEN_TIME_ZONE), TREND_QUARTERS, await getFiscalStartMonth());
 }
 
@@ -96,7 +96,7 @@ async function seedIfEmpty(client: pg.Client, admin: { id: string }) {
     );
   const { env } = await import("@/lib/env");
   const { ensureLocalUser } = await import("@/lib/queries/users");
-  const { startOfDayIn } = await import("@/lib/validations/audit");
+  const { startOfDayIn } = await import("@/lib/dates");
   const started = performance.now();
   const start = startOfDayIn((await trendQuarters())[0]!.start, env.TENKEN_TIME_ZONE);
   await seedBench(client, {
@@ -132,15 +132,15 @@ async function vacuum(client: pg.Client) {
 
 /** Closes every past quarter of the trend that is still open, as admins do at each quarter's end. */
 async function closePastQuarters(admin: Awaited<ReturnType<typeof benchAdmin>>) {
-  const { closeQuarter } = await import("@/lib/queries/quarters");
+  const { closeQuarter } = await import("@/lib/read-models/quarter-snapshots");
+  const { attempt } = await import("@/lib/write");
   const { todayIn } = await import("@/lib/dates");
   const { env } = await import("@/lib/env");
   const past = (await trendQuarters()).filter((quarter) => quarter.end <= todayIn(env.TENKEN_TIME_ZONE));
   const timings: number[] = [];
   for (const quarter of past) {
     const start = performance.now();
-    const { outcome } = await closeQuarter(quarter, admin);
-    if (outcome === "closed") timings.push(performance.now() - start);
+    if ((await attempt(() => closeQuarter(quarter, admin))).ok) timings.push(performance.now() - start);
   }
   return timings;
 }
@@ -193,7 +193,7 @@ function expectClose(what: string, app: number | null | undefined, sql: number |
 }
 
 async function checkOverviewAggregate(client: pg.Client, timeZone: string) {
-  const { loadOverview } = await import("@/lib/overview");
+  const { loadOverview } = await import("@/lib/read-models/overview");
   const { COMPARISONS, comparisonMoments } = await import("@/lib/dates");
   const now = new Date();
   const [overview, rows] = await Promise.all([
@@ -230,7 +230,7 @@ async function checkOverviewAggregate(client: pg.Client, timeZone: string) {
 }
 
 async function checkTrendAggregate(client: pg.Client, timeZone: string, teamId?: string) {
-  const { loadTrend } = await import("@/lib/trends");
+  const { loadTrend } = await import("@/lib/read-models/trends");
   const now = new Date();
   const trend = await loadTrend(teamId ? { teamId } : {}, now);
   const rows = await trendAggregate(client, {
@@ -343,7 +343,12 @@ try {
   );
   await measure("team retrospective page", RUNS, () => get("/retrospectives?team=bench"));
 
-  const { submitAnswerForm } = await import("@/lib/answer-form");
+  // Writes go through the forms' write path (lib/forms/submit.ts) with the forms' own schemas and
+  // writes, as their server actions do, minus the revalidation of pages.
+  const { submitForm } = await import("@/lib/forms/submit");
+  const { saveAnswer } = await import("@/lib/queries/answers");
+  const { answerSchema } = await import("@/lib/validations/answer");
+  const submitAnswer = (form: FormData) => submitForm(form, admin, { schema: answerSchema, run: saveAnswer });
   const { getServiceBySlug } = await import("@/lib/queries/services");
   const service = await getServiceBySlug("bench-0007");
   const statuses = ["MET", "PARTIAL", "NOT_MET"];
@@ -353,13 +358,21 @@ try {
     form.set("itemKey", "connectivity.each-component");
     form.set("status", statuses[index % statuses.length]!);
     form.set("note", `bench ${index}`);
-    const state = await submitAnswerForm(form, admin);
-    if (state.status !== "saved") throw new Error(`save failed: ${JSON.stringify(state)}`);
+    const { state } = await submitAnswer(form);
+    if (!state.ok) throw new Error(`save failed: ${JSON.stringify(state)}`);
   });
 
-  // Evidence and review through the same code paths as the item page's forms.
-  const { submitNewEvidence, submitReviewDecision } = await import("@/lib/item-forms");
+  const { addEvidence } = await import("@/lib/queries/evidence");
+  const { decideOnAnswer } = await import("@/lib/queries/review");
+  const { newEvidenceSchema } = await import("@/lib/validations/evidence");
+  const { reviewDecisionSchema } = await import("@/lib/validations/review");
+  const { maxUploadBytes } = await import("@/lib/evidence/upload");
   const today = new Date().toISOString().slice(0, 10);
+  const submitEvidence = (form: FormData) =>
+    submitForm(form, admin, {
+      schema: newEvidenceSchema(maxUploadBytes(env.TENKEN_EVIDENCE_MAX_MB)),
+      run: (input, actor) => addEvidence(input, actor, { today }),
+    });
   const screenshot = await readFile("public/screenshot.png");
   await measure("add link evidence", RUNS, async (index) => {
     const form = new FormData();
@@ -370,8 +383,8 @@ try {
       url: `https://example.com/proof/${index}`,
     }))
       form.set(key, value);
-    const state = await submitNewEvidence(form, { actor: admin, today });
-    if (state.status !== "saved") throw new Error(`evidence failed: ${JSON.stringify(state)}`);
+    const { state } = await submitEvidence(form);
+    if (!state.ok) throw new Error(`evidence failed: ${JSON.stringify(state)}`);
   });
   await measure("upload screenshot evidence (150 KB)", RUNS, async () => {
     const form = new FormData();
@@ -382,8 +395,8 @@ try {
     }))
       form.set(key, value);
     form.set("file", new Blob([screenshot]), "screenshot.png");
-    const state = await submitNewEvidence(form, { actor: admin, today });
-    if (state.status !== "saved") throw new Error(`upload failed: ${JSON.stringify(state)}`);
+    const { state } = await submitEvidence(form);
+    if (!state.ok) throw new Error(`upload failed: ${JSON.stringify(state)}`);
   });
   // Only met or partial answers are reviewed; the saves above may have left it not met.
   const met = new FormData();
@@ -394,7 +407,7 @@ try {
     note: "verified in the benchmark",
   }))
     met.set(key, value);
-  await submitAnswerForm(met, admin);
+  await submitAnswer(met);
   await measure("review decision", RUNS, async (index) => {
     const form = new FormData();
     for (const [key, value] of Object.entries({
@@ -404,8 +417,11 @@ try {
       comment: `bench ${index}`,
     }))
       form.set(key, value);
-    const state = await submitReviewDecision(form, { actor: admin, today });
-    if (state.status !== "saved") throw new Error(`review failed: ${JSON.stringify(state)}`);
+    const { state } = await submitForm(form, admin, {
+      schema: reviewDecisionSchema,
+      run: (decision, actor) => decideOnAnswer(decision, actor, { today }),
+    });
+    if (!state.ok) throw new Error(`review failed: ${JSON.stringify(state)}`);
   });
 
   const { rows } = await client.query<{ events: number; table_bytes: number; index_bytes: number }>(

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 
+import { PageHeader } from "@/components/layout/page-header";
 import { QueueTable } from "@/components/review/queue-table";
 import { ColumnHeaders } from "@/components/ui/column-headers";
 import { FilterSelect } from "@/components/ui/filter-select";
@@ -46,10 +47,7 @@ export default async function NeedsAttentionPage({
 
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="text-slate-600">{mine ? t("introMine") : t("introAll")}</p>
-      </div>
+      <PageHeader title={t("title")} intro={mine ? t("introMine") : t("introAll")} />
       <form method="get" className="flex flex-wrap items-end gap-2" role="search" aria-label={t("filter")}>
         <FilterSelect
           name="team"

@@ -3,14 +3,16 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 
 import { AuditTable } from "@/components/audit/audit-table";
+import { PageHeader } from "@/components/layout/page-header";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { buttonPrimary, buttonSecondary, cardClass, inputClass, labelClass } from "@/components/ui/styles";
 import { requirePermission } from "@/lib/auth/session";
+import { startOfDayIn } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { AUDIT_KINDS, AUDIT_PAGE_SIZE, listAuditActors, listAuditLog } from "@/lib/queries/audit";
 import { getServiceBySlug, listServiceNames } from "@/lib/queries/services";
 import { listTeams } from "@/lib/queries/teams";
-import { auditQuerySchema, startOfDayIn } from "@/lib/validations/audit";
+import { auditQuerySchema } from "@/lib/validations/audit";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("audit"))("title") };
@@ -42,10 +44,7 @@ export default async function AuditPage({
 
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="text-slate-600">{t("intro")}</p>
-      </div>
+      <PageHeader title={t("title")} intro={t("intro")} />
       <form
         method="get"
         className={`${cardClass} grid gap-4 sm:grid-cols-3 lg:grid-cols-6`}

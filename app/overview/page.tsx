@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 
+import { PageHeader } from "@/components/layout/page-header";
 import { HeatmapTable } from "@/components/overview/heatmap-table";
 import { TeamRollups } from "@/components/overview/team-rollups";
 import { WeakestItems } from "@/components/overview/weakest-items";
@@ -9,16 +10,14 @@ import { Deltas } from "@/components/ui/deltas";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { buttonPrimary, buttonSecondary, cardClass, inputClass, labelClass } from "@/components/ui/styles";
 import { requirePermission } from "@/lib/auth/session";
-import { todayIn } from "@/lib/dates";
+import { startOfDayIn, todayIn } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { pick, type Locale } from "@/lib/i18n/config";
-import { quarterName } from "@/lib/i18n/quarters";
-import { loadOverview } from "@/lib/overview";
-import { quarterOf } from "@/lib/quarters";
+import { quarterName, quarterOf } from "@/lib/quarters";
 import { getFiscalStartMonth } from "@/lib/queries/settings";
 import { listTeams } from "@/lib/queries/teams";
 import { listTraits } from "@/lib/queries/traits";
-import { startOfDayIn } from "@/lib/validations/audit";
+import { loadOverview } from "@/lib/read-models/overview";
 import { overviewQuerySchema } from "@/lib/validations/overview";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -60,62 +59,63 @@ export default async function OverviewPage({
 
   return (
     <div className="space-y-8">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-bold">{t("title")}</h1>
-          <p className="text-slate-600">{t("intro")}</p>
-          <p className="mt-1 text-sm font-medium text-slate-700">
-            {t(asOfDay ? "quarterOf" : "currentQuarter", {
-              quarter: quarterName(tRoot, quarterOf(overview.today, startMonth)),
-            })}
-          </p>
-          {query.failing && (
-            <p
-              role="status"
-              className="mt-2 rounded border border-slate-300 bg-slate-50 px-3 py-2 text-sm text-slate-800"
+      <PageHeader
+        title={t("title")}
+        intro={t("intro")}
+        actions={
+          <section aria-labelledby="org-score" className={`${cardClass} min-w-64`}>
+            <h2 id="org-score" className="text-sm font-semibold text-slate-600">
+              {query.team || query.tier || query.trait || query.failing ? t("filteredScore") : t("orgScore")}
+            </h2>
+            <p className="mt-1 text-3xl font-bold tabular-nums">
+              {org ? `${org.average}%` : tRoot("score.none")}
+            </p>
+            {org && (
+              <p className="text-xs text-slate-600">
+                {t("spread", { min: org.min, median: org.median, max: org.max, count: org.count })}
+              </p>
+            )}
+            <div className="mt-2">
+              <Deltas deltas={overview.organisation.deltas} />
+            </div>
+          </section>
+        }
+      >
+        <p className="mt-1 text-sm font-medium text-slate-700">
+          {t(asOfDay ? "quarterOf" : "currentQuarter", {
+            quarter: quarterName(tRoot, quarterOf(overview.today, startMonth)),
+          })}
+        </p>
+        {query.failing && (
+          <p
+            role="status"
+            className="mt-2 rounded border border-slate-300 bg-slate-50 px-3 py-2 text-sm text-slate-800"
+          >
+            {t("failingNotice", {
+              item: failingItem
+                ? pick(locale as Locale, { ja: failingItem.textJa, en: failingItem.textEn })
+                : query.failing,
+            })}{" "}
+            <Link
+              href={{ pathname: "/overview", query: { ...filters, ...(asOfDay ? { at: asOfDay } : {}) } }}
+              className="font-semibold underline"
             >
-              {t("failingNotice", {
-                item: failingItem
-                  ? pick(locale as Locale, { ja: failingItem.textJa, en: failingItem.textEn })
-                  : query.failing,
-              })}{" "}
-              <Link
-                href={{ pathname: "/overview", query: { ...filters, ...(asOfDay ? { at: asOfDay } : {}) } }}
-                className="font-semibold underline"
-              >
-                {t("showAll")}
-              </Link>
-            </p>
-          )}
-          {asOfDay && (
-            <p
-              role="status"
-              className="mt-2 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950"
-            >
-              {t("asOfNotice", { day: asOfDay })}{" "}
-              <Link href={{ pathname: "/overview", query: filters }} className="font-semibold underline">
-                {t("backToToday")}
-              </Link>
-            </p>
-          )}
-        </div>
-        <section aria-labelledby="org-score" className={`${cardClass} min-w-64`}>
-          <h2 id="org-score" className="text-sm font-semibold text-slate-600">
-            {query.team || query.tier || query.trait || query.failing ? t("filteredScore") : t("orgScore")}
-          </h2>
-          <p className="mt-1 text-3xl font-bold tabular-nums">
-            {org ? `${org.average}%` : tRoot("score.none")}
+              {t("showAll")}
+            </Link>
           </p>
-          {org && (
-            <p className="text-xs text-slate-600">
-              {t("spread", { min: org.min, median: org.median, max: org.max, count: org.count })}
-            </p>
-          )}
-          <div className="mt-2">
-            <Deltas deltas={overview.organisation.deltas} />
-          </div>
-        </section>
-      </div>
+        )}
+        {asOfDay && (
+          <p
+            role="status"
+            className="mt-2 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950"
+          >
+            {t("asOfNotice", { day: asOfDay })}{" "}
+            <Link href={{ pathname: "/overview", query: filters }} className="font-semibold underline">
+              {t("backToToday")}
+            </Link>
+          </p>
+        )}
+      </PageHeader>
 
       <form
         method="get"

@@ -2,29 +2,29 @@ import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 
+import { PageHeader } from "@/components/layout/page-header";
 import { ActionItemForm } from "@/components/retrospective/action-item-form";
 import { ActionItemTable } from "@/components/retrospective/action-item-table";
 import { ChangeList, CHANGES_SHOWN } from "@/components/retrospective/change-list";
 import { IncidentForm } from "@/components/retrospective/incident-form";
 import { CauseCounts, IncidentTable } from "@/components/retrospective/incident-table";
-import { MeetingNotesForm } from "@/components/retrospective/meeting-notes-form";
+import { RetrospectiveNotesForm } from "@/components/retrospective/notes-form";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { Markdown } from "@/components/ui/markdown";
 import { buttonPrimary, buttonSecondary, cardClass } from "@/components/ui/styles";
 import { requirePermission } from "@/lib/auth/session";
 import { addDays, dayOf, todayIn } from "@/lib/dates";
 import { env } from "@/lib/env";
-import { quarterName } from "@/lib/i18n/quarters";
 import { can } from "@/lib/permissions";
-import { quarterOf, recentQuarters, shiftQuarter } from "@/lib/quarters";
+import { quarterName, quarterOf, quarterParam, recentQuarters, shiftQuarter } from "@/lib/quarters";
 import { listIncidentCauses } from "@/lib/queries/incidents";
 import { listTeams } from "@/lib/queries/teams";
 import { listActiveUsers } from "@/lib/queries/users";
-import { loadRetrospective, quarterParam } from "@/lib/retrospective";
+import { loadRetrospective } from "@/lib/retrospective/load";
 import { retrospectiveQuerySchema } from "@/lib/validations/retrospective";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("retro"))("title") };
+  return { title: (await getTranslations("retrospective"))("title") };
 }
 
 const percent = (value: number | null | undefined) =>
@@ -71,25 +71,25 @@ export default async function RetrospectivePage({
 
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold">
-          {t("retro.heading", { quarter: quarterName(t, retro.quarter), scope })}
-        </h1>
-        <p className="text-slate-600">
-          {t("retro.period", { start: retro.quarter.start, end: retro.lastDay })}{" "}
-          {retro.open && t("retro.openNote")}
-        </p>
-      </div>
+      <PageHeader
+        title={t("retrospective.heading", { quarter: quarterName(t, retro.quarter), scope })}
+        intro={
+          <>
+            {t("retrospective.period", { start: retro.quarter.start, end: retro.lastDay })}{" "}
+            {retro.open && t("retrospective.openNote")}
+          </>
+        }
+      />
       <form
         method="get"
         className={`${cardClass} grid gap-4 sm:grid-cols-3`}
         role="search"
-        aria-label={t("retro.choose")}
+        aria-label={t("retrospective.choose")}
       >
         <FilterSelect
           name="quarter"
-          label={t("retro.quarter")}
-          anyLabel={t("retro.currentQuarter")}
+          label={t("retrospective.quarter")}
+          anyLabel={t("retrospective.currentQuarter")}
           value={query.quarter}
           options={quarters.map((quarter) => ({
             value: quarterParam(quarter),
@@ -111,22 +111,22 @@ export default async function RetrospectivePage({
       </form>
       <div className="flex flex-wrap gap-2">
         <Link href={`/retrospectives/present?${download}`} className={buttonPrimary}>
-          {t("meeting.present")}
+          {t("retrospective.present")}
         </Link>
         <a href={`/api/retrospectives/minutes?${download}`} className={buttonSecondary} download>
-          {t("retro.downloadMinutes")}
+          {t("retrospective.downloadMinutes")}
         </a>
         <a href={`/api/retrospectives/scores?${download}`} className={buttonSecondary} download>
-          {t("retro.downloadScores")}
+          {t("retrospective.downloadScores")}
         </a>
       </div>
 
       <section aria-labelledby="retro-scores" className={cardClass}>
         <h2 id="retro-scores" className="text-lg font-semibold">
-          {t("retro.scoresTitle")}
+          {t("retrospective.scoresTitle")}
         </h2>
         <p className="mt-1 text-sm text-slate-700">
-          {t("retro.scoreLine", {
+          {t("retrospective.scoreLine", {
             score: percent(retro.score?.overall?.average),
             verified: percent(retro.score?.verified?.average),
             previous: percent(retro.previousScore?.overall?.average),
@@ -143,13 +143,13 @@ export default async function RetrospectivePage({
             href={{ pathname: "/trends", query: team ? { team: team.slug } : {} }}
             className="text-blue-700 underline"
           >
-            {t("retro.seeTrend")}
+            {t("retrospective.seeTrend")}
           </Link>
         </p>
       </section>
       <section aria-labelledby="retro-incidents" className={`${cardClass} space-y-4`}>
         <h2 id="retro-incidents" className="text-lg font-semibold">
-          {t("meeting.incidentsTitle", { count: retro.incidents.length })}
+          {t("retrospective.incidentsTitle", { count: retro.incidents.length })}
         </h2>
         <IncidentTable
           incidents={retro.incidents}
@@ -158,13 +158,13 @@ export default async function RetrospectivePage({
           }
         />
         <div>
-          <h3 className="mb-1 font-semibold">{t("meeting.byCauseTitle")}</h3>
+          <h3 className="mb-1 font-semibold">{t("retrospective.byCauseTitle")}</h3>
           <CauseCounts rows={retro.incidentsByCause} quarter={quarterLabel} previous={previousLabel} />
         </div>
         {ownServices.length > 0 && (
           <details className="rounded border border-slate-200 p-3">
             <summary className="cursor-pointer font-medium text-blue-800">
-              {t("meeting.recordIncidentTitle")}
+              {t("retrospective.recordIncidentTitle")}
             </summary>
             <div className="mt-3 max-w-xl">
               <IncidentForm
@@ -179,7 +179,7 @@ export default async function RetrospectivePage({
 
       <section aria-labelledby="retro-actions" className={`${cardClass} space-y-4`}>
         <h2 id="retro-actions" className="text-lg font-semibold">
-          {t("meeting.actionsTitle", { count: retro.actionItems.length })}
+          {t("retrospective.actionsTitle", { count: retro.actionItems.length })}
         </h2>
         <ActionItemTable
           actions={retro.actionItems}
@@ -191,7 +191,7 @@ export default async function RetrospectivePage({
         {actionTeams.length > 0 && (
           <details className="rounded border border-slate-200 p-3">
             <summary className="cursor-pointer font-medium text-blue-800">
-              {t("meeting.addActionTitle")}
+              {t("retrospective.addActionTitle")}
             </summary>
             <div className="mt-3 max-w-xl">
               <ActionItemForm
@@ -210,23 +210,23 @@ export default async function RetrospectivePage({
 
       <section aria-labelledby="retro-notes" className={`${cardClass} space-y-3`}>
         <h2 id="retro-notes" className="text-lg font-semibold">
-          {t("meeting.notesTitle")}
+          {t("retrospective.notesTitle")}
         </h2>
         {retro.notes?.body.trim() ? (
           <Markdown source={retro.notes.body} />
         ) : (
-          <p className="text-sm text-slate-600">{t("meeting.notesEmpty")}</p>
+          <p className="text-sm text-slate-600">{t("retrospective.notesEmpty")}</p>
         )}
         {retro.notes && (
           <p className="text-xs text-slate-600">
-            {t("meeting.notesLastSaved", {
+            {t("retrospective.notesLastSaved", {
               name: retro.notes.updatedBy.name,
               date: format.dateTime(retro.notes.updatedAt, { dateStyle: "medium", timeStyle: "short" }),
             })}
           </p>
         )}
-        {can.writeMeetingNotes(user, { teamId: team?.id ?? null }) && (
-          <MeetingNotesForm
+        {can.writeRetrospectiveNotes(user, { teamId: team?.id ?? null }) && (
+          <RetrospectiveNotesForm
             quarter={quarterParam(retro.quarter)}
             team={team?.slug}
             body={retro.notes?.body ?? ""}
@@ -239,19 +239,19 @@ export default async function RetrospectivePage({
         [
           [
             "newly-met",
-            t("retro.newlyMet", { count: retro.changes.newlyMet.length }),
+            t("retrospective.newlyMet", { count: retro.changes.newlyMet.length }),
             retro.changes.newlyMet,
             "status",
           ],
           [
             "regressed",
-            t("retro.regressed", { count: retro.changes.regressed.length }),
+            t("retrospective.regressed", { count: retro.changes.regressed.length }),
             retro.changes.regressed,
             "status",
           ],
           [
             "na",
-            t("retro.naChanges", { count: retro.changes.naChanges.length }),
+            t("retrospective.naChanges", { count: retro.changes.naChanges.length }),
             retro.changes.naChanges,
             "na",
           ],
@@ -266,10 +266,10 @@ export default async function RetrospectivePage({
       ))}
       <section aria-labelledby="retro-stale" className={cardClass}>
         <h2 id="retro-stale" className="mb-2 text-lg font-semibold">
-          {t("retro.staleTitle", { count: retro.staleEvidence.length })}
+          {t("retrospective.staleTitle", { count: retro.staleEvidence.length })}
         </h2>
         {retro.staleEvidence.length === 0 ? (
-          <p className="text-sm text-slate-600">{t("retro.none")}</p>
+          <p className="text-sm text-slate-600">{t("retrospective.none")}</p>
         ) : (
           <ul className="space-y-1.5 text-sm">
             {retro.staleEvidence.slice(0, CHANGES_SHOWN).map((evidence) => (
@@ -285,7 +285,7 @@ export default async function RetrospectivePage({
                 </Link>{" "}
                 <span className="text-slate-600">
                   ({evidence.title || evidence.url || evidence.kind},{" "}
-                  {t("retro.checkedOn", { day: evidence.checked_on })})
+                  {t("retrospective.checkedOn", { day: evidence.checked_on })})
                 </span>
               </li>
             ))}
@@ -293,7 +293,7 @@ export default async function RetrospectivePage({
         )}
         {retro.staleEvidence.length > CHANGES_SHOWN && (
           <p className="mt-2 text-sm text-slate-600">
-            {t("retro.more", { count: retro.staleEvidence.length - CHANGES_SHOWN })}
+            {t("retrospective.more", { count: retro.staleEvidence.length - CHANGES_SHOWN })}
           </p>
         )}
       </section>

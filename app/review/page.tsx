@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 
+import { PageHeader } from "@/components/layout/page-header";
 import { QueueTable } from "@/components/review/queue-table";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { Pager } from "@/components/ui/pager";
@@ -47,10 +48,7 @@ export default async function ReviewQueuePage({
 
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold">{t("queueTitle")}</h1>
-        <p className="text-slate-600">{t("queueIntro", { days: env.TENKEN_EVIDENCE_STALE_DAYS })}</p>
-      </div>
+      <PageHeader title={t("queueTitle")} intro={t("queueIntro", { days: env.TENKEN_EVIDENCE_STALE_DAYS })} />
       <form
         method="get"
         className={`${cardClass} grid gap-4 sm:grid-cols-3`}

@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 
+import { PageHeader } from "@/components/layout/page-header";
 import { ServiceTable } from "@/components/services/service-table";
 import { TeamFilter } from "@/components/services/team-filter";
 import { Pager } from "@/components/ui/pager";
 import { buttonPrimary, cardClass } from "@/components/ui/styles";
-import { scoreAnswers } from "@/lib/assessment";
 import { requireUser } from "@/lib/auth/session";
 import { todayIn } from "@/lib/dates";
 import { env } from "@/lib/env";
@@ -15,6 +15,7 @@ import { countStaleEvidence } from "@/lib/queries/evidence";
 import { listServices, SERVICES_PAGE_SIZE } from "@/lib/queries/services";
 import { listTeams } from "@/lib/queries/teams";
 import { staleBefore } from "@/lib/review";
+import { scoreAnswers } from "@/lib/scoring";
 import { servicesQuerySchema } from "@/lib/validations/service";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -50,17 +51,17 @@ export default async function ServicesPage({
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-bold">{t("title")}</h1>
-          <p className="text-slate-600">{t("intro")}</p>
-        </div>
-        {mayCreate && (
-          <Link href="/services/new" className={buttonPrimary}>
-            {t("create")}
-          </Link>
-        )}
-      </div>
+      <PageHeader
+        title={t("title")}
+        intro={t("intro")}
+        actions={
+          mayCreate && (
+            <Link href="/services/new" className={buttonPrimary}>
+              {t("create")}
+            </Link>
+          )
+        }
+      />
       <div className="flex flex-wrap items-end justify-between gap-4">
         <TeamFilter teams={teams} selected={query.team} />
         <p className="text-sm text-slate-600" aria-live="polite">

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 
-import { createFirstAdminAction } from "@/app/setup/actions";
 import { SetupForm } from "@/components/auth/setup-form";
 import { cardClass } from "@/components/ui/styles";
+import { createFirstAdminAction } from "@/lib/actions/auth";
 import { isSetupTokenValid } from "@/lib/queries/setup";
 
 export async function generateMetadata(): Promise<Metadata> {

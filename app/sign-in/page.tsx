@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 
-import { signInAction, signInWithSsoAction } from "@/app/sign-in/actions";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { buttonSecondary, cardClass } from "@/components/ui/styles";
+import { signInAction, signInWithSsoAction } from "@/lib/actions/auth";
 import { getCurrentUser } from "@/lib/auth/session";
 import { ssoConfig } from "@/lib/auth/sso";
 import { nextPathSchema } from "@/lib/validations/user";

@@ -2,20 +2,21 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 
-import { closeQuarterAction } from "@/app/trends/actions";
+import { PageHeader } from "@/components/layout/page-header";
 import { TrendChart } from "@/components/trends/trend-chart";
 import { TrendTable } from "@/components/trends/trend-table";
 import { ActionForm } from "@/components/ui/action-form";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { buttonPrimary, buttonSecondary, cardClass } from "@/components/ui/styles";
+import { closeQuarterAction } from "@/lib/actions/quarters";
 import { requireUser } from "@/lib/auth/session";
 import { pick, type Locale } from "@/lib/i18n/config";
-import { quarterName } from "@/lib/i18n/quarters";
 import { can } from "@/lib/permissions";
+import { quarterName } from "@/lib/quarters";
 import { getServiceBySlug, listServiceNames } from "@/lib/queries/services";
 import { listTeams } from "@/lib/queries/teams";
-import { loadTrend } from "@/lib/trends";
-import { trendQuerySchema } from "@/lib/validations/quarters";
+import { loadTrend } from "@/lib/read-models/trends";
+import { trendQuerySchema } from "@/lib/validations/trends";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("trends"))("title") };
@@ -66,10 +67,7 @@ export default async function TrendsPage({
 
   return (
     <div className="space-y-8">
-      <div>
-        <h1 className="text-2xl font-bold">{t("trends.title")}</h1>
-        <p className="text-slate-600">{t("trends.intro")}</p>
-      </div>
+      <PageHeader title={t("trends.title")} intro={t("trends.intro")} />
       <form
         method="get"
         className={`${cardClass} grid gap-4 sm:grid-cols-4`}

@@ -8,9 +8,9 @@ import { Deltas } from "@/components/ui/deltas";
 import { Markdown } from "@/components/ui/markdown";
 import { ScoreBadge } from "@/components/ui/score-badge";
 import { cardClass } from "@/components/ui/styles";
-import type { Assessment } from "@/lib/assessment";
 import { dayOf } from "@/lib/dates";
 import { pick, type Locale } from "@/lib/i18n/config";
+import type { Assessment } from "@/lib/queries/assessment";
 import { isApplicable } from "@/lib/scoring";
 
 type Props = {

@@ -1,8 +1,8 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 
 import { cardClass } from "@/components/ui/styles";
-import type { Assessment } from "@/lib/assessment";
 import { pick, type Locale } from "@/lib/i18n/config";
+import type { Assessment } from "@/lib/queries/assessment";
 
 export function HistoryList({ events, limit }: { events: Assessment["events"]; limit: number }) {
   const t = useTranslations();

@@ -1,75 +1,65 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { Fragment } from "react";
 
-import { FieldError } from "@/components/ui/field-error";
-import { FormAlert } from "@/components/ui/form-alert";
+import { FieldError, FormAlert, useForm } from "@/components/ui/form";
 import { buttonPrimary, hintClass, inputClass, labelClass } from "@/components/ui/styles";
-import { idleFormState, type FormState } from "@/lib/validations/form";
+import type { FormAction } from "@/lib/forms/state";
 import { PASSWORD_MIN_LENGTH } from "@/lib/validations/user";
 
-type Props = { action: (previous: FormState, formData: FormData) => Promise<FormState>; token: string };
+type Props = { action: FormAction; token: string };
 
 export function SetupForm({ action, token }: Props) {
   const t = useTranslations();
-  const [state, formAction, pending] = useActionState(action, idleFormState);
-  const errors = state.fieldErrors ?? {};
-  const sent = (field: string) => String(state.values?.[field] ?? "");
+  const form = useForm(action);
   return (
-    <form action={formAction} className="space-y-4" noValidate key={JSON.stringify(state.values ?? {})}>
-      <FormAlert state={state} />
+    <form id={form.formId} action={form.action} className="space-y-4" noValidate>
+      <FormAlert form={form} fields={["name", "email", "password"]} />
       <input type="hidden" name="token" value={token} />
-      <div>
-        <label htmlFor="name" className={labelClass}>
-          {t("auth.setupName")}
-        </label>
-        <input
-          id="name"
-          name="name"
-          autoComplete="name"
-          defaultValue={sent("name")}
-          className={`${inputClass} mt-1`}
-          aria-invalid={errors.name ? true : undefined}
-          aria-describedby={errors.name ? "name-error" : undefined}
-        />
-        <FieldError id="name-error" messages={errors.name} />
-      </div>
-      <div>
-        <label htmlFor="email" className={labelClass}>
-          {t("auth.email")}
-        </label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          defaultValue={sent("email")}
-          className={`${inputClass} mt-1`}
-          aria-invalid={errors.email ? true : undefined}
-          aria-describedby={errors.email ? "email-error" : undefined}
-        />
-        <FieldError id="email-error" messages={errors.email} />
-      </div>
-      <div>
-        <label htmlFor="password" className={labelClass}>
-          {t("auth.password")}
-        </label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          className={`${inputClass} mt-1`}
-          aria-invalid={errors.password ? true : undefined}
-          aria-describedby={["password-hint", errors.password ? "password-error" : ""].join(" ").trim()}
-        />
-        <p id="password-hint" className={hintClass}>
-          {t("auth.passwordHint", { min: PASSWORD_MIN_LENGTH })}
-        </p>
-        <FieldError id="password-error" messages={errors.password} />
-      </div>
-      <button type="submit" className={`${buttonPrimary} w-full`} disabled={pending}>
+      <Fragment key={form.key}>
+        <div>
+          <label htmlFor={form.id("name")} className={labelClass}>
+            {t("auth.setupName")}
+          </label>
+          <input
+            {...form.control("name")}
+            autoComplete="name"
+            defaultValue={form.value("name")}
+            className={`${inputClass} mt-1`}
+          />
+          <FieldError form={form} name="name" />
+        </div>
+        <div>
+          <label htmlFor={form.id("email")} className={labelClass}>
+            {t("auth.email")}
+          </label>
+          <input
+            {...form.control("email")}
+            type="email"
+            autoComplete="username"
+            defaultValue={form.value("email")}
+            className={`${inputClass} mt-1`}
+          />
+          <FieldError form={form} name="email" />
+        </div>
+        <div>
+          <label htmlFor={form.id("password")} className={labelClass}>
+            {t("auth.password")}
+          </label>
+          <input
+            {...form.control("password", { hint: true })}
+            type="password"
+            autoComplete="new-password"
+            className={`${inputClass} mt-1`}
+          />
+          <p id={`${form.id("password")}-hint`} className={hintClass}>
+            {t("auth.passwordHint", { min: PASSWORD_MIN_LENGTH })}
+          </p>
+          <FieldError form={form} name="password" />
+        </div>
+      </Fragment>
+      <button type="submit" className={`${buttonPrimary} w-full`} disabled={form.pending}>
         {t("auth.setupCreate")}
       </button>
     </form>

@@ -1,15 +1,11 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 
-import {
-  removeEvidenceAction,
-  renewEvidenceAction,
-  updateEvidenceAction,
-} from "@/app/services/[slug]/items/[itemKey]/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { Markdown } from "@/components/ui/markdown";
-import type { ItemReview } from "@/lib/assessment";
+import { removeEvidenceAction, renewEvidenceAction, updateEvidenceAction } from "@/lib/actions/evidence";
 import { dateOfDay } from "@/lib/dates";
 import { env } from "@/lib/env";
+import type { ItemReview } from "@/lib/queries/assessment";
 import { isStale, staleFrom } from "@/lib/review";
 
 type Props = { evidence: ItemReview["evidence"]; today: string; canManage: boolean };

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 
-import { setLocaleAction } from "@/app/actions";
+import { setLocaleAction } from "@/lib/actions/locale";
 import { LOCALES, type Locale } from "@/lib/i18n/config";
 
 // A plain form of two buttons: works without JavaScript and with the keyboard.

@@ -1,8 +1,8 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 
-import { signOutAction } from "@/app/actions";
 import { LocaleSwitcher } from "@/components/layout/locale-switcher";
+import { signOutAction } from "@/lib/actions/auth";
 import { getCurrentUser } from "@/lib/auth/session";
 import { isDatabaseUnreachable } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/config";

@@ -1,5 +1,5 @@
 import { QuarterDelta, type DeltaWords } from "@/components/ui/deltas";
-import type { Deltas } from "@/lib/overview";
+import type { Deltas } from "@/lib/read-models/overview";
 
 // Steps of 20 points, coloured in app/globals.css (.heat-0 to .heat-4).
 export function heatClass(percent: number | null) {

@@ -5,7 +5,7 @@ import { HeatCell } from "@/components/overview/heat-cell";
 import { useDeltaWords } from "@/components/ui/deltas";
 import { Pager } from "@/components/ui/pager";
 import { pick, type Locale } from "@/lib/i18n/config";
-import { deltasOf, type Overview } from "@/lib/overview";
+import { deltasOf, type Overview } from "@/lib/read-models/overview";
 import type { OverviewQuery } from "@/lib/validations/overview";
 
 type Row = Overview["rows"][number];

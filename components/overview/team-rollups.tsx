@@ -4,8 +4,8 @@ import Link from "next/link";
 import { heatClass } from "@/components/overview/heat-cell";
 import { Deltas, QuarterDelta, useDeltaWords, type DeltaWords } from "@/components/ui/deltas";
 import { pick, type Locale } from "@/lib/i18n/config";
-import type { Deltas as DeltaValues, Overview } from "@/lib/overview";
-import type { Distribution } from "@/lib/rollups";
+import type { Deltas as DeltaValues, Overview } from "@/lib/read-models/overview";
+import type { Distribution } from "@/lib/read-models/rollups";
 
 function RollupCell({
   value,

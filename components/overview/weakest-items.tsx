@@ -2,7 +2,7 @@ import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 
 import { pick, type Locale } from "@/lib/i18n/config";
-import type { Overview } from "@/lib/overview";
+import type { Overview } from "@/lib/read-models/overview";
 
 /** The items most often not met where they apply, each opening onto the services concerned. */
 export function WeakestItems({

@@ -1,11 +1,11 @@
 import { useLocale, useTranslations } from "next-intl";
 
-import { createActionItemAction, updateActionItemAction } from "@/app/retrospectives/actions";
 import { ActionForm, type ActionField } from "@/components/ui/action-form";
+import { createActionItemAction, updateActionItemAction } from "@/lib/actions/retrospectives";
 import { dayOf } from "@/lib/dates";
 import type { ActionItemRow } from "@/lib/queries/action-items";
 import type { ChecklistCategoryView } from "@/lib/queries/checklist";
-import { ACTION_ITEM_STATUSES } from "@/lib/validations/meeting";
+import { ACTION_ITEM_STATUSES } from "@/lib/validations/retrospective";
 
 type Props = {
   teams: { id: string; name: string }[];
@@ -35,21 +35,21 @@ export function ActionItemForm({
   const fields: ActionField[] = [
     {
       name: "title",
-      label: t("meeting.actionTitle"),
+      label: t("retrospective.actionTitle"),
       type: "text",
       defaultValue: action?.title ?? "",
       required: true,
     },
     {
       name: "teamId",
-      label: t("meeting.team"),
+      label: t("retrospective.team"),
       type: "select",
       defaultValue: action?.team.id ?? teams[0]?.id ?? "",
       options: teams.map((team) => ({ value: team.id, label: team.name })),
     },
     {
       name: "ownerId",
-      label: t("meeting.owner"),
+      label: t("retrospective.owner"),
       type: "select",
       defaultValue: action?.owner.id ?? defaultOwnerId ?? "",
       options: [
@@ -60,28 +60,28 @@ export function ActionItemForm({
     },
     {
       name: "dueOn",
-      label: t("meeting.dueOn"),
+      label: t("retrospective.dueOn"),
       type: "date",
       defaultValue: action ? dayOf(action.dueOn) : defaultDueOn,
       required: true,
     },
     {
       name: "serviceId",
-      label: t("meeting.actionService"),
+      label: t("retrospective.actionService"),
       type: "select",
       defaultValue: action?.service?.id ?? "",
       options: [
-        { value: "", label: t("meeting.noService") },
+        { value: "", label: t("retrospective.noService") },
         ...services.map((service) => ({ value: service.id, label: service.name })),
       ],
     },
     {
       name: "itemKey",
-      label: t("meeting.actionItem"),
+      label: t("retrospective.actionItem"),
       type: "select",
       defaultValue: action?.item?.key ?? "",
       options: [
-        { value: "", label: t("meeting.noItem") },
+        { value: "", label: t("retrospective.noItem") },
         ...checklist.flatMap((category) =>
           category.items.map((item) => ({
             value: item.key,
@@ -94,12 +94,12 @@ export function ActionItemForm({
       ? [
           {
             name: "status",
-            label: t("meeting.status"),
+            label: t("retrospective.status"),
             type: "select" as const,
             defaultValue: action.status,
             options: ACTION_ITEM_STATUSES.map((status) => ({
               value: status,
-              label: t(`meeting.statuses.${status}`),
+              label: t(`retrospective.statuses.${status}`),
             })),
           },
         ]
@@ -109,8 +109,8 @@ export function ActionItemForm({
     <ActionForm
       action={action ? updateActionItemAction : createActionItemAction}
       hidden={action ? { actionItemId: action.id } : { quarter: quarter ?? "" }}
-      formLabel={action ? t("meeting.editActionTitle") : t("meeting.addActionTitle")}
-      submitLabel={action ? t("meeting.saveAction") : t("meeting.addAction")}
+      formLabel={action ? t("retrospective.editActionTitle") : t("retrospective.addActionTitle")}
+      submitLabel={action ? t("retrospective.saveAction") : t("retrospective.addAction")}
       fields={fields}
     />
   );

@@ -1,13 +1,13 @@
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 
-import { setActionItemStatusAction } from "@/app/retrospectives/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { ColumnHeaders } from "@/components/ui/column-headers";
 import { isOverdue } from "@/lib/action-items";
+import { setActionItemStatusAction } from "@/lib/actions/retrospectives";
 import { dayOf } from "@/lib/dates";
 import type { ActionItemRow } from "@/lib/queries/action-items";
-import { ACTION_ITEM_STATUSES } from "@/lib/validations/meeting";
+import { ACTION_ITEM_STATUSES } from "@/lib/validations/retrospective";
 
 type Row = ActionItemRow & { carriedOver: boolean };
 
@@ -28,7 +28,7 @@ export function ActionItemTable({
   raisedIn: (action: Row) => string;
   itemText: (key: string) => string;
 }) {
-  const t = useTranslations("meeting");
+  const t = useTranslations("retrospective");
   if (actions.length === 0) return <p className="text-sm text-slate-600">{t("noActions")}</p>;
   return (
     <div className="overflow-x-auto">

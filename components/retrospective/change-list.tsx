@@ -1,7 +1,7 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 
-import type { Retrospective } from "@/lib/retrospective";
+import type { Retrospective } from "@/lib/retrospective/load";
 
 type Change = Retrospective["changes"]["newlyMet"][number];
 
@@ -13,7 +13,7 @@ export function ChangeList({ changes, kind }: { changes: Change[]; kind: "status
   const t = useTranslations();
   const format = useFormatter();
   const locale = useLocale();
-  if (changes.length === 0) return <p className="text-sm text-slate-600">{t("retro.none")}</p>;
+  if (changes.length === 0) return <p className="text-sm text-slate-600">{t("retrospective.none")}</p>;
   return (
     <>
       <ul className="space-y-1.5 text-sm">
@@ -29,8 +29,8 @@ export function ChangeList({ changes, kind }: { changes: Change[]; kind: "status
             <span className="text-slate-600">
               (
               {kind === "na"
-                ? t(`retro.naAction.${event.action}`)
-                : t("retro.fromTo", {
+                ? t(`retrospective.naAction.${event.action}`)
+                : t("retrospective.fromTo", {
                     before: before ? t(`status.${before}`) : t("status.unanswered"),
                     after: t(`status.${after}`),
                   })}
@@ -45,7 +45,7 @@ export function ChangeList({ changes, kind }: { changes: Change[]; kind: "status
       </ul>
       {changes.length > CHANGES_SHOWN && (
         <p className="mt-2 text-sm text-slate-600">
-          {t("retro.more", { count: changes.length - CHANGES_SHOWN })}
+          {t("retrospective.more", { count: changes.length - CHANGES_SHOWN })}
         </p>
       )}
     </>

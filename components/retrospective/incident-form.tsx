@@ -1,10 +1,10 @@
 import { useLocale, useTranslations } from "next-intl";
 
-import { recordIncidentAction, updateIncidentAction } from "@/app/retrospectives/actions";
 import { ActionForm } from "@/components/ui/action-form";
+import { recordIncidentAction, updateIncidentAction } from "@/lib/actions/retrospectives";
 import { dayOf } from "@/lib/dates";
 import type { IncidentRow } from "@/lib/queries/incidents";
-import { INCIDENT_SEVERITIES } from "@/lib/validations/meeting";
+import { INCIDENT_SEVERITIES } from "@/lib/validations/retrospective";
 
 type Props = {
   causes: { id: string; nameEn: string; nameJa: string }[];
@@ -26,31 +26,31 @@ export function IncidentForm({ causes, services, today, incident }: Props) {
     <ActionForm
       action={incident ? updateIncidentAction : recordIncidentAction}
       hidden={incident ? { incidentId: incident.id } : {}}
-      formLabel={incident ? t("meeting.saveIncident") : t("meeting.recordIncidentTitle")}
-      submitLabel={incident ? t("meeting.saveIncident") : t("meeting.recordIncident")}
+      formLabel={incident ? t("retrospective.saveIncident") : t("retrospective.recordIncidentTitle")}
+      submitLabel={incident ? t("retrospective.saveIncident") : t("retrospective.recordIncident")}
       fields={[
         {
           name: "occurredOn",
-          label: t("meeting.occurredOn"),
+          label: t("retrospective.occurredOn"),
           type: "date",
           defaultValue: incident ? dayOf(incident.occurredOn) : today,
           required: true,
         },
         {
           name: "severity",
-          label: t("meeting.severity"),
+          label: t("retrospective.severity"),
           type: "select",
           defaultValue: incident?.severity ?? "SEV3",
           options: INCIDENT_SEVERITIES.map((severity) => ({
             value: severity,
-            label: t(`meeting.severities.${severity}`),
+            label: t(`retrospective.severities.${severity}`),
           })),
         },
         {
           name: "serviceIds",
-          label: t("meeting.services"),
+          label: t("retrospective.services"),
           type: "multiselect",
-          hint: t("meeting.servicesHint"),
+          hint: t("retrospective.servicesHint"),
           defaultValues:
             incident?.services.map((entry) => entry.service.id) ??
             (services.length === 1 ? [services[0]!.id] : []),
@@ -59,7 +59,7 @@ export function IncidentForm({ causes, services, today, incident }: Props) {
         },
         {
           name: "causeId",
-          label: t("meeting.cause"),
+          label: t("retrospective.cause"),
           type: "select",
           defaultValue: incident?.cause.id ?? "",
           options: [
@@ -73,7 +73,7 @@ export function IncidentForm({ causes, services, today, incident }: Props) {
         },
         {
           name: "summary",
-          label: t("meeting.summary"),
+          label: t("retrospective.summary"),
           type: "textarea",
           rows: 3,
           defaultValue: incident?.summary ?? "",

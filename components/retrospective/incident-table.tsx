@@ -4,7 +4,7 @@ import Link from "next/link";
 import { ColumnHeaders } from "@/components/ui/column-headers";
 import { dayOf } from "@/lib/dates";
 import type { IncidentRow } from "@/lib/queries/incidents";
-import type { Retrospective } from "@/lib/retrospective";
+import type { Retrospective } from "@/lib/retrospective/load";
 
 /** The quarter's incidents, oldest first, with an edit link where the person may correct them. */
 export function IncidentTable({
@@ -14,7 +14,7 @@ export function IncidentTable({
   incidents: IncidentRow[];
   canEdit: (incident: IncidentRow) => boolean;
 }) {
-  const t = useTranslations("meeting");
+  const t = useTranslations("retrospective");
   const locale = useLocale();
   if (incidents.length === 0) return <p className="text-sm text-slate-600">{t("noIncidents")}</p>;
   return (
@@ -82,7 +82,7 @@ export function CauseCounts({
   quarter: string;
   previous: string;
 }) {
-  const t = useTranslations("meeting");
+  const t = useTranslations("retrospective");
   const locale = useLocale();
   return (
     <table className="min-w-full text-left text-sm">

@@ -1,10 +1,10 @@
 import { useTranslations } from "next-intl";
 
-import { saveMeetingNotesAction } from "@/app/retrospectives/actions";
 import { ActionForm } from "@/components/ui/action-form";
+import { saveRetrospectiveNotesAction } from "@/lib/actions/retrospectives";
 
 /** The meeting's notes in Markdown; the version it was opened at guards against overwriting a colleague's save. */
-export function MeetingNotesForm({
+export function RetrospectiveNotesForm({
   quarter,
   team,
   body,
@@ -15,10 +15,10 @@ export function MeetingNotesForm({
   body: string;
   version: number;
 }) {
-  const t = useTranslations("meeting");
+  const t = useTranslations("retrospective");
   return (
     <ActionForm
-      action={saveMeetingNotesAction}
+      action={saveRetrospectiveNotesAction}
       hidden={{ quarter, team: team ?? "", version: String(version) }}
       formLabel={t("notesTitle")}
       submitLabel={t("saveNotes")}

@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 
-import type { ItemReview } from "@/lib/assessment";
 import { env } from "@/lib/env";
+import type { ItemReview } from "@/lib/queries/assessment";
 
 const stepTone: Record<string, string> = {
   COMMENT: "border-slate-200",

@@ -2,11 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { useActionState } from "react";
+import { Fragment } from "react";
 
-import { FieldError } from "@/components/ui/field-error";
+import { FieldError, FormAlert, useForm } from "@/components/ui/form";
 import { buttonPrimary, buttonSecondary, hintClass, inputClass, labelClass } from "@/components/ui/styles";
-import { idleFormState, type FormState } from "@/lib/validations/form";
+import type { FormAction } from "@/lib/forms/state";
 
 export type ServiceFormValues = {
   name: string;
@@ -18,7 +18,7 @@ export type ServiceFormValues = {
 };
 
 type Props = {
-  action: (previous: FormState, formData: FormData) => Promise<FormState>;
+  action: FormAction;
   teams: { id: string; name: string }[];
   // The traits on offer, named in the page's language; a service's retired traits stay listed.
   traits: { key: string; name: string; description: string }[];
@@ -38,146 +38,133 @@ export function ServiceForm({
   cancelHref,
 }: Props) {
   const t = useTranslations();
-  const [state, formAction, pending] = useActionState(action, idleFormState);
-  const errors = state.fieldErrors ?? {};
-  // After a refused submit the form shows what was sent, not the original values.
-  const value = (field: keyof ServiceFormValues) => {
-    const sent = state.values?.[field];
-    if (sent !== undefined) return Array.isArray(sent) ? sent.join("") : sent;
-    return String(initial?.[field] ?? "");
-  };
-  const traits = state.values ? [state.values.traits ?? []].flat() : (initial?.traits ?? []);
-  const invalid = (field: string) => (errors[field]?.length ? true : undefined);
-  const describedBy = (field: string, hint?: string) =>
-    [hint, errors[field]?.length ? `${field}-error` : undefined].filter(Boolean).join(" ") || undefined;
-  // A new key remounts the fields so that defaultValue follows the echoed values.
-  const formKey = state.values ? JSON.stringify(state.values) : "initial";
+  const form = useForm(action);
+  const traits = form.chosen("traits", initial?.traits ?? []);
+  const initially = (field: keyof ServiceFormValues) => form.value(field, String(initial?.[field] ?? ""));
 
   return (
-    <form action={formAction} className="max-w-2xl space-y-6" noValidate key={formKey}>
-      {(state.formError || Object.keys(errors).length > 0) && (
-        <div role="alert" className="rounded border border-rose-300 bg-rose-50 p-3 text-sm text-rose-900">
-          {state.formError ? t(state.formError.key) : t("serviceForm.errorSummary")}
+    <form id={form.formId} action={form.action} className="max-w-2xl space-y-6" noValidate>
+      <FormAlert form={form} fields={["name", "slug", "description", "teamId", "tier", "traits"]} />
+      <Fragment key={form.key}>
+        <div>
+          <label htmlFor={form.id("name")} className={labelClass}>
+            {t("serviceForm.name")}
+          </label>
+          <input
+            {...form.control("name")}
+            defaultValue={initially("name")}
+            className={`${inputClass} mt-1`}
+            maxLength={200}
+          />
+          <FieldError form={form} name="name" />
         </div>
-      )}
-      <div>
-        <label htmlFor="name" className={labelClass}>
-          {t("serviceForm.name")}
-        </label>
-        <input
-          id="name"
-          name="name"
-          defaultValue={value("name")}
-          className={`${inputClass} mt-1`}
-          aria-invalid={invalid("name")}
-          aria-describedby={describedBy("name")}
-          maxLength={200}
-        />
-        <FieldError id="name-error" messages={errors.name} />
-      </div>
-      <div>
-        <label htmlFor="slug" className={labelClass}>
-          {t("serviceForm.slug")}
-        </label>
-        <input
-          id="slug"
-          name="slug"
-          defaultValue={value("slug")}
-          className={`${inputClass} mt-1 font-mono`}
-          aria-invalid={invalid("slug")}
-          aria-describedby={describedBy("slug", "slug-hint")}
-          maxLength={100}
-          autoCapitalize="none"
-          spellCheck={false}
-        />
-        <p id="slug-hint" className={hintClass}>
-          {t("serviceForm.slugHint")}
-        </p>
-        <FieldError id="slug-error" messages={errors.slug} />
-      </div>
-      <div>
-        <label htmlFor="description" className={labelClass}>
-          {t("serviceForm.description")}
-        </label>
-        <textarea
-          id="description"
-          name="description"
-          defaultValue={value("description")}
-          rows={3}
-          className={`${inputClass} mt-1`}
-          aria-invalid={invalid("description")}
-          aria-describedby={describedBy("description")}
-        />
-        <FieldError id="description-error" messages={errors.description} />
-      </div>
-      <div>
-        <label htmlFor="teamId" className={labelClass}>
-          {t("serviceForm.team")}
-        </label>
-        <select
-          id="teamId"
-          name="teamId"
-          defaultValue={value("teamId")}
-          className={`${inputClass} mt-1`}
-          aria-invalid={invalid("teamId")}
-          aria-describedby={describedBy("teamId")}
+        <div>
+          <label htmlFor={form.id("slug")} className={labelClass}>
+            {t("serviceForm.slug")}
+          </label>
+          <input
+            {...form.control("slug", { hint: true })}
+            defaultValue={initially("slug")}
+            className={`${inputClass} mt-1 font-mono`}
+            maxLength={100}
+            autoCapitalize="none"
+            spellCheck={false}
+          />
+          <p id={`${form.id("slug")}-hint`} className={hintClass}>
+            {t("serviceForm.slugHint")}
+          </p>
+          <FieldError form={form} name="slug" />
+        </div>
+        <div>
+          <label htmlFor={form.id("description")} className={labelClass}>
+            {t("serviceForm.description")}
+          </label>
+          <textarea
+            {...form.control("description")}
+            defaultValue={initially("description")}
+            rows={3}
+            className={`${inputClass} mt-1`}
+          />
+          <FieldError form={form} name="description" />
+        </div>
+        <div>
+          <label htmlFor={form.id("teamId")} className={labelClass}>
+            {t("serviceForm.team")}
+          </label>
+          <select
+            {...form.control("teamId")}
+            defaultValue={initially("teamId")}
+            className={`${inputClass} mt-1`}
+          >
+            <option value="">{t("serviceForm.chooseTeam")}</option>
+            {teams.map((team) => (
+              <option key={team.id} value={team.id}>
+                {team.name}
+              </option>
+            ))}
+          </select>
+          <FieldError form={form} name="teamId" />
+        </div>
+        <fieldset aria-describedby={form.errors("tier") ? `${form.id("tier")}-error` : undefined}>
+          <legend className={labelClass}>{t("serviceForm.tier")}</legend>
+          <div className="mt-2 space-y-1">
+            {TIERS.map((tier) => (
+              <label key={tier} className="flex items-center gap-2 text-sm">
+                <input
+                  type="radio"
+                  name="tier"
+                  value={tier}
+                  defaultChecked={initially("tier") === String(tier)}
+                />
+                {t(`tier.${tier}`)}
+              </label>
+            ))}
+          </div>
+          <FieldError form={form} name="tier" />
+        </fieldset>
+        <fieldset
+          aria-describedby={[
+            `${form.id("traits")}-hint`,
+            form.errors("traits") ? `${form.id("traits")}-error` : "",
+          ]
+            .join(" ")
+            .trim()}
         >
-          <option value="">{t("serviceForm.chooseTeam")}</option>
-          {teams.map((team) => (
-            <option key={team.id} value={team.id}>
-              {team.name}
-            </option>
-          ))}
-        </select>
-        <FieldError id="teamId-error" messages={errors.teamId} />
-      </div>
-      <fieldset aria-describedby={describedBy("tier")}>
-        <legend className={labelClass}>{t("serviceForm.tier")}</legend>
-        <div className="mt-2 space-y-1">
-          {TIERS.map((tier) => (
-            <label key={tier} className="flex items-center gap-2 text-sm">
-              <input type="radio" name="tier" value={tier} defaultChecked={value("tier") === String(tier)} />
-              {t(`tier.${tier}`)}
-            </label>
-          ))}
-        </div>
-        <FieldError id="tier-error" messages={errors.tier} />
-      </fieldset>
-      <fieldset aria-describedby={describedBy("traits", "traits-hint")}>
-        <legend className={labelClass}>{t("serviceForm.traits")}</legend>
-        <p id="traits-hint" className={hintClass}>
-          {t("serviceForm.traitsHint")}
-        </p>
-        <div className="mt-2 space-y-2">
-          {traitChoices.map((trait) => (
-            <div key={trait.key} className="flex items-start gap-2 text-sm">
-              <input
-                id={`trait-${trait.key}`}
-                type="checkbox"
-                name="traits"
-                value={trait.key}
-                defaultChecked={traits.includes(trait.key)}
-                className="mt-1"
-                aria-describedby={`trait-${trait.key}-help`}
-              />
-              <div>
-                <label htmlFor={`trait-${trait.key}`} className="font-medium">
-                  {trait.name}
-                </label>
-                {trait.description && (
-                  <p id={`trait-${trait.key}-help`} className="text-xs text-slate-600">
-                    {trait.description}
-                  </p>
-                )}
+          <legend className={labelClass}>{t("serviceForm.traits")}</legend>
+          <p id={`${form.id("traits")}-hint`} className={hintClass}>
+            {t("serviceForm.traitsHint")}
+          </p>
+          <div className="mt-2 space-y-2">
+            {traitChoices.map((trait) => (
+              <div key={trait.key} className="flex items-start gap-2 text-sm">
+                <input
+                  id={`trait-${trait.key}`}
+                  type="checkbox"
+                  name="traits"
+                  value={trait.key}
+                  defaultChecked={traits.includes(trait.key)}
+                  className="mt-1"
+                  aria-describedby={trait.description ? `trait-${trait.key}-help` : undefined}
+                />
+                <div>
+                  <label htmlFor={`trait-${trait.key}`} className="font-medium">
+                    {trait.name}
+                  </label>
+                  {trait.description && (
+                    <p id={`trait-${trait.key}-help`} className="text-xs text-slate-600">
+                      {trait.description}
+                    </p>
+                  )}
+                </div>
               </div>
-            </div>
-          ))}
-        </div>
-        <FieldError id="traits-error" messages={errors.traits} />
-      </fieldset>
+            ))}
+          </div>
+          <FieldError form={form} name="traits" />
+        </fieldset>
+      </Fragment>
       <div className="flex gap-3">
-        <button type="submit" className={buttonPrimary} disabled={pending}>
-          {pending ? t("serviceForm.saving") : submitLabel}
+        <button type="submit" className={buttonPrimary} disabled={form.pending}>
+          {form.pending ? t("serviceForm.saving") : submitLabel}
         </button>
         <Link href={cancelHref} className={buttonSecondary}>
           {t("serviceForm.cancel")}

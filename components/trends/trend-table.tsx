@@ -3,8 +3,8 @@ import { Fragment } from "react";
 
 import { heatClass } from "@/components/overview/heat-cell";
 import { pick, type Locale } from "@/lib/i18n/config";
-import { quarterName } from "@/lib/i18n/quarters";
-import type { Trend } from "@/lib/trends";
+import { quarterName } from "@/lib/quarters";
+import type { Trend } from "@/lib/read-models/trends";
 
 /** The trend's numbers, quarter by quarter: the table behind the chart, and its accessible form. */
 export function TrendTable({ trend, caption }: { trend: Trend; caption: string }) {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 
-import { defaultChecklist } from "@/prisma/seed/default-checklist";
+import { readDefaultChecklistDocument } from "@/lib/checklist/default";
 
 const japanese = /[\u3040-\u309f\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]/;
 
-const categories = defaultChecklist.categories;
+const categories = readDefaultChecklistDocument().categories;
 const items = categories.flatMap((category) =>
   category.items.map((item) => ({ ...item, categoryKey: category.key })),
 );
@@ -49,9 +49,9 @@ const expectedKeys = [
   "other.dependency-impact",
 ];
 
-describe("defaultChecklist", () => {
+describe("the default checklist", () => {
   it("has the article's ten categories in order", () => {
-    expect(categories.map((category) => category.titleJa)).toEqual([
+    expect(categories.map((category) => category.title.ja)).toEqual([
       "疎通確認",
       "メトリック",
       "ログ",
@@ -76,8 +76,8 @@ describe("defaultChecklist", () => {
       "other",
     ]);
     for (const category of categories) {
-      expect(category.titleEn.trim()).not.toBe("");
-      expect(category.titleEn).not.toMatch(japanese);
+      expect(category.title.en.trim()).not.toBe("");
+      expect(category.title.en).not.toMatch(japanese);
     }
   });
 
@@ -96,35 +96,35 @@ describe("defaultChecklist", () => {
 
   it("has texts and guidance in both languages", () => {
     for (const item of items) {
-      expect(item.textJa.trim(), item.key).not.toBe("");
-      expect(item.textJa, item.key).toMatch(japanese);
-      expect(item.textEn.trim(), item.key).not.toBe("");
-      expect(item.textEn, item.key).not.toMatch(japanese);
-      expect(item.guidanceJa.trim(), item.key).not.toBe("");
-      expect(item.guidanceJa, item.key).toMatch(japanese);
-      expect(item.guidanceEn.trim(), item.key).not.toBe("");
-      expect(item.guidanceEn, item.key).not.toMatch(japanese);
+      expect(item.text.ja.trim(), item.key).not.toBe("");
+      expect(item.text.ja, item.key).toMatch(japanese);
+      expect(item.text.en.trim(), item.key).not.toBe("");
+      expect(item.text.en, item.key).not.toMatch(japanese);
+      expect(item.guidance.ja.trim(), item.key).not.toBe("");
+      expect(item.guidance.ja, item.key).toMatch(japanese);
+      expect(item.guidance.en.trim(), item.key).not.toBe("");
+      expect(item.guidance.en, item.key).not.toMatch(japanese);
     }
   });
 
   it("quotes the article's wording", () => {
-    expect(itemByKey("connectivity.each-component").textJa).toBe(
+    expect(itemByKey("connectivity.each-component").text.ja).toBe(
       "それぞれのコンポーネントに対して疎通確認を行っている",
     );
-    expect(itemByKey("http.nginx-499").textJa).toBe(
+    expect(itemByKey("http.nginx-499").text.ja).toBe(
       "nginxを使っている場合、499とその他の4xx系を区別してモニタリングしている",
     );
-    expect(itemByKey("alerting.resend").textJa).toBe("通知の再送を設定している");
-    expect(itemByKey("dashboard.golden-signals").textJa).toBe(
+    expect(itemByKey("alerting.resend").text.ja).toBe("通知の再送を設定している");
+    expect(itemByKey("dashboard.golden-signals").text.ja).toBe(
       "The Four Golden Signalsに従ってダッシュボードを構築している",
     );
-    expect(itemByKey("other.dependency-impact").textJa).toBe(
+    expect(itemByKey("other.dependency-impact").text.ja).toBe(
       "依存している他サービスがあれば、そのサービスが動かなかったときの影響を考慮できている",
     );
   });
 
   it("requires service traits only where the article says so", () => {
-    expect(itemByKey("http.nginx-499").requiredTraits).toEqual(["SERVES_HTTP", "BEHIND_NGINX"]);
+    expect(itemByKey("http.nginx-499").requires).toEqual(["SERVES_HTTP", "BEHIND_NGINX"]);
     for (const item of items) {
       if (item.key === "http.nginx-499") continue;
       const expected =
@@ -135,7 +135,7 @@ describe("defaultChecklist", () => {
             : item.categoryKey === "job-queue"
               ? ["USES_JOB_QUEUE"]
               : [];
-      expect(item.requiredTraits, item.key).toEqual(expected);
+      expect(item.requires, item.key).toEqual(expected);
     }
   });
 

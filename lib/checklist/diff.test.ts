@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 
+import { readDefaultChecklistDocument } from "@/lib/checklist/default";
 import { changesScores, diffChecklists } from "@/lib/checklist/diff";
 import { parseChecklistDocument } from "@/lib/checklist/document";
 import { checklistDocument } from "@/lib/validations/checklist-document";
-import { readDefaultChecklistDocument } from "@/prisma/seed/default-checklist";
 
 const base = readDefaultChecklistDocument();
 const edit = (change: (document: ReturnType<typeof structuredClone<typeof base>>) => void) => {

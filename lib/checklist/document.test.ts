@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
+import { readDefaultChecklistDocument } from "@/lib/checklist/default";
 import { parseChecklistDocument, serializeChecklistDocument } from "@/lib/checklist/document";
-import { readDefaultChecklistDocument } from "@/prisma/seed/default-checklist";
 
 const minimal = `format: tenken-checklist/1
 key: mini

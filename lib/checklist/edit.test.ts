@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
 
+import { readDefaultChecklistDocument } from "@/lib/checklist/default";
 import { diffChecklists } from "@/lib/checklist/diff";
 import { retireTrait, setCategoryRetired, type EditResult } from "@/lib/checklist/edit";
 import { checklistDocument, type ChecklistDocument } from "@/lib/validations/checklist-document";
-import { readDefaultChecklistDocument } from "@/prisma/seed/default-checklist";
 
 const base = readDefaultChecklistDocument();
 const edited = (result: EditResult): ChecklistDocument => {
-  if (!result.ok) throw new Error(`refused: ${result.key}`);
+  if (!result.ok) throw new Error(`refused: ${result.message.key}`);
   // Every edit must leave a document the file format accepts.
-  return checklistDocument.parse(result.document);
+  return checklistDocument.parse(result.data);
 };
 
 describe("retiring a category in a draft", () => {
@@ -28,11 +28,11 @@ describe("retiring a category in a draft", () => {
   });
 
   it("refuses a category the draft does not have", () => {
+    // No field: the form is a single button.
     expect(setCategoryRetired(base, "no-such-category", true)).toEqual({
       ok: false,
-      field: "form",
-      key: "validation.checklist.category.unknown",
-      values: { key: "no-such-category" },
+      code: "invalid",
+      message: { key: "validation.checklist.category.unknown", values: { key: "no-such-category" } },
     });
   });
 });
@@ -42,11 +42,11 @@ describe("retiring a trait in a draft", () => {
     const result = retireTrait(base, "RUNS_BATCH");
     expect(result.ok).toBe(false);
     expect(result).toMatchObject({
-      field: "form",
-      key: "validation.checklist.trait.inUse",
-      values: { key: "RUNS_BATCH" },
+      code: "invalid",
+      message: { key: "validation.checklist.trait.inUse", values: { key: "RUNS_BATCH" } },
     });
-    expect(!result.ok && result.values!.items).toMatch(/^batch\./);
+    expect(!result.ok && result.fieldErrors).toBeFalsy();
+    expect(!result.ok && result.message.values!.items).toMatch(/^batch\./);
   });
 
   it("takes it out once no item that stays needs it; retired items forget it", () => {
@@ -64,7 +64,7 @@ describe("retiring a trait in a draft", () => {
   it("refuses a trait the draft does not have", () => {
     expect(retireTrait(base, "USES_NOTHING")).toMatchObject({
       ok: false,
-      key: "validation.checklist.trait.unknown",
+      message: { key: "validation.checklist.trait.unknown" },
     });
   });
 });

@@ -1,21 +1,18 @@
+import { fail as failure } from "@/lib/errors";
+import type { Result } from "@/lib/result";
 import type { ChecklistDocument, ChecklistItemDocument } from "@/lib/validations/checklist-document";
 
 // Edits to a draft checklist, one at a time, as the editor's forms make them. Each returns the
-// new document or the field the edit is wrong in; the whole document is validated again on save.
+// new document or why the edit is wrong (next to its field, when the form has one); the whole
+// document is validated again on save.
 
-export type EditResult =
-  | { ok: true; document: ChecklistDocument }
-  | { ok: false; field: string; key: string; values?: Record<string, string> };
+export type EditResult = Result<ChecklistDocument>;
 
 type Bilingual = { ja: string; en: string };
 export type ItemFields = { text: Bilingual; guidance: Bilingual; weight: number; requires: string[] };
 
-const fail = (field: string, key: string, values?: Record<string, string>): EditResult => ({
-  ok: false,
-  field,
-  key,
-  ...(values ? { values } : {}),
-});
+const fail = (field: string | undefined, key: string, values?: Record<string, string>): EditResult =>
+  failure.invalid(key, { field, values }).toFailure();
 const allItems = (document: ChecklistDocument) => document.categories.flatMap((category) => category.items);
 
 function unknownTrait(document: ChecklistDocument, requires: readonly string[]) {
@@ -33,7 +30,7 @@ function withItem(
     if (index < 0) continue;
     const changed = change(category.items[index]!);
     if (changed) category.items[index] = changed;
-    return { ok: true, document: copy };
+    return { ok: true, data: copy };
   }
   return fail("key", "validation.checklist.item.unknown", { key });
 }
@@ -52,7 +49,7 @@ export function addItem(
   const category = copy.categories.find((candidate) => candidate.key === categoryKey);
   if (!category) return fail("categoryKey", "validation.checklist.category.unknown", { key: categoryKey });
   category.items.push({ key, ...fields });
-  return { ok: true, document: copy };
+  return { ok: true, data: copy };
 }
 
 /** Rewording, reweighting or changing the rule of an item keeps its key, and so its answers. */
@@ -73,12 +70,12 @@ export function setItemRetired(document: ChecklistDocument, key: string, retired
 export function setCategoryRetired(document: ChecklistDocument, key: string, retired: boolean): EditResult {
   const copy = structuredClone(document);
   const category = copy.categories.find((candidate) => candidate.key === key);
-  // "form": these buttons have no key field to show the message next to.
-  if (!category) return fail("form", "validation.checklist.category.unknown", { key });
+  // No field: these buttons have no key field to show the message next to.
+  if (!category) return fail(undefined, "validation.checklist.category.unknown", { key });
   category.items = category.items.map(({ retired: _, ...item }) =>
     retired ? { ...item, retired: true, weight: 0 } : { ...item, weight: item.weight || 1 },
   );
-  return { ok: true, document: copy };
+  return { ok: true, data: copy };
 }
 
 function move<T>(list: T[], index: number, direction: "up" | "down") {
@@ -97,7 +94,7 @@ export function moveItem(document: ChecklistDocument, key: string, direction: "u
     category.items.findIndex((item) => item.key === key),
     direction,
   );
-  return { ok: true, document: copy };
+  return { ok: true, data: copy };
 }
 
 export function addCategory(
@@ -114,7 +111,7 @@ export function addCategory(
   if (trait) return fail("requires", "validation.checklist.requires.unknownTrait", { trait });
   return {
     ok: true,
-    document: {
+    data: {
       ...structuredClone(document),
       categories: [...structuredClone(document.categories), { key, title, items: [firstItem] }],
     },
@@ -126,7 +123,7 @@ export function updateCategory(document: ChecklistDocument, key: string, title: 
   const category = copy.categories.find((candidate) => candidate.key === key);
   if (!category) return fail("key", "validation.checklist.category.unknown", { key });
   category.title = title;
-  return { ok: true, document: copy };
+  return { ok: true, data: copy };
 }
 
 export function moveCategory(document: ChecklistDocument, key: string, direction: "up" | "down"): EditResult {
@@ -136,7 +133,7 @@ export function moveCategory(document: ChecklistDocument, key: string, direction
     copy.categories.findIndex((category) => category.key === key),
     direction,
   );
-  return { ok: true, document: copy };
+  return { ok: true, data: copy };
 }
 
 export function saveTrait(
@@ -150,7 +147,7 @@ export function saveTrait(
   if (!adding && index < 0) return fail("key", "validation.checklist.trait.unknown", { key: trait.key });
   if (adding) copy.traits.push(trait);
   else copy.traits[index] = trait;
-  return { ok: true, document: copy };
+  return { ok: true, data: copy };
 }
 
 /**
@@ -159,17 +156,17 @@ export function saveTrait(
  */
 export function retireTrait(document: ChecklistDocument, key: string): EditResult {
   if (!document.traits.some((trait) => trait.key === key))
-    return fail("form", "validation.checklist.trait.unknown", { key });
+    return fail(undefined, "validation.checklist.trait.unknown", { key });
   const needing = allItems(document).filter((item) => !item.retired && item.requires.includes(key));
   if (needing.length)
-    return fail("form", "validation.checklist.trait.inUse", {
+    return fail(undefined, "validation.checklist.trait.inUse", {
       key,
       items: needing.map((item) => item.key).join(", "),
     });
   const copy = structuredClone(document);
   copy.traits = copy.traits.filter((trait) => trait.key !== key);
   for (const item of allItems(copy)) item.requires = item.requires.filter((trait) => trait !== key);
-  return { ok: true, document: copy };
+  return { ok: true, data: copy };
 }
 
 /** Marks the items under these keys retired (without weight), e.g. retired keys in a restored default. */

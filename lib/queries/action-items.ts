@@ -1,13 +1,13 @@
 import { FINISHED } from "@/lib/action-items";
 import { dateOfDay, dayOf } from "@/lib/dates";
 import { getDb } from "@/lib/db";
+import { fail } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ActionItemStatus } from "@/lib/generated/prisma/enums";
 import { authorize, type Principal } from "@/lib/permissions";
 import type { Quarter } from "@/lib/quarters";
 import { recordAudit } from "@/lib/queries/audit";
-import type { MeetingWriteResult } from "@/lib/queries/incidents";
-import type { ActionItemEdit, NewActionItemInput } from "@/lib/validations/meeting";
+import type { ActionItemEdit, NewActionItemInput } from "@/lib/validations/retrospective";
 
 const actionSelect = {
   id: true,
@@ -68,7 +68,7 @@ const actionSnapshot = (action: ActionItemRow) => ({
 
 type Fields = Omit<NewActionItemInput, "quarter">;
 
-/** The rows an action item points at, or the error to show next to the field that names a missing one. */
+/** The rows an action item points at; refused, next to its field, when one is missing. */
 async function checkReferences(
   tx: Prisma.TransactionClient,
   input: Fields,
@@ -85,24 +85,20 @@ async function checkReferences(
       ? tx.checklistItem.findUnique({ where: { key: input.itemKey }, select: { id: true } })
       : null,
   ]);
-  if (!team)
-    return { error: { ok: false, field: "teamId", key: "validation.action.team.required" } as const };
+  if (!team) throw fail.invalid("validation.action.team.required", { field: "teamId" });
   // Someone deactivated since stays the owner of what they had, until it is handed over.
   if (!owner || owner.isBuiltIn || (owner.deactivatedAt && owner.id !== keepOwnerId))
-    return { error: { ok: false, field: "ownerId", key: "validation.action.owner.required" } as const };
+    throw fail.invalid("validation.action.owner.required", { field: "ownerId" });
   if (input.serviceId && !service)
-    return { error: { ok: false, field: "serviceId", key: "validation.action.service.invalid" } as const };
-  if (input.itemKey && !item)
-    return { error: { ok: false, field: "itemKey", key: "validation.action.item.invalid" } as const };
+    throw fail.invalid("validation.action.service.invalid", { field: "serviceId" });
+  if (input.itemKey && !item) throw fail.invalid("validation.action.item.invalid", { field: "itemKey" });
   return {
-    data: {
-      title: input.title,
-      teamId: team.id,
-      ownerId: owner.id,
-      dueOn: dateOfDay(input.dueOn),
-      serviceId: service?.id ?? null,
-      itemId: item?.id ?? null,
-    },
+    title: input.title,
+    teamId: team.id,
+    ownerId: owner.id,
+    dueOn: dateOfDay(input.dueOn),
+    serviceId: service?.id ?? null,
+    itemId: item?.id ?? null,
   };
 }
 
@@ -110,14 +106,13 @@ export async function createActionItem(
   input: Fields,
   quarter: Pick<Quarter, "start" | "end">,
   actor: Principal | null,
-): Promise<MeetingWriteResult> {
+): Promise<{ id: string }> {
   return getDb().$transaction(async (tx) => {
     authorize("manageActionItem", actor, { teamId: input.teamId });
-    const checked = await checkReferences(tx, input);
-    if (checked.error) return checked.error;
+    const references = await checkReferences(tx, input);
     const action = await tx.actionItem.create({
       data: {
-        ...checked.data,
+        ...references,
         raisedForStartsOn: dateOfDay(quarter.start),
         raisedForEndsOn: dateOfDay(quarter.end),
         raisedById: actor.id,
@@ -132,7 +127,7 @@ export async function createActionItem(
       serviceId: action.service?.id,
       after: actionSnapshot(action),
     });
-    return { ok: true, id: action.id } as const;
+    return { id: action.id };
   });
 }
 
@@ -142,19 +137,18 @@ export async function updateActionItem(
   change: Omit<ActionItemEdit, "actionItemId"> | { status: ActionItemStatus },
   actor: Principal | null,
   { at = new Date() } = {},
-): Promise<MeetingWriteResult> {
+): Promise<{ id: string }> {
   return getDb().$transaction(async (tx) => {
     const before = await tx.actionItem.findUnique({ where: { id: actionItemId }, select: actionSelect });
-    if (!before) return { ok: false, notFound: true } as const;
+    if (!before) throw fail.notFound();
     const fields = "title" in change ? change : null;
     authorize("manageActionItem", actor, { teamId: before.team.id, newTeamId: fields?.teamId });
-    const checked = fields ? await checkReferences(tx, fields, { keepOwnerId: before.owner.id }) : null;
-    if (checked?.error) return checked.error;
+    const references = fields ? await checkReferences(tx, fields, { keepOwnerId: before.owner.id }) : null;
     const finished = FINISHED.includes(change.status);
     const closedAt = finished ? (FINISHED.includes(before.status) ? before.closedAt : at) : null;
     const after = await tx.actionItem.update({
       where: { id: actionItemId },
-      data: { ...checked?.data, status: change.status, closedAt },
+      data: { ...references, status: change.status, closedAt },
       select: actionSelect,
     });
     const [beforeSnapshot, afterSnapshot] = [actionSnapshot(before), actionSnapshot(after)];
@@ -174,6 +168,6 @@ export async function updateActionItem(
         at,
       );
     }
-    return { ok: true, id: actionItemId } as const;
+    return { id: actionItemId };
   });
 }

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 
-import { scoreServiceAt } from "@/lib/assessment";
 import { getAnswersAt, listAnswerEvents, saveAnswer } from "@/lib/queries/answers";
+import { scoreServiceAt } from "@/lib/queries/assessment";
 import { decideOnAnswer } from "@/lib/queries/review";
 import { createService, getServiceBySlug } from "@/lib/queries/services";
 import { createTestAdmin, createTestTeam, setUpTestDatabase, unique } from "@/lib/testing/db";
+import { attempt } from "@/lib/write";
 
 const getDb = setUpTestDatabase();
 
@@ -38,7 +39,7 @@ describe("saving answers", () => {
       answer(service.id, "connectivity.each-component", "PARTIAL", "DB only"),
       actor,
     );
-    expect(result).toEqual({ outcome: "saved" });
+    expect(result).toEqual({ changed: true });
 
     const stored = await getDb().answer.findFirstOrThrow({ where: { serviceId: service.id } });
     expect(stored).toMatchObject({
@@ -92,7 +93,7 @@ describe("saving answers", () => {
     const actor = await createTestAdmin();
     await saveAnswer(answer(service.id, "metrics.prefer-metrics", "NOT_MET"), actor);
     expect(await saveAnswer(answer(service.id, "metrics.prefer-metrics", "NOT_MET"), actor)).toEqual({
-      outcome: "unchanged",
+      changed: false,
     });
     await saveAnswer(answer(service.id, "metrics.prefer-metrics", "MET"), actor);
     await saveAnswer(answer(service.id, "metrics.prefer-metrics", "MET", "now with a note"), actor);
@@ -108,15 +109,16 @@ describe("saving answers", () => {
   it("refuses an unknown item or service and writes nothing", async () => {
     const service = await newService();
     const actor = await createTestAdmin();
-    expect(await saveAnswer(answer(service.id, "no.such-item", "MET"), actor)).toEqual({
-      outcome: "unknown-item",
+    expect(await attempt(() => saveAnswer(answer(service.id, "no.such-item", "MET"), actor))).toEqual({
+      ok: false,
+      code: "not-found",
+      message: { key: "validation.answer.item.invalid" },
     });
     expect(
-      await saveAnswer(
-        answer("00000000-0000-4000-8000-000000000000", "metrics.prefer-metrics", "MET"),
-        actor,
+      await attempt(() =>
+        saveAnswer(answer("00000000-0000-4000-8000-000000000000", "metrics.prefer-metrics", "MET"), actor),
       ),
-    ).toEqual({ outcome: "unknown-service" });
+    ).toEqual({ ok: false, code: "not-found", message: { key: "validation.answer.service.invalid" } });
     expect(await getDb().answerEvent.count({ where: { serviceId: service.id } })).toBe(0);
   });
 });

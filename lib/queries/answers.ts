@@ -1,12 +1,11 @@
 import { getDb } from "@/lib/db";
+import { fail } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AnswerEventAction, AnswerStatus, NaState, ReviewState } from "@/lib/generated/prisma/enums";
 import { authorize, type Principal } from "@/lib/permissions";
 import { reviewAfterTeamChange } from "@/lib/review";
 import type { ScoredAnswer } from "@/lib/scoring";
 import type { AnswerInput } from "@/lib/validations/answer";
-
-export type SaveAnswerResult = { outcome: "saved" | "unchanged" | "unknown-item" | "unknown-service" };
 
 type AnswerEventRecord = {
   serviceId: string;
@@ -65,7 +64,7 @@ export async function saveAnswer(
   input: AnswerInput,
   actor: Principal | null,
   { at = new Date() }: { at?: Date } = {},
-): Promise<SaveAnswerResult> {
+): Promise<{ changed: boolean }> {
   return getDb().$transaction(async (tx) => {
     const [service, item] = await Promise.all([
       tx.service.findUnique({ where: { id: input.serviceId }, select: { id: true, teamId: true } }),
@@ -78,10 +77,10 @@ export async function saveAnswer(
         },
       }),
     ]);
-    if (!service) return { outcome: "unknown-service" };
+    if (!service) throw fail.notFound("validation.answer.service.invalid");
     authorize("answerItems", actor, { teamId: service.teamId });
     const version = item?.versions[0];
-    if (!item || item.retiredAt || !version) return { outcome: "unknown-item" };
+    if (!item || item.retiredAt || !version) throw fail.notFound("validation.answer.item.invalid");
 
     const key = { serviceId_itemId: { serviceId: service.id, itemId: item.id } };
     const existing = await tx.answer.findUnique({
@@ -89,7 +88,7 @@ export async function saveAnswer(
       select: { status: true, note: true, review: true },
     });
     if (existing && existing.status === input.status && existing.note === input.note)
-      return { outcome: "unchanged" };
+      return { changed: false };
 
     const state = {
       status: input.status,
@@ -122,7 +121,7 @@ export async function saveAnswer(
       },
       at,
     );
-    return { outcome: "saved" };
+    return { changed: true };
   });
 }
 

@@ -1,62 +1,15 @@
-import { comparisonMoments, COMPARISONS, dayOf, todayIn, type Comparison } from "@/lib/dates";
+import { cache } from "react";
+
+import { comparisonMoments, COMPARISONS, todayIn, type Comparison } from "@/lib/dates";
 import { env } from "@/lib/env";
-import type { AnswerStatus, NaState, ReviewState } from "@/lib/generated/prisma/enums";
 import { getAnswer, getAnswersAt, getServiceAnswers, listAnswerEvents } from "@/lib/queries/answers";
-import { getChecklist, type ChecklistCategoryView } from "@/lib/queries/checklist";
+import { getChecklist } from "@/lib/queries/checklist";
 import { listAnswerEvidence } from "@/lib/queries/evidence";
 import { listItemComments } from "@/lib/queries/review";
 import { getServiceBySlug } from "@/lib/queries/services";
+import { delta } from "@/lib/read-models/rollups";
 import { isStale } from "@/lib/review";
-import { delta } from "@/lib/rollups";
-import {
-  scoreService,
-  type ScoredAnswer,
-  type ScoredItem,
-  type ScoreSummary,
-  type Trait,
-} from "@/lib/scoring";
-
-export function scoredItems(checklist: readonly ChecklistCategoryView[]): ScoredItem[] {
-  return checklist.flatMap((category) =>
-    category.items.map((item) => ({
-      key: item.id,
-      categoryKey: category.key,
-      weight: item.weight,
-      requiredTraits: item.requiredTraits,
-    })),
-  );
-}
-
-type StoredAnswer = {
-  itemId: string;
-  status: AnswerStatus;
-  review: ReviewState;
-  naState: NaState | null;
-  naExpiresOn: Date | null;
-};
-
-/** A stored answer as scoring sees it. */
-export function toScoredAnswer(answer: Omit<StoredAnswer, "itemId">): ScoredAnswer {
-  return {
-    status: answer.status,
-    verified: answer.review === "VERIFIED",
-    naState: answer.naState,
-    naExpiresOn: answer.naExpiresOn ? dayOf(answer.naExpiresOn) : null,
-  };
-}
-
-/** Scores one service from its answers keyed by item id, as of `today` (N/A expiry). */
-export function scoreAnswers(
-  checklist: readonly ChecklistCategoryView[],
-  traits: readonly Trait[],
-  answers: ReadonlyMap<string, ScoredAnswer> | readonly StoredAnswer[],
-  today = todayIn(env.TENKEN_TIME_ZONE),
-) {
-  const byItem = Array.isArray(answers)
-    ? new Map(answers.map((answer) => [answer.itemId, toScoredAnswer(answer)]))
-    : (answers as ReadonlyMap<string, ScoredAnswer>);
-  return scoreService(scoredItems(checklist), traits, byItem, { today });
-}
+import { scoreAnswers, type ScoreSummary, type Trait } from "@/lib/scoring";
 
 /** Everything the assessment page shows, read in parallel. */
 export async function loadAssessment(slug: string) {
@@ -127,8 +80,11 @@ export async function scoreServiceAt({
   return scoreAnswers(checklist, traits, answers, todayIn(env.TENKEN_TIME_ZONE, at));
 }
 
-/** One item of one service: its answer, evidence and conversation. */
-export async function loadItemReview(slug: string, itemKey: string) {
+/**
+ * One item of one service: its answer, evidence and conversation. Read by the item page and its
+ * metadata in the same request: once, through React's per-request cache.
+ */
+export const loadItemReview = cache(async (slug: string, itemKey: string) => {
   const service = await getServiceBySlug(slug);
   if (!service) return null;
   const checklist = await getChecklist();
@@ -142,7 +98,7 @@ export async function loadItemReview(slug: string, itemKey: string) {
     listItemComments(target),
   ]);
   return { service, category, item, answer, evidence, comments, today: todayIn(env.TENKEN_TIME_ZONE) };
-}
+});
 
 export type ItemReview = NonNullable<Awaited<ReturnType<typeof loadItemReview>>>;
 

@@ -6,6 +6,7 @@ import { listAuditLog } from "@/lib/queries/audit";
 import { createService, getServiceBySlug, updateService } from "@/lib/queries/services";
 import { createTestAdmin, createTestTeam, setUpTestDatabase, unique } from "@/lib/testing/db";
 import type { ServiceInput } from "@/lib/validations/service";
+import { attempt } from "@/lib/write";
 
 const getDb = setUpTestDatabase();
 
@@ -56,9 +57,11 @@ describe("the audit log", () => {
     const { input: taken } = await newService(actor);
     const { input, service } = await newService(actor);
     const before = await getDb().auditEvent.count();
-    expect(await updateService(service.id, { ...input, slug: taken.slug }, actor)).toMatchObject({
+    expect(
+      await attempt(() => updateService(service.id, { ...input, slug: taken.slug }, actor)),
+    ).toMatchObject({
       ok: false,
-      field: "slug",
+      fieldErrors: { slug: [{ key: "validation.service.slug.taken" }] },
     });
     expect(await getDb().auditEvent.count()).toBe(before);
   });

@@ -34,7 +34,7 @@ export const AUDIT_KINDS = [
   "incident_cause.updated",
   "action_item.created",
   "action_item.updated",
-  "meeting_notes.saved",
+  "retrospective_notes.saved",
   "team.created",
   "team.updated",
   "membership.added",

@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 
-import { scoreServiceAt } from "@/lib/assessment";
+import { readDefaultChecklistDocument } from "@/lib/checklist/default";
 import { keepRetired } from "@/lib/checklist/edit";
 import { saveAnswer } from "@/lib/queries/answers";
+import { scoreServiceAt } from "@/lib/queries/assessment";
 import { getChecklist } from "@/lib/queries/checklist";
 import {
   checklistDocumentAt,
@@ -17,7 +18,7 @@ import {
 import { createService, getServiceBySlug } from "@/lib/queries/services";
 import { createTestTeam, createTestUser, setUpTestDatabase, unique } from "@/lib/testing/db";
 import { checklistDocument, type ChecklistDocument } from "@/lib/validations/checklist-document";
-import { readDefaultChecklistDocument } from "@/prisma/seed/default-checklist";
+import { attempt } from "@/lib/write";
 
 const getDb = setUpTestDatabase();
 
@@ -82,14 +83,13 @@ describe("checklist versions", () => {
       );
     });
     const saved = await saveChecklistDraft(document, 0, admin);
-    if (!saved.ok) throw new Error(saved.key);
     expect(
       await publishChecklistDraft(
         { summary: "CDN item; diagrams reworded; resend retired", revision: saved.revision },
         admin,
         { at: PUBLISHED },
       ),
-    ).toEqual({ ok: true, number: versionsBefore[0]!.number + 1 });
+    ).toEqual({ number: versionsBefore[0]!.number + 1 });
     expect(await getChecklistDraft()).toBeNull();
 
     // From its moment on: the new item, the new wording, the retired item gone.
@@ -171,10 +171,10 @@ describe("checklist versions", () => {
         });
     }, AFTER);
     // Refused on save already: nothing is stored.
-    expect(await saveChecklistDraft(again, 0, admin, { at: AFTER })).toEqual({
+    expect(await attempt(() => saveChecklistDraft(again, 0, admin, { at: AFTER }))).toEqual({
       ok: false,
-      key: "validation.checklist.key.retired",
-      values: { key: "alerting.resend" },
+      code: "invalid",
+      message: { key: "validation.checklist.key.retired", values: { key: "alerting.resend" } },
     });
     expect(await getChecklistDraft()).toBeNull();
     // The default checklist, restored, keeps the item retired, so it can be saved and published.
@@ -185,12 +185,11 @@ describe("checklist versions", () => {
         .find((item) => item.key === "alerting.resend"),
     ).toMatchObject({ retired: true, weight: 0 });
     const third = await saveChecklistDraft(restored, 0, admin, { at: AFTER });
-    if (!third.ok) throw new Error(third.key);
     expect(
       await publishChecklistDraft({ summary: "Default restored", revision: third.revision }, admin, {
         at: AFTER,
       }),
-    ).toMatchObject({ ok: true });
+    ).toMatchObject({ number: expect.any(Number) });
     expect(
       (await getChecklist({ at: new Date("2090-04-03T00:00:00Z") }))
         .flatMap((category) => category.items)
@@ -203,24 +202,23 @@ describe("checklist versions", () => {
     const other = await createTestUser("ADMIN");
     const sre = await createTestUser("SRE");
     const document = await checklistDocumentAt();
-    await expect(saveChecklistDraft(document, 0, sre)).rejects.toThrow("Forbidden");
+    await expect(saveChecklistDraft(document, 0, sre)).rejects.toMatchObject({ code: "forbidden" });
     const first = await saveChecklistDraft(document, 0, admin);
-    expect(first).toEqual({ ok: true, revision: 1 });
+    expect(first).toEqual({ revision: 1 });
     const renamed = structuredClone(document);
     renamed.title.en = "Our monitoring checklist";
-    expect(await saveChecklistDraft(renamed, 1, other)).toEqual({ ok: true, revision: 2 });
+    expect(await saveChecklistDraft(renamed, 1, other)).toEqual({ revision: 2 });
     // The first admin saves from the page they opened at revision 1.
-    const refused = await saveChecklistDraft(document, 1, admin);
+    const refused = await attempt(() => saveChecklistDraft(document, 1, admin));
     expect(refused).toMatchObject({
       ok: false,
-      key: "validation.checklist.draft.conflict",
-      values: { name: other.name },
+      code: "conflict",
+      message: { key: "validation.checklist.draft.conflict", values: { name: other.name } },
     });
     expect((await getChecklistDraft())?.document.title.en).toBe("Our monitoring checklist");
-    expect(await publishChecklistDraft({ summary: "", revision: 1 }, admin, { at: AFTER })).toMatchObject({
-      ok: false,
-      key: "validation.checklist.draft.conflict",
-    });
+    expect(
+      await attempt(() => publishChecklistDraft({ summary: "", revision: 1 }, admin, { at: AFTER })),
+    ).toMatchObject({ ok: false, code: "conflict", message: { key: "validation.checklist.draft.conflict" } });
     await getDb().checklistDraft.deleteMany({});
   });
 });

@@ -1,6 +1,8 @@
 import { diffChecklists, type ChecklistDiff } from "@/lib/checklist/diff";
+import { minuteIn } from "@/lib/dates";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { fail } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, type Principal } from "@/lib/permissions";
 import { recordAudit } from "@/lib/queries/audit";
@@ -157,27 +159,10 @@ export async function getChecklistDraft() {
   return draft ? { ...draft, document: checklistDocument.parse(draft.document) } : null;
 }
 
-export type DraftWriteResult =
-  { ok: true; revision: number } | { ok: false; key: string; values?: Record<string, string | number> };
-
 const conflict = (draft: { updatedAt: Date; updatedBy: { name: string } }) =>
-  ({
-    ok: false,
-    key: "validation.checklist.draft.conflict",
-    values: { name: draft.updatedBy.name, time: minuteIn(draft.updatedAt) },
-  }) as const;
-
-/** "2026-11-27 18:05" in the installation's time zone: readable in both languages. */
-function minuteIn(date: Date) {
-  return new Intl.DateTimeFormat("sv-SE", {
-    timeZone: env.TENKEN_TIME_ZONE,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(date);
-}
+  fail.conflict("validation.checklist.draft.conflict", {
+    values: { name: draft.updatedBy.name, time: minuteIn(draft.updatedAt, env.TENKEN_TIME_ZONE) },
+  });
 
 /**
  * Saves the draft if nobody saved it since `revision` (0: there was no draft). A save from an
@@ -188,7 +173,7 @@ export async function saveChecklistDraft(
   revision: number,
   actor: Principal | null,
   { at = new Date() }: { at?: Date } = {},
-): Promise<DraftWriteResult> {
+): Promise<{ revision: number }> {
   return getDb().$transaction(async (tx) => {
     authorize("manageChecklist", actor);
     const checklist = await theChecklist(tx);
@@ -198,15 +183,14 @@ export async function saveChecklistDraft(
       select: { revision: true, updatedAt: true, updatedBy: { select: { name: true } } },
     });
     if ((current?.revision ?? 0) !== revision)
-      return current ? conflict(current) : ({ ok: false, key: "validation.checklist.draft.gone" } as const);
+      throw current ? conflict(current) : fail.conflict("validation.checklist.draft.gone");
     // Refused on save already, not only at publication, so that nobody builds a draft that cannot be published.
     const kept = document.categories.flatMap((category) => category.items).filter((item) => !item.retired);
     const reused = await tx.checklistItem.findFirst({
       where: { key: { in: kept.map((item) => item.key) }, retiredAt: { lte: at } },
       select: { key: true },
     });
-    if (reused)
-      return { ok: false, key: "validation.checklist.key.retired", values: { key: reused.key } } as const;
+    if (reused) throw fail.invalid("validation.checklist.key.retired", { values: { key: reused.key } });
     const latest = await tx.checklistVersion.findFirstOrThrow({
       where: { checklistId: checklist.id },
       orderBy: { number: "desc" },
@@ -222,18 +206,14 @@ export async function saveChecklistDraft(
           data: { checklistId: checklist.id, baseNumber: latest.number, document, updatedById: actor.id },
           select: { revision: true },
         });
-    return { ok: true, revision: saved.revision };
+    return { revision: saved.revision };
   });
 }
 
 export async function discardChecklistDraft(actor: Principal | null) {
   authorize("manageChecklist", actor);
   await getDb().checklistDraft.deleteMany({});
-  return { ok: true } as const;
 }
-
-export type PublishResult =
-  { ok: true; number: number } | { ok: false; key: string; values?: Record<string, string | number> };
 
 /**
  * Publishes the draft as the next version, all or nothing: new items and categories are created,
@@ -245,7 +225,7 @@ export async function publishChecklistDraft(
   { summary, revision }: { summary: string; revision: number },
   actor: Principal | null,
   { at = new Date() }: { at?: Date } = {},
-): Promise<PublishResult> {
+): Promise<{ number: number }> {
   return getDb().$transaction(async (tx) => {
     authorize("manageChecklist", actor);
     const checklist = await theChecklist(tx);
@@ -254,10 +234,10 @@ export async function publishChecklistDraft(
       where: { checklistId: checklist.id },
       select: { document: true, revision: true, updatedAt: true, updatedBy: { select: { name: true } } },
     });
-    if (!draft) return { ok: false, key: "validation.checklist.draft.gone" } as const;
-    if (draft.revision !== revision) return conflict(draft);
+    if (!draft) throw fail.conflict("validation.checklist.draft.gone");
+    if (draft.revision !== revision) throw conflict(draft);
     const parsed = checklistDocument.safeParse(draft.document);
-    if (!parsed.success) return { ok: false, key: "validation.checklist.draft.invalid" } as const;
+    if (!parsed.success) throw fail.invalid("validation.checklist.draft.invalid");
     const document = parsed.data;
 
     const items = await tx.checklistItem.findMany({
@@ -290,8 +270,7 @@ export async function publishChecklistDraft(
         const retiredAt = byKey.get(item.key)?.retiredAt;
         return !item.retired && retiredAt && retiredAt <= at;
       });
-    if (reused)
-      return { ok: false, key: "validation.checklist.key.retired", values: { key: reused.key } } as const;
+    if (reused) throw fail.invalid("validation.checklist.key.retired", { values: { key: reused.key } });
 
     await applyTraits(tx, document, at);
     const live = new Set<string>();
@@ -400,7 +379,7 @@ export async function publishChecklistDraft(
       },
       at,
     );
-    return { ok: true, number: version.number } as const;
+    return { number: version.number };
   });
 }
 

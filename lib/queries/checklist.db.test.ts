@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 
+import { readDefaultChecklistDocument } from "@/lib/checklist/default";
 import { getChecklist, seedChecklist } from "@/lib/queries/checklist";
+import { ensureFoundation } from "@/lib/queries/setup";
 import { setUpTestDatabase } from "@/lib/testing/db";
-import { seedDatabase } from "@/prisma/seed";
-import { defaultChecklist } from "@/prisma/seed/default-checklist";
 
 const getDb = setUpTestDatabase();
 
@@ -25,7 +25,7 @@ describe("the seeded checklist", () => {
     const items = checklist.flatMap((category) => category.items);
     expect(items).toHaveLength(31);
     expect(items.map((item) => item.key)).toEqual(
-      defaultChecklist.categories.flatMap((category) => category.items.map((item) => item.key)),
+      readDefaultChecklistDocument().categories.flatMap((category) => category.items.map((item) => item.key)),
     );
     expect(items.every((item) => item.textJa && item.textEn && item.weight === 1)).toBe(true);
     // Other tests add items of their own, far in the future; the seeded ones are these.
@@ -38,8 +38,8 @@ describe("the seeded checklist", () => {
 
   it("is loaded once: seeding again changes nothing", async () => {
     const before = await getDb().checklistItem.count();
-    expect(await seedChecklist(defaultChecklist)).toEqual({ created: false });
-    await seedDatabase({ demo: false });
+    expect(await seedChecklist(readDefaultChecklistDocument())).toEqual({ created: false });
+    await ensureFoundation();
     expect(await getDb().checklistItem.count()).toBe(before);
     expect(await getDb().checklistVersion.count({ where: { number: 1 } })).toBe(1);
     expect(await getDb().user.count({ where: { isBuiltIn: true } })).toBe(1);

@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/db";
-import type { ChecklistSeed } from "@/prisma/seed/default-checklist";
+import type { ChecklistDocument } from "@/lib/validations/checklist-document";
 
 export type ChecklistItemView = {
   id: string;
@@ -74,29 +74,40 @@ export async function getChecklist({ at }: { at?: Date } = {}): Promise<Checklis
 }
 
 /** Loads a checklist once, atomically; an existing checklist with the same key is left as it is. */
-export async function seedChecklist(seed: ChecklistSeed, { at = new Date() }: { at?: Date } = {}) {
+export async function seedChecklist(document: ChecklistDocument, { at = new Date() }: { at?: Date } = {}) {
   const db = getDb();
-  const existing = await db.checklist.findUnique({ where: { key: seed.key }, select: { id: true } });
+  const existing = await db.checklist.findUnique({ where: { key: document.key }, select: { id: true } });
   if (existing) return { created: false };
   await db.checklist.create({
     data: {
-      key: seed.key,
-      titleJa: seed.titleJa,
-      titleEn: seed.titleEn,
+      key: document.key,
+      titleJa: document.title.ja,
+      titleEn: document.title.en,
       createdAt: at,
       categories: {
-        create: seed.categories.map((category, categoryIndex) => ({
+        create: document.categories.map((category, categoryIndex) => ({
           key: category.key,
           position: categoryIndex,
-          titleJa: category.titleJa,
-          titleEn: category.titleEn,
+          titleJa: category.title.ja,
+          titleEn: category.title.en,
           createdAt: at,
           items: {
-            create: category.items.map(({ key, ...version }, itemIndex) => ({
-              key,
+            create: category.items.map((item, itemIndex) => ({
+              key: item.key,
               position: itemIndex,
               createdAt: at,
-              versions: { create: { version: 1, ...version, effectiveFrom: at } },
+              versions: {
+                create: {
+                  version: 1,
+                  textJa: item.text.ja,
+                  textEn: item.text.en,
+                  guidanceJa: item.guidance.ja,
+                  guidanceEn: item.guidance.en,
+                  weight: item.weight,
+                  requiredTraits: item.requires,
+                  effectiveFrom: at,
+                },
+              },
             })),
           },
         })),

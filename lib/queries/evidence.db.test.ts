@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
 
 import { addDays } from "@/lib/dates";
-import {
-  submitEvidenceEdit,
-  submitEvidenceRemoval,
-  submitEvidenceRenewal,
-  submitNewEvidence,
-} from "@/lib/item-forms";
 import { saveAnswer } from "@/lib/queries/answers";
 import { listAuditLog } from "@/lib/queries/audit";
 import { countStaleEvidence } from "@/lib/queries/evidence";
@@ -14,6 +8,12 @@ import { decideOnAnswer } from "@/lib/queries/review";
 import { createService, getServiceBySlug } from "@/lib/queries/services";
 import { staleBefore } from "@/lib/review";
 import { createTestTeam, createTestUser, setUpTestDatabase, unique } from "@/lib/testing/db";
+import {
+  submitEvidenceEdit,
+  submitEvidenceRemoval,
+  submitEvidenceRenewal,
+  submitNewEvidence,
+} from "@/lib/testing/item-forms";
 
 const getDb = setUpTestDatabase();
 
@@ -61,13 +61,13 @@ describe("evidence", () => {
         form({ ...target, kind: "LINK", url: "https://grafana.example/d/logs", title: "Log delivery" }),
         context,
       ),
-    ).toMatchObject({ status: "saved" });
+    ).toMatchObject({ ok: true });
     expect(
       await submitNewEvidence(
         form({ ...target, kind: "NOTE", body: "**Checked** the Fluent Bit retry metrics" }),
         context,
       ),
-    ).toMatchObject({ status: "saved" });
+    ).toMatchObject({ ok: true });
     expect(
       await submitNewEvidence(
         form(
@@ -76,13 +76,13 @@ describe("evidence", () => {
         ),
         context,
       ),
-    ).toMatchObject({ status: "saved" });
+    ).toMatchObject({ ok: true });
     expect(
       await submitNewEvidence(
         form({ ...target, kind: "FILE", file: new Blob([PDF]) }, "report.bin"),
         context,
       ),
-    ).toMatchObject({ status: "saved" });
+    ).toMatchObject({ ok: true });
 
     const stored = await evidenceOf(service.id);
     expect(stored.map((piece) => piece.kind)).toEqual(["LINK", "NOTE", "FILE", "FILE"]);
@@ -135,7 +135,7 @@ describe("evidence", () => {
     ];
     for (const [name, file, key] of cases) {
       const state = await submitNewEvidence(form({ ...target, file }), { actor: member, today: TODAY });
-      expect(state.fieldErrors?.file?.[0]?.key, name).toBe(key);
+      expect(!state.ok && state.fieldErrors?.file?.[0]?.key, name).toBe(key);
     }
     expect(await evidenceOf(service.id)).toEqual([]);
     expect(
@@ -159,7 +159,7 @@ describe("evidence", () => {
     const data = form({ serviceId: service.id, itemKey: ITEM, kind: "FILE" });
     data.append("file", broken);
     const state = await submitNewEvidence(data, { actor: member, today: TODAY });
-    expect(state.fieldErrors?.file?.[0]?.key).toBe("validation.evidence.file.interrupted");
+    expect(!state.ok && state.fieldErrors?.file?.[0]?.key).toBe("validation.evidence.file.interrupted");
     expect(await evidenceOf(service.id)).toEqual([]);
   });
 
@@ -172,15 +172,17 @@ describe("evidence", () => {
       url: "https://wiki.example/logs",
     };
     expect(await submitNewEvidence(form(unanswered), { actor: member, today: TODAY })).toMatchObject({
-      formError: { key: "evidence.answerFirst" },
+      ok: false,
+      code: "conflict",
+      message: { key: "evidence.answerFirst" },
     });
     const outsider = await createTestUser("MEMBER", [(await createTestTeam()).id]);
     expect(
       await submitNewEvidence(form({ ...unanswered, itemKey: ITEM }), { actor: outsider, today: TODAY }),
-    ).toMatchObject({ formError: { key: "errors.forbidden" } });
+    ).toMatchObject({ ok: false, code: "forbidden" });
     expect(
       await submitNewEvidence(form({ ...unanswered, itemKey: ITEM }), { actor: null, today: TODAY }),
-    ).toMatchObject({ signedOut: true });
+    ).toMatchObject({ ok: false, code: "signed-out" });
     expect(await evidenceOf(service.id)).toEqual([]);
   });
 
@@ -199,9 +201,9 @@ describe("evidence", () => {
 
     expect(
       await submitEvidenceEdit(form({ evidenceId: note!.id, kind: "NOTE", body: "better words" }), context),
-    ).toMatchObject({ status: "saved" });
+    ).toMatchObject({ ok: true });
     expect(await submitEvidenceRemoval(form({ evidenceId: file!.id }), context)).toMatchObject({
-      status: "saved",
+      ok: true,
     });
     expect(await getDb().evidenceFile.findUnique({ where: { evidenceId: file!.id } })).toBeNull();
     expect((await evidenceOf(service.id)).map((piece) => piece.body)).toEqual(["better words"]);
@@ -215,7 +217,9 @@ describe("evidence", () => {
       before: { kind: "FILE", contentType: "image/png" },
     });
     expect(await submitEvidenceRemoval(form({ evidenceId: file!.id }), context)).toMatchObject({
-      formError: { key: "validation.evidence.unknown" },
+      ok: false,
+      code: "not-found",
+      message: { key: "validation.evidence.unknown" },
     });
   });
 });
@@ -239,7 +243,7 @@ describe("freshness", () => {
 
     expect(
       await submitEvidenceRenewal(form({ evidenceId: piece!.id }), { actor: member, today: TODAY }),
-    ).toMatchObject({ status: "saved" });
+    ).toMatchObject({ ok: true });
     expect(await staleCount(TODAY)).toBe(0);
     const log = await listAuditLog({ serviceId: service.id, kind: "evidence.renewed" });
     expect(log[0]).toMatchObject({ before: { checkedOn }, after: { checkedOn: TODAY } });

@@ -2,18 +2,13 @@ import { createHash } from "node:crypto";
 
 import { dateOfDay, type Day } from "@/lib/dates";
 import { getDb } from "@/lib/db";
-import type { EvidenceFileType } from "@/lib/evidence/file-type";
+import { fail } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, type Principal } from "@/lib/permissions";
 import { recordAnswerEvent } from "@/lib/queries/answers";
 import { recordAudit } from "@/lib/queries/audit";
 import { reviewAfterTeamChange } from "@/lib/review";
 import type { EvidenceEdit, NewEvidenceInput } from "@/lib/validations/evidence";
-
-export type EvidenceFileInput = { name: string; contentType: EvidenceFileType; bytes: Uint8Array };
-export type EvidenceWriteResult = {
-  outcome: "saved" | "unknown-service" | "unknown-item" | "no-answer" | "unknown-evidence";
-};
 
 const answerOfEvidence = {
   id: true,
@@ -79,35 +74,34 @@ async function afterEvidenceChange(
 /** Adds a link, a note or a file to an answer; the file's bytes are stored in the same transaction. */
 export async function addEvidence(
   input: NewEvidenceInput,
-  file: EvidenceFileInput | null,
   actor: Principal | null,
   { today, at = new Date() }: { today: Day; at?: Date },
-): Promise<EvidenceWriteResult> {
+): Promise<{ id: string }> {
   return getDb().$transaction(async (tx) => {
     const service = await tx.service.findUnique({
       where: { id: input.serviceId },
       select: { id: true, teamId: true },
     });
-    if (!service) return { outcome: "unknown-service" };
+    if (!service) throw fail.notFound("validation.answer.service.invalid");
     authorize("manageEvidence", actor, { teamId: service.teamId });
     const item = await tx.checklistItem.findUnique({
       where: { key: input.itemKey },
       select: { id: true, retiredAt: true },
     });
-    if (!item || item.retiredAt) return { outcome: "unknown-item" };
+    if (!item || item.retiredAt) throw fail.notFound("validation.answer.item.invalid");
     const answer = await tx.answer.findUnique({
       where: { serviceId_itemId: { serviceId: service.id, itemId: item.id } },
       select: answerOfEvidence,
     });
-    if (!answer) return { outcome: "no-answer" };
-    if (input.kind === "FILE" && !file) throw new Error("A file evidence needs its file");
+    if (!answer) throw fail.conflict("evidence.answerFirst");
+    const file = input.kind === "FILE" ? input.file : null;
 
     const evidence = await tx.evidence.create({
       data: {
         answerId: answer.id,
         kind: input.kind,
         url: input.kind === "LINK" ? input.url : null,
-        title: input.kind === "LINK" ? input.title : input.kind === "FILE" && file ? file.name : "",
+        title: input.kind === "LINK" ? input.title : (file?.name ?? ""),
         body: input.kind === "NOTE" ? input.body : null,
         createdById: actor.id,
         createdAt: at,
@@ -141,7 +135,7 @@ export async function addEvidence(
       },
       at,
     );
-    return { outcome: "saved" };
+    return { id: evidence.id };
   });
 }
 
@@ -165,12 +159,12 @@ export async function updateEvidence(
   edit: EvidenceEdit,
   actor: Principal | null,
   { at = new Date() }: { at?: Date } = {},
-): Promise<EvidenceWriteResult> {
+): Promise<void> {
   return getDb().$transaction(async (tx) => {
     const evidence = await findEvidence(tx, edit.evidenceId);
-    if (!evidence) return { outcome: "unknown-evidence" };
+    if (!evidence) throw fail.notFound("validation.evidence.unknown");
     authorize("manageEvidence", actor, { teamId: evidence.answer.service.teamId });
-    if (evidence.kind !== edit.kind) return { outcome: "unknown-evidence" };
+    if (evidence.kind !== edit.kind) throw fail.notFound("validation.evidence.unknown");
     const data = edit.kind === "LINK" ? { url: edit.url, title: edit.title } : { body: edit.body };
     const updated = await tx.evidence.update({
       where: { id: evidence.id },
@@ -179,7 +173,7 @@ export async function updateEvidence(
     });
     const before = auditSnapshot(evidence);
     const after = auditSnapshot(updated);
-    if (JSON.stringify(before) === JSON.stringify(after)) return { outcome: "saved" };
+    if (JSON.stringify(before) === JSON.stringify(after)) return;
     await afterEvidenceChange(tx, actor, evidence.answer, at);
     await recordAudit(
       tx,
@@ -195,7 +189,6 @@ export async function updateEvidence(
       },
       at,
     );
-    return { outcome: "saved" };
   });
 }
 
@@ -204,10 +197,10 @@ export async function removeEvidence(
   { evidenceId }: { evidenceId: string },
   actor: Principal | null,
   { at = new Date() }: { at?: Date } = {},
-): Promise<EvidenceWriteResult> {
+): Promise<void> {
   return getDb().$transaction(async (tx) => {
     const evidence = await findEvidence(tx, evidenceId);
-    if (!evidence) return { outcome: "unknown-evidence" };
+    if (!evidence) throw fail.notFound("validation.evidence.unknown");
     authorize("manageEvidence", actor, { teamId: evidence.answer.service.teamId });
     await tx.evidence.delete({ where: { id: evidence.id } });
     await afterEvidenceChange(tx, actor, evidence.answer, at);
@@ -224,7 +217,6 @@ export async function removeEvidence(
       },
       at,
     );
-    return { outcome: "saved" };
   });
 }
 
@@ -233,10 +225,10 @@ export async function renewEvidence(
   { evidenceId }: { evidenceId: string },
   actor: Principal | null,
   { today, at = new Date() }: { today: Day; at?: Date },
-): Promise<EvidenceWriteResult> {
+): Promise<void> {
   return getDb().$transaction(async (tx) => {
     const evidence = await findEvidence(tx, evidenceId);
-    if (!evidence) return { outcome: "unknown-evidence" };
+    if (!evidence) throw fail.notFound("validation.evidence.unknown");
     authorize("manageEvidence", actor, { teamId: evidence.answer.service.teamId });
     await tx.evidence.update({
       where: { id: evidence.id },
@@ -256,7 +248,6 @@ export async function renewEvidence(
       },
       at,
     );
-    return { outcome: "saved" };
   });
 }
 

@@ -1,12 +1,10 @@
 import { dateOfDay, dayOf, type Day } from "@/lib/dates";
 import { getDb } from "@/lib/db";
+import { fail } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, type Principal } from "@/lib/permissions";
 import { recordAudit } from "@/lib/queries/audit";
-import type { CauseNames, IncidentInput } from "@/lib/validations/meeting";
-
-export type MeetingWriteResult =
-  { ok: true; id: string } | { ok: false; field: string; key: string } | { ok: false; notFound: true };
+import type { CauseNames, IncidentInput } from "@/lib/validations/retrospective";
 
 // ---- The cause list ------------------------------------------------------------------------
 
@@ -61,11 +59,11 @@ async function nameTaken(tx: Prisma.TransactionClient, names: CauseNames, except
 export async function createIncidentCause(
   names: CauseNames,
   actor: Principal | null,
-): Promise<MeetingWriteResult> {
+): Promise<{ id: string }> {
   return getDb().$transaction(async (tx) => {
     authorize("manageSettings", actor);
     const taken = await nameTaken(tx, names);
-    if (taken) return { ok: false, field: taken, key: "validation.cause.taken" } as const;
+    if (taken) throw fail.invalid("validation.cause.taken", { field: taken });
     let key = causeKey(names.nameEn);
     // A retired cause may hold the natural key already.
     for (
@@ -85,7 +83,7 @@ export async function createIncidentCause(
       entityId: cause.id,
       after: causeSnapshot(cause),
     });
-    return { ok: true, id: cause.id } as const;
+    return { id: cause.id };
   });
 }
 
@@ -96,19 +94,19 @@ export async function changeIncidentCause(
   causeId: string,
   change: CauseChange,
   actor: Principal | null,
-): Promise<MeetingWriteResult> {
+): Promise<{ id: string }> {
   return getDb().$transaction(async (tx) => {
     authorize("manageSettings", actor);
     const before = await tx.incidentCause.findUnique({ where: { id: causeId }, select: causeFields });
-    if (!before) return { ok: false, notFound: true } as const;
+    if (!before) throw fail.notFound();
     if ("names" in change) {
       const taken = await nameTaken(tx, change.names, causeId);
-      if (taken) return { ok: false, field: taken, key: "validation.cause.taken" } as const;
+      if (taken) throw fail.invalid("validation.cause.taken", { field: taken });
       await tx.incidentCause.update({ where: { id: causeId }, data: change.names });
     } else if ("retired" in change) {
-      if (change.retired === (before.retiredAt !== null)) return { ok: true, id: causeId } as const;
+      if (change.retired === (before.retiredAt !== null)) return { id: causeId };
       if (change.retired && (await tx.incidentCause.count({ where: { retiredAt: null } })) <= 1)
-        return { ok: false, field: "causeId", key: "validation.cause.lastActive" } as const;
+        throw fail.conflict("validation.cause.lastActive");
       await tx.incidentCause.update({
         where: { id: causeId },
         data: { retiredAt: change.retired ? new Date() : null },
@@ -120,7 +118,7 @@ export async function changeIncidentCause(
       });
       const index = ordered.findIndex((cause) => cause.id === causeId);
       const swapWith = index + (change.move === "up" ? -1 : 1);
-      if (swapWith < 0 || swapWith >= ordered.length) return { ok: true, id: causeId } as const;
+      if (swapWith < 0 || swapWith >= ordered.length) return { id: causeId };
       [ordered[index], ordered[swapWith]] = [ordered[swapWith]!, ordered[index]!];
       // Renumbered whole, so positions stay distinct even after earlier concurrent edits.
       for (const [position, cause] of ordered.entries())
@@ -134,7 +132,7 @@ export async function changeIncidentCause(
       before: causeSnapshot(before),
       after: causeSnapshot(after),
     });
-    return { ok: true, id: causeId } as const;
+    return { id: causeId };
   });
 }
 
@@ -194,7 +192,7 @@ const incidentSnapshot = (incident: {
   services: incident.services.map((entry) => entry.service.slug),
 });
 
-/** The services an incident names, and the error to show when one is unknown or the date is ahead. */
+/** The services an incident names; refused when one is unknown, the cause is unknown or the date is ahead. */
 async function checkIncident(
   tx: Prisma.TransactionClient,
   input: IncidentInput,
@@ -202,37 +200,32 @@ async function checkIncident(
   { keepCauseId }: { keepCauseId?: string } = {},
 ) {
   if (input.occurredOn > today)
-    return {
-      error: { ok: false, field: "occurredOn", key: "validation.incident.occurredOn.future" } as const,
-    };
+    throw fail.invalid("validation.incident.occurredOn.future", { field: "occurredOn" });
   const cause = await tx.incidentCause.findUnique({
     where: { id: input.causeId },
     select: { id: true, retiredAt: true },
   });
   // A retired cause stays valid on an incident that already has it.
   if (!cause || (cause.retiredAt && cause.id !== keepCauseId))
-    return { error: { ok: false, field: "causeId", key: "validation.incident.cause.required" } as const };
+    throw fail.invalid("validation.incident.cause.required", { field: "causeId" });
   const serviceIds = [...new Set(input.serviceIds)];
   const services = await tx.service.findMany({
     where: { id: { in: serviceIds } },
     select: { id: true, teamId: true },
   });
   if (services.length !== serviceIds.length)
-    return {
-      error: { ok: false, field: "serviceIds", key: "validation.incident.services.required" } as const,
-    };
-  return { services };
+    throw fail.invalid("validation.incident.services.required", { field: "serviceIds" });
+  return services;
 }
 
 export async function recordIncident(
   input: IncidentInput,
   actor: Principal | null,
   { today }: { today: Day },
-): Promise<MeetingWriteResult> {
+): Promise<{ id: string }> {
   return getDb().$transaction(async (tx) => {
-    const checked = await checkIncident(tx, input, today);
-    if (checked.error) return checked.error;
-    authorize("recordIncident", actor, { teamIds: checked.services.map((service) => service.teamId) });
+    const services = await checkIncident(tx, input, today);
+    authorize("recordIncident", actor, { teamIds: services.map((service) => service.teamId) });
     const incident = await tx.incident.create({
       data: {
         occurredOn: dateOfDay(input.occurredOn),
@@ -240,7 +233,7 @@ export async function recordIncident(
         summary: input.summary,
         causeId: input.causeId,
         recordedById: actor.id,
-        services: { create: checked.services.map((service) => ({ serviceId: service.id })) },
+        services: { create: services.map((service) => ({ serviceId: service.id })) },
       },
       select: incidentSelect,
     });
@@ -251,7 +244,7 @@ export async function recordIncident(
       serviceId: onlyService(incident),
       after: incidentSnapshot(incident),
     });
-    return { ok: true, id: incident.id } as const;
+    return { id: incident.id };
   });
 }
 
@@ -264,15 +257,14 @@ export async function updateIncident(
   input: IncidentInput,
   actor: Principal | null,
   { today }: { today: Day },
-): Promise<MeetingWriteResult> {
+): Promise<{ id: string }> {
   return getDb().$transaction(async (tx) => {
     const before = await tx.incident.findUnique({ where: { id: incidentId }, select: incidentSelect });
-    if (!before) return { ok: false, notFound: true } as const;
-    const checked = await checkIncident(tx, input, today, { keepCauseId: before.cause.id });
-    if (checked.error) return checked.error;
+    if (!before) throw fail.notFound();
+    const services = await checkIncident(tx, input, today, { keepCauseId: before.cause.id });
     // Whoever may record it may correct it, judged on the services before and after.
     authorize("recordIncident", actor, { teamIds: before.services.map((entry) => entry.service.teamId) });
-    authorize("recordIncident", actor, { teamIds: checked.services.map((service) => service.teamId) });
+    authorize("recordIncident", actor, { teamIds: services.map((service) => service.teamId) });
     await tx.incidentService.deleteMany({ where: { incidentId } });
     const after = await tx.incident.update({
       where: { id: incidentId },
@@ -281,7 +273,7 @@ export async function updateIncident(
         severity: input.severity,
         summary: input.summary,
         causeId: input.causeId,
-        services: { create: checked.services.map((service) => ({ serviceId: service.id })) },
+        services: { create: services.map((service) => ({ serviceId: service.id })) },
       },
       select: incidentSelect,
     });
@@ -293,17 +285,14 @@ export async function updateIncident(
       before: incidentSnapshot(before),
       after: incidentSnapshot(after),
     });
-    return { ok: true, id: incidentId } as const;
+    return { id: incidentId };
   });
 }
 
-export async function deleteIncident(
-  incidentId: string,
-  actor: Principal | null,
-): Promise<MeetingWriteResult> {
+export async function deleteIncident(incidentId: string, actor: Principal | null): Promise<{ id: string }> {
   return getDb().$transaction(async (tx) => {
     const before = await tx.incident.findUnique({ where: { id: incidentId }, select: incidentSelect });
-    if (!before) return { ok: false, notFound: true } as const;
+    if (!before) throw fail.notFound();
     authorize("recordIncident", actor, { teamIds: before.services.map((entry) => entry.service.teamId) });
     await tx.incident.delete({ where: { id: incidentId } });
     await recordAudit(tx, actor, {
@@ -313,6 +302,6 @@ export async function deleteIncident(
       serviceId: onlyService(before),
       before: incidentSnapshot(before),
     });
-    return { ok: true, id: incidentId } as const;
+    return { id: incidentId };
   });
 }

@@ -11,6 +11,7 @@ import {
 import { addMembership, createTeam, removeMembership } from "@/lib/queries/teams";
 import { createUser, setUserActive, setUserRole } from "@/lib/queries/users";
 import { createTestAdmin, createTestUser, setUpTestDatabase, unique } from "@/lib/testing/db";
+import { attempt } from "@/lib/write";
 
 const getDb = setUpTestDatabase();
 
@@ -18,11 +19,7 @@ describe("users", () => {
   it("are created with a password hashed by Better Auth, never stored as typed, and audited", async () => {
     const admin = await createTestAdmin();
     const email = `${unique("person")}@example.com`;
-    const created = await createUser(
-      { name: "Hana", email, role: "MEMBER", password: "a long pass phrase" },
-      admin,
-    );
-    expect(created.ok).toBe(true);
+    await createUser({ name: "Hana", email, role: "MEMBER", password: "a long pass phrase" }, admin);
     const account = await getDb().account.findFirstOrThrow({ where: { user: { email } } });
     expect(account.providerId).toBe("credential");
     expect(account.password).not.toContain("a long pass phrase");
@@ -38,8 +35,15 @@ describe("users", () => {
     await createUser({ name: "First", email, role: "VIEWER", password: "a long pass phrase" }, admin);
     const accounts = await getDb().account.count();
     expect(
-      await createUser({ name: "Second", email, role: "VIEWER", password: "a long pass phrase" }, admin),
-    ).toEqual({ ok: false, field: "email", key: "validation.user.email.taken" });
+      await attempt(() =>
+        createUser({ name: "Second", email, role: "VIEWER", password: "a long pass phrase" }, admin),
+      ),
+    ).toEqual({
+      ok: false,
+      code: "invalid",
+      message: { key: "validation.user.email.taken" },
+      fieldErrors: { email: [{ key: "validation.user.email.taken" }] },
+    });
     expect(await getDb().account.count()).toBe(accounts);
   });
 
@@ -50,12 +54,17 @@ describe("users", () => {
       where: { role: "ADMIN", id: { not: admin.id } },
       data: { deactivatedAt: new Date() },
     });
-    expect(await setUserRole(admin.id, "VIEWER", admin)).toEqual({
+    expect(await attempt(() => setUserRole(admin.id, "VIEWER", admin))).toEqual({
       ok: false,
-      field: "role",
-      key: "validation.user.role.lastAdmin",
+      code: "conflict",
+      message: { key: "validation.user.role.lastAdmin" },
+      fieldErrors: { role: [{ key: "validation.user.role.lastAdmin" }] },
     });
-    expect(await setUserActive(admin.id, false, admin)).toMatchObject({ ok: false });
+    expect(await attempt(() => setUserActive(admin.id, false, admin))).toMatchObject({
+      ok: false,
+      code: "conflict",
+      message: { key: "validation.user.deactivate.self" },
+    });
     expect((await getDb().user.findUniqueOrThrow({ where: { id: admin.id } })).role).toBe("ADMIN");
   });
 
@@ -65,7 +74,7 @@ describe("users", () => {
     await getDb().session.create({
       data: { userId: person.id, token: unique("token"), expiresAt: new Date(Date.now() + 3600_000) },
     });
-    expect(await setUserActive(person.id, false, admin)).toEqual({ ok: true, id: person.id });
+    expect(await setUserActive(person.id, false, admin)).toEqual({ id: person.id });
     expect(await getDb().session.count({ where: { userId: person.id } })).toBe(0);
     expect(await getDb().user.findUnique({ where: { id: person.id } })).not.toBeNull();
     const [entry] = await listAuditLog({ actorId: admin.id, kind: "user.deactivated" });
@@ -77,9 +86,7 @@ describe("teams and memberships", () => {
   it("are audited with the team, so the team's own log finds them", async () => {
     const admin = await createTestAdmin();
     const slug = unique("squad");
-    const created = await createTeam({ name: "Squad", slug, description: "" }, admin);
-    expect(created.ok).toBe(true);
-    const teamId = (created as { id: string }).id;
+    const { id: teamId } = await createTeam({ name: "Squad", slug, description: "" }, admin);
     const person = await createTestUser("MEMBER");
     await addMembership(teamId, person.id, admin);
     await addMembership(teamId, person.id, admin);
@@ -90,10 +97,10 @@ describe("teams and memberships", () => {
       "membership.added",
       "team.created",
     ]);
-    expect(await createTeam({ name: "Again", slug, description: "" }, admin)).toEqual({
+    expect(await attempt(() => createTeam({ name: "Again", slug, description: "" }, admin))).toMatchObject({
       ok: false,
-      field: "slug",
-      key: "validation.team.slug.taken",
+      code: "invalid",
+      fieldErrors: { slug: [{ key: "validation.team.slug.taken" }] },
     });
   });
 });
@@ -132,25 +139,27 @@ describe("first start", () => {
     expect(JSON.stringify(await getDb().instanceSetting.findMany())).not.toContain(token);
 
     const email = `${unique("first")}@example.com`;
+    const invalidLink = { ok: false, code: "not-found", message: { key: "auth.setupInvalid" } };
     expect(
-      await createFirstAdmin({
-        name: "First admin",
-        email,
-        password: "the first admin pass",
-        token: "wrong",
-      }),
-    ).toEqual({ ok: false, invalidToken: true });
+      await attempt(() =>
+        createFirstAdmin({ name: "First admin", email, password: "the first admin pass", token: "wrong" }),
+      ),
+    ).toEqual(invalidLink);
     expect(
-      await createFirstAdmin({ name: "First admin", email, password: "the first admin pass", token }),
+      await attempt(() =>
+        createFirstAdmin({ name: "First admin", email, password: "the first admin pass", token }),
+      ),
     ).toMatchObject({ ok: true });
     expect(
-      await createFirstAdmin({
-        name: "Second",
-        email: `${unique("second")}@example.com`,
-        password: "the first admin pass",
-        token,
-      }),
-    ).toEqual({ ok: false, invalidToken: true });
+      await attempt(() =>
+        createFirstAdmin({
+          name: "Second",
+          email: `${unique("second")}@example.com`,
+          password: "the first admin pass",
+          token,
+        }),
+      ),
+    ).toEqual(invalidLink);
     expect((await getDb().user.findUniqueOrThrow({ where: { email } })).role).toBe("ADMIN");
     expect(await ensureFirstAdmin()).toEqual({ kind: "exists" });
   });

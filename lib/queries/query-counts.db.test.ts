@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { loadAssessment } from "@/lib/assessment";
 import { getConnection } from "@/lib/db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { loadOverview } from "@/lib/overview";
 import { saveAnswer } from "@/lib/queries/answers";
+import { loadAssessment } from "@/lib/queries/assessment";
 import { listReviewQueue } from "@/lib/queries/review";
 import { createService, getServiceBySlug, listServices } from "@/lib/queries/services";
+import { loadOverview } from "@/lib/read-models/overview";
+import { loadTrend } from "@/lib/read-models/trends";
 import { createTestTeam, createTestUser, setUpTestDatabase, unique } from "@/lib/testing/db";
-import { loadTrend } from "@/lib/trends";
 
 setUpTestDatabase();
 
@@ -69,7 +69,7 @@ describe("the pages' loaders", () => {
       queue: () => listReviewQueue({ teamSlug: team.slug, staleBefore: "2026-01-01" }),
       assessment: () => loadAssessment(first!),
     };
-    // The overview and the trend keep what they read (lib/score-cache.ts) and then read only the
+    // The overview and the trend keep what they read (lib/read-models/score-cache.ts) and then read only the
     // services changed since: each count follows a change, and a first load fills the caches.
     const counted = async (load: () => Promise<unknown>) => {
       await addServices(team, 1);

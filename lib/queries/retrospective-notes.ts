@@ -1,13 +1,11 @@
 import { dateOfDay } from "@/lib/dates";
 import { getDb } from "@/lib/db";
+import { fail } from "@/lib/errors";
 import { authorize, type Principal } from "@/lib/permissions";
 import type { Quarter } from "@/lib/quarters";
 import { recordAudit } from "@/lib/queries/audit";
 
 export type NotesScope = { teamId: string | null };
-export type NotesSaveResult =
-  | { ok: true; version: number }
-  | { ok: false; field: string; key: string; current?: { body: string; version: number } };
 
 const scopeKey = ({ teamId }: NotesScope) => teamId ?? "organisation";
 const where = (scope: NotesScope, quarter: Pick<Quarter, "start" | "end">) => ({
@@ -18,8 +16,8 @@ const where = (scope: NotesScope, quarter: Pick<Quarter, "start" | "end">) => ({
   },
 });
 
-export async function getMeetingNotes(scope: NotesScope, quarter: Pick<Quarter, "start" | "end">) {
-  return getDb().meetingNote.findUnique({
+export async function getRetrospectiveNotes(scope: NotesScope, quarter: Pick<Quarter, "start" | "end">) {
+  return getDb().retrospectiveNote.findUnique({
     where: where(scope, quarter),
     select: { body: true, version: true, updatedAt: true, updatedBy: { select: { name: true } } },
   });
@@ -27,9 +25,9 @@ export async function getMeetingNotes(scope: NotesScope, quarter: Pick<Quarter, 
 
 /**
  * Saves a retrospective's notes if nobody saved them since `version` (0: there were none). A
- * later save from a stale page is refused and handed the current text, so nothing is lost.
+ * later save from a stale page is refused, and the person keeps their text on the page.
  */
-export async function saveMeetingNotes(
+export async function saveRetrospectiveNotes(
   {
     scope,
     quarter,
@@ -37,25 +35,25 @@ export async function saveMeetingNotes(
     version,
   }: { scope: NotesScope; quarter: Pick<Quarter, "start" | "end">; body: string; version: number },
   actor: Principal | null,
-): Promise<NotesSaveResult> {
+): Promise<{ version: number }> {
   return getDb().$transaction(async (tx) => {
-    authorize("writeMeetingNotes", actor, scope);
+    authorize("writeRetrospectiveNotes", actor, scope);
     // Two saves of the same version at once queue on this lock, so the second sees the first's version.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`meeting_notes:${scopeKey(scope)}:${quarter.start}`}))`;
-    const current = await tx.meetingNote.findUnique({
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`retrospective_notes:${scopeKey(scope)}:${quarter.start}`}))`;
+    const current = await tx.retrospectiveNote.findUnique({
       where: where(scope, quarter),
       select: { body: true, version: true },
     });
     if ((current?.version ?? 0) !== version)
-      return { ok: false, field: "body", key: "validation.notes.conflict", ...(current ? { current } : {}) };
-    if (current && current.body === body) return { ok: true, version };
+      throw fail.conflict("validation.notes.conflict", { field: "body" });
+    if (current && current.body === body) return { version };
     const saved = current
-      ? await tx.meetingNote.update({
+      ? await tx.retrospectiveNote.update({
           where: where(scope, quarter),
           data: { body, version: { increment: 1 }, updatedById: actor.id },
           select: { id: true, version: true },
         })
-      : await tx.meetingNote.create({
+      : await tx.retrospectiveNote.create({
           data: {
             scope: scopeKey(scope),
             teamId: scope.teamId,
@@ -67,13 +65,13 @@ export async function saveMeetingNotes(
           select: { id: true, version: true },
         });
     await recordAudit(tx, actor, {
-      kind: "meeting_notes.saved",
-      entityType: "meeting_notes",
+      kind: "retrospective_notes.saved",
+      entityType: "retrospective_notes",
       entityId: saved.id,
       teamId: scope.teamId ?? undefined,
       before: { quarterStart: quarter.start, length: current?.body.length ?? 0 },
       after: { quarterStart: quarter.start, length: body.length, version: saved.version },
     });
-    return { ok: true, version: saved.version };
+    return { version: saved.version };
   });
 }

@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 
 import { isOverdue } from "@/lib/action-items";
 import en from "@/lib/i18n/messages/en.json";
-import { renderMinutes } from "@/lib/minutes";
 import { fiscalQuarter } from "@/lib/quarters";
 import {
   createActionItem,
@@ -20,12 +19,14 @@ import {
   recordIncident,
   updateIncident,
 } from "@/lib/queries/incidents";
-import { getMeetingNotes, saveMeetingNotes } from "@/lib/queries/meeting-notes";
+import { getRetrospectiveNotes, saveRetrospectiveNotes } from "@/lib/queries/retrospective-notes";
 import { createService, getServiceBySlug } from "@/lib/queries/services";
 import { deleteSetting } from "@/lib/queries/settings";
-import { loadRetrospective } from "@/lib/retrospective";
+import { loadRetrospective } from "@/lib/retrospective/load";
+import { renderMinutes } from "@/lib/retrospective/minutes";
 import { createTestTeam, createTestUser, setUpTestDatabase, unique } from "@/lib/testing/db";
-import { newActionItemSchema } from "@/lib/validations/meeting";
+import { newActionItemSchema } from "@/lib/validations/retrospective";
+import { attempt } from "@/lib/write";
 
 const getDb = setUpTestDatabase();
 // Far from every other test's dates: FY2041 (April start) Q2 is July to September 2041.
@@ -64,36 +65,41 @@ describe("incidents", () => {
       serviceIds: [service.id],
     };
 
-    await expect(recordIncident(input, viewer, { today: TODAY })).rejects.toThrow("Forbidden");
-    await expect(recordIncident(input, other.member, { today: TODAY })).rejects.toThrow("Forbidden");
-    expect(await recordIncident({ ...input, occurredOn: "2041-10-21" }, member, { today: TODAY })).toEqual({
-      ok: false,
-      field: "occurredOn",
-      key: "validation.incident.occurredOn.future",
+    await expect(recordIncident(input, viewer, { today: TODAY })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(recordIncident(input, other.member, { today: TODAY })).rejects.toMatchObject({
+      code: "forbidden",
     });
     expect(
-      await recordIncident(
-        { ...input, serviceIds: [service.id, "00000000-0000-4000-8000-000000000000"] },
-        member,
-        { today: TODAY },
+      await attempt(() => recordIncident({ ...input, occurredOn: "2041-10-21" }, member, { today: TODAY })),
+    ).toMatchObject({
+      ok: false,
+      code: "invalid",
+      fieldErrors: { occurredOn: [{ key: "validation.incident.occurredOn.future" }] },
+    });
+    expect(
+      await attempt(() =>
+        recordIncident(
+          { ...input, serviceIds: [service.id, "00000000-0000-4000-8000-000000000000"] },
+          member,
+          { today: TODAY },
+        ),
       ),
-    ).toEqual({ ok: false, field: "serviceIds", key: "validation.incident.services.required" });
+    ).toMatchObject({
+      ok: false,
+      code: "invalid",
+      fieldErrors: { serviceIds: [{ key: "validation.incident.services.required" }] },
+    });
     expect(await listIncidents({ from: "2041-07-01", to: "2041-10-01", serviceIds: [service.id] })).toEqual(
       [],
     );
 
-    const recorded = await recordIncident(input, member, { today: TODAY });
-    expect(recorded.ok).toBe(true);
+    await recordIncident(input, member, { today: TODAY });
     // A reviewer records one across two teams' services.
-    expect(
-      (
-        await recordIncident(
-          { ...input, serviceIds: [service.id, other.service.id], severity: "SEV1" },
-          sre,
-          { today: TODAY },
-        )
-      ).ok,
-    ).toBe(true);
+    await recordIncident({ ...input, serviceIds: [service.id, other.service.id], severity: "SEV1" }, sre, {
+      today: TODAY,
+    });
     const incidents = await listIncidents({ from: "2041-07-01", to: "2041-10-01", serviceIds: [service.id] });
     expect(
       incidents.map((incident) => [incident.severity, incident.services.length, incident.recordedBy.name]),
@@ -120,21 +126,19 @@ describe("incidents", () => {
         other.member,
         { today: TODAY },
       ),
-    ).rejects.toThrow("Forbidden");
-    expect(
-      (
-        await updateIncident(
-          incidents[0]!.id,
-          { ...input, summary: "Checkout timed out for 25 minutes" },
-          member,
-          { today: TODAY },
-        )
-      ).ok,
-    ).toBe(true);
+    ).rejects.toMatchObject({ code: "forbidden" });
+    await updateIncident(
+      incidents[0]!.id,
+      { ...input, summary: "Checkout timed out for 25 minutes" },
+      member,
+      {
+        today: TODAY,
+      },
+    );
     expect((await getDb().incident.findUniqueOrThrow({ where: { id: incidents[0]!.id } })).summary).toBe(
       "Checkout timed out for 25 minutes",
     );
-    expect((await deleteIncident(incidents[0]!.id, member)).ok).toBe(true);
+    expect(await deleteIncident(incidents[0]!.id, member)).toEqual({ id: incidents[0]!.id });
     expect(await getDb().incidentService.count({ where: { incidentId: incidents[0]!.id } })).toBe(0);
     expect(
       await getDb().auditEvent.count({ where: { kind: "incident.deleted", entityId: incidents[0]!.id } }),
@@ -206,11 +210,10 @@ describe("action items", () => {
     const q2 = fiscalQuarter(2041, 2, 4);
     const add = (title: string, dueOn: string, quarter = q1) =>
       createActionItem({ title, teamId: team.id, ownerId: member.id, dueOn }, quarter, member);
-    const openOne = await add("Alert on queue depth", "2041-08-15");
+    await add("Alert on queue depth", "2041-08-15");
     const doneEarly = await add("Write the runbook", "2041-06-15");
     const doneLater = await add("Add a dashboard", "2041-09-01");
-    const raisedNow = await add("Review SLOs", "2041-12-01", q2);
-    if (!openOne.ok || !doneEarly.ok || !doneLater.ok || !raisedNow.ok) throw new Error("create failed");
+    await add("Review SLOs", "2041-12-01", q2);
     await updateActionItem(doneEarly.id, { status: "DONE" }, member, {
       at: new Date("2041-06-20T00:00:00Z"),
     });
@@ -258,18 +261,22 @@ describe("action items", () => {
       itemKey: "alerting.runbook-link",
     };
 
-    await expect(createActionItem(input, q, other.member)).rejects.toThrow("Forbidden");
+    await expect(createActionItem(input, q, other.member)).rejects.toMatchObject({ code: "forbidden" });
     const deactivated = await createTestUser("MEMBER", [team.id]);
     await getDb().user.update({ where: { id: deactivated.id }, data: { deactivatedAt: new Date() } });
-    expect(await createActionItem({ ...input, ownerId: deactivated.id }, q, member)).toEqual({
+    expect(
+      await attempt(() => createActionItem({ ...input, ownerId: deactivated.id }, q, member)),
+    ).toMatchObject({
       ok: false,
-      field: "ownerId",
-      key: "validation.action.owner.required",
+      code: "invalid",
+      fieldErrors: { ownerId: [{ key: "validation.action.owner.required" }] },
     });
-    expect(await createActionItem({ ...input, itemKey: "no.such-item" }, q, member)).toEqual({
+    expect(
+      await attempt(() => createActionItem({ ...input, itemKey: "no.such-item" }, q, member)),
+    ).toMatchObject({
       ok: false,
-      field: "itemKey",
-      key: "validation.action.item.invalid",
+      code: "invalid",
+      fieldErrors: { itemKey: [{ key: "validation.action.item.invalid" }] },
     });
     const parsed = newActionItemSchema.safeParse({ ...input, serviceId: "", quarter: "2041-Q2" });
     expect(
@@ -278,11 +285,10 @@ describe("action items", () => {
     expect(await getDb().actionItem.count({ where: { teamId: team.id } })).toBe(0);
 
     const created = await createActionItem(input, q, member);
-    if (!created.ok) throw new Error("create failed");
     // Handing it to another team needs a place in both.
     await expect(
       updateActionItem(created.id, { ...input, teamId: other.team.id, status: "OPEN" }, member),
-    ).rejects.toThrow("Forbidden");
+    ).rejects.toMatchObject({ code: "forbidden" });
     const stored = await getActionItem(created.id);
     expect([stored?.service?.id, stored?.item?.key, stored?.team.id]).toEqual([
       service.id,
@@ -292,7 +298,7 @@ describe("action items", () => {
   });
 });
 
-describe("meeting notes", () => {
+describe("retrospective notes", () => {
   it("refuse a save from a stale page and keep both texts", async () => {
     const { team, member } = await teamWithService();
     const colleague = await createTestUser("MEMBER", [team.id]);
@@ -300,37 +306,43 @@ describe("meeting notes", () => {
     const quarter = fiscalQuarter(2041, 2, 4);
     const scope = { teamId: team.id };
 
-    await expect(saveMeetingNotes({ scope, quarter, body: "mine", version: 0 }, viewer)).rejects.toThrow(
-      "Forbidden",
-    );
+    await expect(
+      saveRetrospectiveNotes({ scope, quarter, body: "mine", version: 0 }, viewer),
+    ).rejects.toMatchObject({ code: "forbidden" });
     // The organisation's notes are the reviewers'.
     await expect(
-      saveMeetingNotes({ scope: { teamId: null }, quarter, body: "mine", version: 0 }, member),
-    ).rejects.toThrow("Forbidden");
+      saveRetrospectiveNotes({ scope: { teamId: null }, quarter, body: "mine", version: 0 }, member),
+    ).rejects.toMatchObject({ code: "forbidden" });
     expect(
-      await saveMeetingNotes({ scope, quarter, body: "## Decisions\n- keep the pager", version: 0 }, member),
-    ).toEqual({ ok: true, version: 1 });
-    const refused = await saveMeetingNotes({ scope, quarter, body: "my version", version: 0 }, colleague);
-    expect(refused).toEqual({
+      await saveRetrospectiveNotes(
+        { scope, quarter, body: "## Decisions\n- keep the pager", version: 0 },
+        member,
+      ),
+    ).toEqual({ version: 1 });
+    // The colleague's text stays on their page (the form sends it back); the stored text is untouched.
+    const refused = await attempt(() =>
+      saveRetrospectiveNotes({ scope, quarter, body: "my version", version: 0 }, colleague),
+    );
+    expect(refused).toMatchObject({
       ok: false,
-      field: "body",
-      key: "validation.notes.conflict",
-      current: { body: "## Decisions\n- keep the pager", version: 1 },
+      code: "conflict",
+      fieldErrors: { body: [{ key: "validation.notes.conflict" }] },
     });
+    expect((await getRetrospectiveNotes(scope, quarter))?.body).toBe("## Decisions\n- keep the pager");
     expect(
-      await saveMeetingNotes(
+      await saveRetrospectiveNotes(
         { scope, quarter, body: "## Decisions\n- keep the pager\n- and the runbook", version: 1 },
         colleague,
       ),
-    ).toEqual({ ok: true, version: 2 });
-    const stored = await getMeetingNotes(scope, quarter);
+    ).toEqual({ version: 2 });
+    const stored = await getRetrospectiveNotes(scope, quarter);
     expect([stored?.body, stored?.version, stored?.updatedBy.name]).toEqual([
       "## Decisions\n- keep the pager\n- and the runbook",
       2,
       colleague.name,
     ]);
     // Another quarter's notes are another document.
-    expect(await getMeetingNotes(scope, fiscalQuarter(2041, 1, 4))).toBeNull();
+    expect(await getRetrospectiveNotes(scope, fiscalQuarter(2041, 1, 4))).toBeNull();
   });
 });
 
@@ -339,20 +351,23 @@ describe("the cause list", () => {
     const admin = await createTestUser("ADMIN");
     const sre = await createTestUser("SRE");
     const name = unique("Third party");
-    await expect(createIncidentCause({ nameEn: name, nameJa: `外部-${name}` }, sre)).rejects.toThrow(
-      "Forbidden",
-    );
-    const created = await createIncidentCause({ nameEn: name, nameJa: `外部-${name}` }, admin);
-    if (!created.ok) throw new Error("create failed");
-    expect(await createIncidentCause({ nameEn: name.toUpperCase(), nameJa: "別名" }, admin)).toEqual({
-      ok: false,
-      field: "nameEn",
-      key: "validation.cause.taken",
+    await expect(createIncidentCause({ nameEn: name, nameJa: `外部-${name}` }, sre)).rejects.toMatchObject({
+      code: "forbidden",
     });
-    expect(await createIncidentCause({ nameEn: "Capacity", nameJa: "別名" }, admin)).toEqual({
+    const created = await createIncidentCause({ nameEn: name, nameJa: `外部-${name}` }, admin);
+    expect(
+      await attempt(() => createIncidentCause({ nameEn: name.toUpperCase(), nameJa: "別名" }, admin)),
+    ).toMatchObject({
       ok: false,
-      field: "nameEn",
-      key: "validation.cause.taken",
+      code: "invalid",
+      fieldErrors: { nameEn: [{ key: "validation.cause.taken" }] },
+    });
+    expect(
+      await attempt(() => createIncidentCause({ nameEn: "Capacity", nameJa: "別名" }, admin)),
+    ).toMatchObject({
+      ok: false,
+      code: "invalid",
+      fieldErrors: { nameEn: [{ key: "validation.cause.taken" }] },
     });
 
     // In the order the settings page shows, retired causes included.
@@ -370,32 +385,30 @@ describe("the cause list", () => {
     );
     const { member, service } = await teamWithService();
     expect(
-      await recordIncident(
-        {
-          occurredOn: "2041-08-01",
-          severity: "SEV4",
-          summary: "x",
-          causeId: created.id,
-          serviceIds: [service.id],
-        },
-        member,
-        { today: TODAY },
+      await attempt(() =>
+        recordIncident(
+          {
+            occurredOn: "2041-08-01",
+            severity: "SEV4",
+            summary: "x",
+            causeId: created.id,
+            serviceIds: [service.id],
+          },
+          member,
+          { today: TODAY },
+        ),
       ),
-    ).toEqual({
+    ).toMatchObject({
       ok: false,
-      field: "causeId",
-      key: "validation.incident.cause.required",
+      code: "invalid",
+      fieldErrors: { causeId: [{ key: "validation.incident.cause.required" }] },
     });
     await changeIncidentCause(created.id, { retired: false }, admin);
-    expect(
-      (
-        await changeIncidentCause(
-          created.id,
-          { names: { nameEn: `${name} (vendor)`, nameJa: `外部-${name}` } },
-          admin,
-        )
-      ).ok,
-    ).toBe(true);
+    await changeIncidentCause(
+      created.id,
+      { names: { nameEn: `${name} (vendor)`, nameJa: `外部-${name}` } },
+      admin,
+    );
     expect((await getDb().incidentCause.findUniqueOrThrow({ where: { id: created.id } })).key).toBe(
       name.toLowerCase().replace(/[^a-z0-9]+/g, "-"),
     );

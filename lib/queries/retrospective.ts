@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { AnswerEventAction, AnswerStatus, NaState } from "@/lib/generated/prisma/enums";
 
 /**
- * The answer events between two instants that say what changed (lib/changes.ts), oldest first, with
+ * The answer events between two instants that say what changed (lib/retrospective/changes.ts), oldest first, with
  * who made them and on what: each answer's last save, and every N/A declaration or decision. The
  * saves in between, and the other reviews, change nothing the retrospective shows.
  */

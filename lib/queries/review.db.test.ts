@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
 
-import { scoreAnswers } from "@/lib/assessment";
 import { dateOfDay } from "@/lib/dates";
-import { submitComment, submitNewEvidence, submitReviewDecision } from "@/lib/item-forms";
 import { getServiceAnswers, saveAnswer } from "@/lib/queries/answers";
 import { listAuditLog } from "@/lib/queries/audit";
 import { getChecklist } from "@/lib/queries/checklist";
 import { listItemComments, listNeedsAttention, listReviewQueue, summariseTeams } from "@/lib/queries/review";
 import { createService, getServiceBySlug } from "@/lib/queries/services";
 import { staleBefore } from "@/lib/review";
+import { scoreAnswers } from "@/lib/scoring";
 import { createTestTeam, createTestUser, setUpTestDatabase, unique } from "@/lib/testing/db";
+import { submitComment, submitNewEvidence, submitReviewDecision } from "@/lib/testing/item-forms";
 
 const getDb = setUpTestDatabase();
 const TODAY = "2026-11-27";
@@ -106,17 +106,19 @@ describe("the review queue", () => {
       form({ ...target, decision: "REQUEST_CHANGES", comment: "" }),
       { actor: reviewer, today: TODAY },
     );
-    expect(missingComment.fieldErrors?.comment?.[0]?.key).toBe("validation.review.comment.required");
+    expect(!missingComment.ok && missingComment.fieldErrors?.comment?.[0]?.key).toBe(
+      "validation.review.comment.required",
+    );
     expect(
       await submitReviewDecision(form({ ...target, decision: "ACCEPT" }), { actor: member, today: TODAY }),
-    ).toMatchObject({ formError: { key: "errors.forbidden" } });
+    ).toMatchObject({ ok: false, code: "forbidden" });
 
     expect(
       await submitReviewDecision(form({ ...target, decision: "REQUEST_CHANGES", comment: "Add p99" }), {
         actor: reviewer,
         today: TODAY,
       }),
-    ).toMatchObject({ status: "saved" });
+    ).toMatchObject({ ok: true });
     const attention = async () =>
       (await listNeedsAttention({ teamIds: [team.id], staleBefore: STALE_BEFORE, today: TODAY })).entries.map(
         (entry) => [entry.item.key, entry.review],
@@ -126,7 +128,7 @@ describe("the review queue", () => {
     // The team answers in the thread and adds proof: back to the reviewers as declared.
     expect(
       await submitComment(form({ ...target, body: "p99 added" }), { actor: member, today: TODAY }),
-    ).toMatchObject({ status: "saved" });
+    ).toMatchObject({ ok: true });
     await submitNewEvidence(form({ ...target, kind: "LINK", url: "https://grafana.example/p99" }), {
       actor: member,
       today: TODAY,
@@ -137,7 +139,7 @@ describe("the review queue", () => {
         actor: reviewer,
         today: TODAY,
       }),
-    ).toMatchObject({ status: "saved" });
+    ).toMatchObject({ ok: true });
 
     const thread = await listItemComments({
       serviceId: service.id,
@@ -178,7 +180,7 @@ describe("the review queue", () => {
         actor: await createTestUser("ADMIN"),
         today: TODAY,
       }),
-    ).toMatchObject({ formError: { key: "review.notReviewable" } });
+    ).toMatchObject({ ok: false, code: "conflict", message: { key: "review.notReviewable" } });
   });
 });
 
@@ -202,13 +204,13 @@ describe("not applicable as data", () => {
       form({ ...target, decision: "APPROVE_NA", expiresOn: "2026-11-01" }),
       { actor: reviewer, today: TODAY },
     );
-    expect(past.fieldErrors?.expiresOn?.[0]?.key).toBe("validation.review.expiresOn.past");
+    expect(!past.ok && past.fieldErrors?.expiresOn?.[0]?.key).toBe("validation.review.expiresOn.past");
     expect(
       await submitReviewDecision(form({ ...target, decision: "APPROVE_NA", expiresOn: "2026-12-31" }), {
         actor: reviewer,
         today: TODAY,
       }),
-    ).toMatchObject({ status: "saved" });
+    ).toMatchObject({ ok: true });
     expect(await getDb().answer.findFirstOrThrow({ where: { serviceId: service.id } })).toMatchObject({
       naState: "APPROVED",
       naExpiresOn: dateOfDay("2026-12-31"),
@@ -237,7 +239,7 @@ describe("not applicable as data", () => {
         form({ ...target, decision: "REJECT_NA", comment: "Even small services need one" }),
         { actor: await createTestUser("SRE"), today: TODAY },
       ),
-    ).toMatchObject({ status: "saved" });
+    ).toMatchObject({ ok: true });
     expect(
       (await listNeedsAttention({ teamIds: [team.id], staleBefore: STALE_BEFORE, today: TODAY })).entries.map(
         (entry) => entry.naState,

@@ -1,5 +1,6 @@
 import { dateOfDay, type Day } from "@/lib/dates";
 import { getDb } from "@/lib/db";
+import { fail } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AnswerEventAction, CommentKind } from "@/lib/generated/prisma/enums";
 import { authorize, type Principal } from "@/lib/permissions";
@@ -7,10 +8,6 @@ import { recordAnswerEvent } from "@/lib/queries/answers";
 import { recordAudit } from "@/lib/queries/audit";
 import { canBeVerified } from "@/lib/review";
 import type { CommentInput, ReviewDecision } from "@/lib/validations/review";
-
-export type ReviewResult = {
-  outcome: "done" | "unknown-service" | "unknown-item" | "no-answer" | "not-reviewable" | "expiry-past";
-};
 
 async function findTarget(
   tx: Prisma.TransactionClient,
@@ -38,21 +35,21 @@ export async function decideOnAnswer(
   input: ReviewDecision,
   actor: Principal | null,
   { today, at = new Date() }: { today: Day; at?: Date },
-): Promise<ReviewResult> {
+): Promise<void> {
   return getDb().$transaction(async (tx) => {
     const { service, item } = await findTarget(tx, input);
-    if (!service) return { outcome: "unknown-service" };
+    if (!service) throw fail.notFound("validation.answer.service.invalid");
     authorize("reviewAnswers", actor);
-    if (!item) return { outcome: "unknown-item" };
+    if (!item) throw fail.notFound("validation.answer.item.invalid");
     const answer = await tx.answer.findUnique({
       where: { serviceId_itemId: { serviceId: service.id, itemId: item.id } },
     });
-    if (!answer) return { outcome: "no-answer" };
+    if (!answer) throw fail.conflict("evidence.answerFirst");
     const naDecision = input.decision === "APPROVE_NA" || input.decision === "REJECT_NA";
     if (naDecision ? answer.status !== "NOT_APPLICABLE" : !canBeVerified(answer.status))
-      return { outcome: "not-reviewable" };
+      throw fail.conflict("review.notReviewable");
     if (input.decision === "APPROVE_NA" && input.expiresOn && input.expiresOn < today)
-      return { outcome: "expiry-past" };
+      throw fail.invalid("validation.review.expiresOn.past", { field: "expiresOn" });
 
     const change: Prisma.AnswerUpdateInput =
       input.decision === "ACCEPT"
@@ -93,7 +90,6 @@ export async function decideOnAnswer(
         createdAt: at,
       },
     });
-    return { outcome: "done" };
   });
 }
 
@@ -101,12 +97,12 @@ export async function addComment(
   input: CommentInput,
   actor: Principal | null,
   { at = new Date() }: { at?: Date } = {},
-): Promise<ReviewResult> {
+): Promise<void> {
   return getDb().$transaction(async (tx) => {
     const { service, item } = await findTarget(tx, input);
-    if (!service) return { outcome: "unknown-service" };
+    if (!service) throw fail.notFound("validation.answer.service.invalid");
     authorize("commentOnItem", actor, { teamId: service.teamId });
-    if (!item) return { outcome: "unknown-item" };
+    if (!item) throw fail.notFound("validation.answer.item.invalid");
     const comment = await tx.answerComment.create({
       data: { serviceId: service.id, itemId: item.id, authorId: actor.id, body: input.body, createdAt: at },
     });
@@ -123,7 +119,6 @@ export async function addComment(
       },
       at,
     );
-    return { outcome: "done" };
   });
 }
 

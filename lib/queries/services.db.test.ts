@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createService, getServiceBySlug, listServices, updateService } from "@/lib/queries/services";
 import { createTestAdmin, createTestTeam, setUpTestDatabase, unique } from "@/lib/testing/db";
 import type { ServiceInput } from "@/lib/validations/service";
+import { attempt } from "@/lib/write";
 
 const getDb = setUpTestDatabase();
 
@@ -23,7 +24,7 @@ describe("services", () => {
   it("are created with their team, tier and traits", async () => {
     const team = await createTestTeam();
     const input = serviceInput(team.id, { traits: ["SERVES_HTTP", "BEHIND_NGINX"], tier: 1 });
-    expect(await createService(input, await createTestAdmin())).toEqual({ ok: true, slug: input.slug });
+    expect(await createService(input, await createTestAdmin())).toEqual({ slug: input.slug });
     const stored = await getServiceBySlug(input.slug);
     expect(stored).toMatchObject({
       name: input.name,
@@ -39,42 +40,52 @@ describe("services", () => {
     await createService(first, await createTestAdmin());
     const before = await getDb().service.count();
     expect(
-      await createService({ ...serviceInput(team.id), slug: first.slug }, await createTestAdmin()),
-    ).toEqual({ ok: false, field: "slug", key: "validation.service.slug.taken" });
+      await attempt(async () =>
+        createService({ ...serviceInput(team.id), slug: first.slug }, await createTestAdmin()),
+      ),
+    ).toMatchObject({
+      ok: false,
+      code: "invalid",
+      fieldErrors: { slug: [{ key: "validation.service.slug.taken" }] },
+    });
     expect(await getDb().service.count()).toBe(before);
   });
 
   it("refuse an unknown team", async () => {
-    const result = await createService(
-      serviceInput("00000000-0000-4000-8000-000000000000"),
-      await createTestAdmin(),
+    const admin = await createTestAdmin();
+    const result = await attempt(() =>
+      createService(serviceInput("00000000-0000-4000-8000-000000000000"), admin),
     );
-    expect(result).toEqual({ ok: false, field: "teamId", key: "validation.service.team.unknown" });
+    expect(result).toMatchObject({
+      code: "invalid",
+      fieldErrors: { teamId: [{ key: "validation.service.team.unknown" }] },
+    });
   });
 
   it("take only stored traits; a trait retired since stays on the services that had it", async () => {
     const team = await createTestTeam();
     const admin = await createTestAdmin();
     const before = await getDb().service.count();
-    expect(await createService(serviceInput(team.id, { traits: ["FLIES"] }), admin)).toEqual({
+    const unknownTrait = {
       ok: false,
-      field: "traits",
-      key: "validation.service.traits.invalid",
-    });
+      code: "invalid",
+      fieldErrors: { traits: [{ key: "validation.service.traits.invalid" }] },
+    };
+    expect(
+      await attempt(() => createService(serviceInput(team.id, { traits: ["FLIES"] }), admin)),
+    ).toMatchObject(unknownTrait);
     expect(await getDb().service.count()).toBe(before);
 
     const key = `RETIRING_${unique("t").slice(2).toUpperCase().replace(/-/g, "_")}`;
     await getDb().trait.create({ data: { key, nameJa: "廃止予定", nameEn: "Retiring", position: 99 } });
     const input = serviceInput(team.id, { traits: [key] });
-    expect((await createService(input, admin)).ok).toBe(true);
+    await createService(input, admin);
     await getDb().trait.update({ where: { key }, data: { retiredAt: new Date() } });
     const service = (await getServiceBySlug(input.slug))!;
-    expect((await updateService(service.id, { ...input, tier: 1 }, admin)).ok).toBe(true);
-    expect(await createService(serviceInput(team.id, { traits: [key] }), admin)).toEqual({
-      ok: false,
-      field: "traits",
-      key: "validation.service.traits.invalid",
-    });
+    expect(await updateService(service.id, { ...input, tier: 1 }, admin)).toEqual({ slug: input.slug });
+    expect(await attempt(() => createService(serviceInput(team.id, { traits: [key] }), admin))).toMatchObject(
+      unknownTrait,
+    );
   });
 
   it("are updated, including a new slug, and an update to a taken slug changes nothing", async () => {
@@ -91,11 +102,12 @@ describe("services", () => {
         { ...a, slug: renamed, traits: ["RUNS_BATCH"] },
         await createTestAdmin(),
       ),
-    ).toEqual({ ok: true, slug: renamed });
+    ).toEqual({ slug: renamed });
     expect(await getServiceBySlug(renamed)).toMatchObject({ traits: ["RUNS_BATCH"] });
+    const admin = await createTestAdmin();
     expect(
-      await updateService(stored!.id, { ...a, name: "changed", slug: b.slug }, await createTestAdmin()),
-    ).toMatchObject({ ok: false, field: "slug" });
+      await attempt(() => updateService(stored!.id, { ...a, name: "changed", slug: b.slug }, admin)),
+    ).toMatchObject({ ok: false, fieldErrors: { slug: [{ key: "validation.service.slug.taken" }] } });
     expect(await getServiceBySlug(renamed)).toMatchObject({ name: a.name });
   });
 

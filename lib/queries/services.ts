@@ -1,19 +1,13 @@
+import { cache } from "react";
+
 import { getDb } from "@/lib/db";
-import { uniqueAsFieldError } from "@/lib/errors";
+import { fail, uniqueAs } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, type Principal } from "@/lib/permissions";
 import { recordAudit } from "@/lib/queries/audit";
 import type { ServiceInput } from "@/lib/validations/service";
 
 export const SERVICES_PAGE_SIZE = 50;
-
-export type ServiceWriteResult =
-  | { ok: true; slug: string }
-  | { ok: false; field: "slug" | "teamId" | "traits"; key: string }
-  | { ok: false; notFound: true };
-
-const TEAM_UNKNOWN = { ok: false, field: "teamId", key: "validation.service.team.unknown" } as const;
-const TRAIT_UNKNOWN = { ok: false, field: "traits", key: "validation.service.traits.invalid" } as const;
 
 // Traits on offer, and retired ones the service already had (so an unrelated edit still saves).
 async function traitsKnown(
@@ -62,7 +56,8 @@ export async function listServices({
   return { total, services };
 }
 
-export async function getServiceBySlug(slug: string) {
+// Read by a page and by its metadata in the same request: once, through React's per-request cache.
+export const getServiceBySlug = cache(async (slug: string) => {
   return getDb().service.findUnique({
     where: { slug },
     select: {
@@ -77,7 +72,7 @@ export async function getServiceBySlug(slug: string) {
       team: { select: { slug: true, name: true } },
     },
   });
-}
+});
 
 const auditedFields = {
   name: true,
@@ -98,19 +93,18 @@ async function teamExists(tx: Prisma.TransactionClient, teamId: string) {
   return Boolean(await tx.team.findUnique({ where: { id: teamId }, select: { id: true } }));
 }
 
-function writeOrSlugTaken(write: () => Promise<ServiceWriteResult>): Promise<ServiceWriteResult> {
-  return uniqueAsFieldError(write, "slug", "validation.service.slug.taken");
+function writeOrSlugTaken<T>(write: () => Promise<T>): Promise<T> {
+  return uniqueAs(write, () => fail.invalid("validation.service.slug.taken", { field: "slug" }));
 }
 
-export async function createService(
-  input: ServiceInput,
-  actor: Principal | null,
-): Promise<ServiceWriteResult> {
+export async function createService(input: ServiceInput, actor: Principal | null): Promise<{ slug: string }> {
   authorize("createService", actor, { teamId: input.teamId });
   return writeOrSlugTaken(() =>
     getDb().$transaction(async (tx) => {
-      if (!(await teamExists(tx, input.teamId))) return TEAM_UNKNOWN;
-      if (!(await traitsKnown(tx, input.traits))) return TRAIT_UNKNOWN;
+      if (!(await teamExists(tx, input.teamId)))
+        throw fail.invalid("validation.service.team.unknown", { field: "teamId" });
+      if (!(await traitsKnown(tx, input.traits)))
+        throw fail.invalid("validation.service.traits.invalid", { field: "traits" });
       // Measured against the checklist as last published.
       const version = await tx.checklistVersion.findFirst({
         orderBy: { number: "desc" },
@@ -128,7 +122,7 @@ export async function createService(
         teamId: service.teamId,
         after: auditSnapshot(service),
       });
-      return { ok: true, slug: service.slug } as const;
+      return { slug: service.slug };
     }),
   );
 }
@@ -137,14 +131,16 @@ export async function updateService(
   id: string,
   input: ServiceInput,
   actor: Principal | null,
-): Promise<ServiceWriteResult> {
+): Promise<{ slug: string }> {
   return writeOrSlugTaken(() =>
     getDb().$transaction(async (tx) => {
       const before = await tx.service.findUnique({ where: { id }, select: auditedFields });
-      if (!before) return { ok: false, notFound: true } as const;
+      if (!before) throw fail.notFound();
       authorize("editService", actor, { teamId: before.teamId, newTeamId: input.teamId });
-      if (!(await teamExists(tx, input.teamId))) return TEAM_UNKNOWN;
-      if (!(await traitsKnown(tx, input.traits, before.traits))) return TRAIT_UNKNOWN;
+      if (!(await teamExists(tx, input.teamId)))
+        throw fail.invalid("validation.service.team.unknown", { field: "teamId" });
+      if (!(await traitsKnown(tx, input.traits, before.traits)))
+        throw fail.invalid("validation.service.traits.invalid", { field: "traits" });
       const after = await tx.service.update({ where: { id }, data: input, select: auditedFields });
       await recordAudit(tx, actor, {
         kind: "service.updated",
@@ -155,7 +151,7 @@ export async function updateService(
         before: auditSnapshot(before),
         after: auditSnapshot(after),
       });
-      return { ok: true, slug: after.slug } as const;
+      return { slug: after.slug };
     }),
   );
 }

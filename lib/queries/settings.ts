@@ -35,7 +35,7 @@ export async function getFiscalStartMonth() {
   return isFiscalStartMonth(stored) ? stored : DEFAULT_FISCAL_START_MONTH;
 }
 
-export async function setFiscalStartMonth(month: number, actor: Principal | null): Promise<{ ok: true }> {
+export async function setFiscalStartMonth(month: number, actor: Principal | null): Promise<void> {
   return getDb().$transaction(async (tx) => {
     authorize("manageSettings", actor);
     const before = await tx.instanceSetting.findUnique({
@@ -45,7 +45,7 @@ export async function setFiscalStartMonth(month: number, actor: Principal | null
     const previous = isFiscalStartMonth(Number(before?.value))
       ? Number(before?.value)
       : DEFAULT_FISCAL_START_MONTH;
-    if (previous === month) return { ok: true };
+    if (previous === month) return;
     await tx.instanceSetting.upsert({
       where: { key: FISCAL_START_MONTH },
       create: { key: FISCAL_START_MONTH, value: String(month) },
@@ -58,6 +58,5 @@ export async function setFiscalStartMonth(month: number, actor: Principal | null
       before: { fiscalStartMonth: previous },
       after: { fiscalStartMonth: month },
     });
-    return { ok: true };
   });
 }

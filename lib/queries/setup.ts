@@ -1,12 +1,29 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 
+import { DEFAULT_CHECKLIST_IN_FORCE_FROM, readDefaultChecklistDocument } from "@/lib/checklist/default";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { fail, isAppError } from "@/lib/errors";
+import { seedChecklist } from "@/lib/queries/checklist";
+import { ensureFirstChecklistVersion } from "@/lib/queries/checklist-versions";
 import { deleteSetting, getSetting, setSetting } from "@/lib/queries/settings";
-import { countActiveAdmins, createUser, type UserWriteResult } from "@/lib/queries/users";
+import { countActiveAdmins, createUser, ensureLocalUser } from "@/lib/queries/users";
 import { newUserSchema } from "@/lib/validations/user";
 
 const SETUP_TOKEN_KEY = "setup.token_sha256";
+
+/**
+ * What every installation needs before anyone signs in, loaded when missing (idempotent): the
+ * default checklist and its first version, and the built-in user its changes are attributed to.
+ */
+export async function ensureFoundation() {
+  const checklist = await seedChecklist(readDefaultChecklistDocument(), {
+    at: DEFAULT_CHECKLIST_IN_FORCE_FROM,
+  });
+  const localUser = await ensureLocalUser();
+  await ensureFirstChecklistVersion(localUser.id);
+  return { checklistLoaded: checklist.created };
+}
 
 function sha256(value: string) {
   return createHash("sha256").update(value).digest("hex");
@@ -40,12 +57,16 @@ export async function ensureFirstAdmin(): Promise<FirstAdminOutcome> {
         kind: "invalid-env",
         problems: parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`),
       };
-    const created = await createUser(parsed.data, null, { allowWithoutActor: true });
-    if (created.ok) return { kind: "created-from-env", email: parsed.data.email };
-    return {
-      kind: "invalid-env",
-      problems: ["email: validation.user.email.taken (that user exists but is not an active admin)"],
-    };
+    try {
+      await createUser(parsed.data, null, { allowWithoutActor: true });
+      return { kind: "created-from-env", email: parsed.data.email };
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      return {
+        kind: "invalid-env",
+        problems: [`email: ${error.detail.key} (that user exists but is not an active admin)`],
+      };
+    }
   }
   const token = randomBytes(24).toString("base64url");
   await setSetting(SETUP_TOKEN_KEY, sha256(token));
@@ -64,18 +85,21 @@ export async function createFirstAdmin(input: {
   email: string;
   password: string;
   token: string;
-}): Promise<UserWriteResult | { ok: false; invalidToken: true }> {
+}): Promise<{ id: string }> {
   // Consuming the token first makes a second, concurrent use of the same link fail.
   const consumed = await getDb().instanceSetting.deleteMany({
     where: { key: SETUP_TOKEN_KEY, value: sha256(input.token) },
   });
-  if (consumed.count === 0 || (await countActiveAdmins()) > 0) return { ok: false, invalidToken: true };
-  const created = await createUser(
-    { name: input.name, email: input.email, password: input.password, role: "ADMIN" },
-    null,
-    { allowWithoutActor: true },
-  );
-  // A refused form (an email already taken) leaves the link usable for a second try.
-  if (!created.ok) await setSetting(SETUP_TOKEN_KEY, sha256(input.token));
-  return created;
+  if (consumed.count === 0 || (await countActiveAdmins()) > 0) throw fail.notFound("auth.setupInvalid");
+  try {
+    return await createUser(
+      { name: input.name, email: input.email, password: input.password, role: "ADMIN" },
+      null,
+      { allowWithoutActor: true },
+    );
+  } catch (error) {
+    // A refused form (an email already taken) leaves the link usable for a second try.
+    await setSetting(SETUP_TOKEN_KEY, sha256(input.token));
+    throw error;
+  }
 }

@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/db";
-import { uniqueAsFieldError } from "@/lib/errors";
+import { fail, uniqueAs } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, type Principal } from "@/lib/permissions";
 import { recordAudit } from "@/lib/queries/audit";
@@ -26,14 +26,11 @@ export async function listTeamsWithMembers() {
   });
 }
 
-export type TeamWriteResult =
-  { ok: true; id: string } | { ok: false; field: string; key: string } | { ok: false; notFound: true };
-
-function slugTakenAsFieldError(write: () => Promise<TeamWriteResult>): Promise<TeamWriteResult> {
-  return uniqueAsFieldError(write, "slug", "validation.team.slug.taken");
+function slugTakenAsFieldError<T>(write: () => Promise<T>): Promise<T> {
+  return uniqueAs(write, () => fail.invalid("validation.team.slug.taken", { field: "slug" }));
 }
 
-export async function createTeam(input: TeamInput, actor: Principal | null): Promise<TeamWriteResult> {
+export async function createTeam(input: TeamInput, actor: Principal | null): Promise<{ id: string }> {
   authorize("manageTeams", actor);
   return slugTakenAsFieldError(() =>
     getDb().$transaction(async (tx) => {
@@ -48,7 +45,7 @@ export async function createTeam(input: TeamInput, actor: Principal | null): Pro
         teamId: team.id,
         after: { slug: team.slug, name: team.name, description: team.description },
       });
-      return { ok: true, id: team.id } as const;
+      return { id: team.id };
     }),
   );
 }
@@ -57,7 +54,7 @@ export async function updateTeam(
   teamId: string,
   input: TeamInput,
   actor: Principal | null,
-): Promise<TeamWriteResult> {
+): Promise<{ id: string }> {
   authorize("manageTeams", actor);
   return slugTakenAsFieldError(() =>
     getDb().$transaction(async (tx) => {
@@ -65,7 +62,7 @@ export async function updateTeam(
         where: { id: teamId },
         select: { slug: true, name: true, description: true },
       });
-      if (!before) return { ok: false, notFound: true } as const;
+      if (!before) throw fail.notFound();
       const after = await tx.team.update({
         where: { id: teamId },
         data: input,
@@ -79,7 +76,7 @@ export async function updateTeam(
         before,
         after,
       });
-      return { ok: true, id: teamId } as const;
+      return { id: teamId };
     }),
   );
 }
@@ -96,11 +93,11 @@ export async function addMembership(
   teamId: string,
   userId: string,
   actor: Principal | null,
-): Promise<TeamWriteResult> {
+): Promise<{ id: string }> {
   authorize("manageTeams", actor);
   return getDb().$transaction(async (tx) => {
     const parties = await membershipParties(tx, teamId, userId);
-    if (!parties) return { ok: false, field: "userId", key: "validation.membership.user.required" } as const;
+    if (!parties) throw fail.invalid("validation.membership.user.required", { field: "userId" });
     const added = await tx.teamMembership.createMany({ data: [{ teamId, userId }], skipDuplicates: true });
     if (added.count)
       await recordAudit(tx, actor, {
@@ -110,7 +107,7 @@ export async function addMembership(
         teamId,
         after: parties,
       });
-    return { ok: true, id: teamId } as const;
+    return { id: teamId };
   });
 }
 
@@ -118,7 +115,7 @@ export async function removeMembership(
   teamId: string,
   userId: string,
   actor: Principal | null,
-): Promise<TeamWriteResult> {
+): Promise<{ id: string }> {
   authorize("manageTeams", actor);
   return getDb().$transaction(async (tx) => {
     const parties = await membershipParties(tx, teamId, userId);
@@ -131,6 +128,6 @@ export async function removeMembership(
         teamId,
         before: parties,
       });
-    return { ok: true, id: teamId } as const;
+    return { id: teamId };
   });
 }

@@ -1,7 +1,7 @@
 import { hashPassword } from "better-auth/crypto";
 
 import { getDb } from "@/lib/db";
-import { uniqueAsFieldError } from "@/lib/errors";
+import { fail, uniqueAs } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { UserRole } from "@/lib/generated/prisma/enums";
 import { authorize, type Principal } from "@/lib/permissions";
@@ -47,9 +47,6 @@ export async function getPrincipal(userId: string): Promise<(Principal & { email
   };
 }
 
-export type UserWriteResult =
-  { ok: true; id: string } | { ok: false; field: string; key: string } | { ok: false; notFound: true };
-
 const auditedUserFields = { id: true, name: true, email: true, role: true, deactivatedAt: true } as const;
 
 /** An account that signs in with email and password; the password is hashed by Better Auth. */
@@ -57,10 +54,10 @@ export async function createUser(
   input: NewUserInput,
   actor: Principal | null,
   { allowWithoutActor = false } = {},
-): Promise<UserWriteResult> {
+): Promise<{ id: string }> {
   if (!allowWithoutActor) authorize("manageUsers", actor);
   const passwordHash = await hashPassword(input.password);
-  return uniqueAsFieldError(
+  return uniqueAs(
     () =>
       getDb().$transaction(async (tx) => {
         const user = await tx.user.create({
@@ -76,10 +73,9 @@ export async function createUser(
           entityId: user.id,
           after: userSnapshot(user),
         });
-        return { ok: true, id: user.id } as const;
+        return { id: user.id };
       }),
-    "email",
-    "validation.user.email.taken",
+    () => fail.invalid("validation.user.email.taken", { field: "email" }),
   );
 }
 
@@ -99,17 +95,17 @@ export async function setUserRole(
   userId: string,
   role: UserRole,
   actor: Principal | null,
-): Promise<UserWriteResult> {
+): Promise<{ id: string }> {
   authorize("manageUsers", actor);
   return getDb().$transaction(async (tx) => {
     const before = await tx.user.findUnique({
       where: { id: userId },
       select: { ...auditedUserFields, isBuiltIn: true },
     });
-    if (!before || before.isBuiltIn) return { ok: false, notFound: true } as const;
-    if (before.role === role) return { ok: true, id: userId } as const;
+    if (!before || before.isBuiltIn) throw fail.notFound();
+    if (before.role === role) return { id: userId };
     if (before.role === "ADMIN" && !before.deactivatedAt && (await wouldLeaveNoAdmin(tx, userId)))
-      return { ok: false, field: "role", key: "validation.user.role.lastAdmin" } as const;
+      throw fail.conflict("validation.user.role.lastAdmin", { field: "role" });
     const after = await tx.user.update({ where: { id: userId }, data: { role }, select: auditedUserFields });
     await recordAudit(tx, actor, {
       kind: "user.role_changed",
@@ -118,7 +114,7 @@ export async function setUserRole(
       before: userSnapshot(before),
       after: userSnapshot(after),
     });
-    return { ok: true, id: userId } as const;
+    return { id: userId };
   });
 }
 
@@ -127,19 +123,18 @@ export async function setUserActive(
   userId: string,
   active: boolean,
   actor: Principal | null,
-): Promise<UserWriteResult> {
+): Promise<{ id: string }> {
   authorize("manageUsers", actor);
   return getDb().$transaction(async (tx) => {
     const before = await tx.user.findUnique({
       where: { id: userId },
       select: { ...auditedUserFields, isBuiltIn: true },
     });
-    if (!before || before.isBuiltIn) return { ok: false, notFound: true } as const;
-    if (active === !before.deactivatedAt) return { ok: true, id: userId } as const;
-    if (!active && userId === actor.id)
-      return { ok: false, field: "user", key: "validation.user.deactivate.self" } as const;
+    if (!before || before.isBuiltIn) throw fail.notFound();
+    if (active === !before.deactivatedAt) return { id: userId };
+    if (!active && userId === actor.id) throw fail.conflict("validation.user.deactivate.self");
     if (!active && before.role === "ADMIN" && (await wouldLeaveNoAdmin(tx, userId)))
-      return { ok: false, field: "user", key: "validation.user.role.lastAdmin" } as const;
+      throw fail.conflict("validation.user.role.lastAdmin");
     const after = await tx.user.update({
       where: { id: userId },
       data: { deactivatedAt: active ? null : new Date() },
@@ -153,7 +148,7 @@ export async function setUserActive(
       before: userSnapshot(before),
       after: userSnapshot(after),
     });
-    return { ok: true, id: userId } as const;
+    return { id: userId };
   });
 }
 

@@ -3,10 +3,10 @@ import { describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { saveAnswer } from "@/lib/queries/answers";
 import { addEvidence } from "@/lib/queries/evidence";
-import { getServiceAnswersAt, listOverviewServices } from "@/lib/queries/overview";
 import { decideOnAnswer } from "@/lib/queries/review";
 import { createService, getServiceBySlug } from "@/lib/queries/services";
-import { loadAnswersAt } from "@/lib/score-cache";
+import { getServiceAnswersAt, listOverviewServices } from "@/lib/read-models/packed-answers";
+import { loadAnswersAt } from "@/lib/read-models/score-cache";
 import type { ScoredAnswer } from "@/lib/scoring";
 import { createTestAdmin, createTestTeam, setUpTestDatabase, unique } from "@/lib/testing/db";
 
@@ -97,7 +97,6 @@ async function serviceWithHistory() {
       url: "https://example.com/proof",
       title: "",
     },
-    null,
     admin,
     { today: "2036-03-03", at: at(50) },
   );

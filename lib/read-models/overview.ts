@@ -1,10 +1,15 @@
-import { scoredItems } from "@/lib/assessment";
 import { comparisonMoments, COMPARISONS, todayIn, type Comparison } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { getChecklist } from "@/lib/queries/checklist";
-import type { OverviewFilter } from "@/lib/queries/overview";
-import { averageOf, delta, failsItem, rollUp, weakestItems, type Rollup } from "@/lib/rollups";
-import { loadCurrentScores, loadPastScores, loadScoresAt, type PastScore } from "@/lib/score-cache";
+import type { OverviewFilter } from "@/lib/read-models/packed-answers";
+import { averageOf, delta, failsItem, rollUp, weakestItems, type Rollup } from "@/lib/read-models/rollups";
+import {
+  loadCurrentScores,
+  loadPastScores,
+  loadScoresAt,
+  type PastScore,
+} from "@/lib/read-models/score-cache";
+import { scoredItems } from "@/lib/scoring";
 
 export type Deltas = Record<Comparison, number | null>;
 

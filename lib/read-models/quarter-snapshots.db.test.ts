@@ -1,15 +1,17 @@
 import { describe, expect, it } from "vitest";
 
-import { scoreServiceAt } from "@/lib/assessment";
-import { isForbidden } from "@/lib/permissions";
-import { fiscalQuarter } from "@/lib/quarters";
+import { env } from "@/lib/env";
+import type { Principal } from "@/lib/permissions";
+import { fiscalQuarter, quarterEndInstant } from "@/lib/quarters";
 import { saveAnswer } from "@/lib/queries/answers";
+import { scoreServiceAt } from "@/lib/queries/assessment";
 import { listAuditLog } from "@/lib/queries/audit";
-import { closeQuarter, listQuarterSnapshots, quarterEndInstant } from "@/lib/queries/quarters";
 import { createService, getServiceBySlug } from "@/lib/queries/services";
 import { deleteSetting, setFiscalStartMonth } from "@/lib/queries/settings";
+import { closeQuarter, listQuarterSnapshots } from "@/lib/read-models/quarter-snapshots";
+import { loadTrend } from "@/lib/read-models/trends";
 import { createTestTeam, createTestUser, setUpTestDatabase, unique } from "@/lib/testing/db";
-import { loadTrend } from "@/lib/trends";
+import { attempt } from "@/lib/write";
 
 const getDb = setUpTestDatabase();
 
@@ -36,7 +38,7 @@ describe("closing a quarter", () => {
     const { team, member, service } = await serviceWithHistory();
     const admin = await createTestUser("ADMIN");
     const q3 = fiscalQuarter(2032, 3, 4); // October to December 2032
-    const end = quarterEndInstant(q3);
+    const end = quarterEndInstant(q3, env.TENKEN_TIME_ZONE);
     const answer = (itemKey: string, status: "MET" | "NOT_MET", at: Date) =>
       saveAnswer({ serviceId: service.id, itemKey, status, note: "" }, member, { at });
     await answer("connectivity.each-component", "MET", new Date(end.getTime() - 30 * DAY));
@@ -44,17 +46,19 @@ describe("closing a quarter", () => {
     // After the quarter's end: not part of it.
     await answer("connectivity.over-network", "MET", new Date(end.getTime() + 1000));
 
-    expect(await closeQuarter({ fiscalYear: 2032, quarter: 4 }, admin, { now: NOW })).toEqual({
-      outcome: "not-ended",
+    const close3 = (actor: Principal) =>
+      attempt(() => closeQuarter({ fiscalYear: 2032, quarter: 3 }, actor, { now: NOW }));
+    expect(await attempt(() => closeQuarter({ fiscalYear: 2032, quarter: 4 }, admin, { now: NOW }))).toEqual({
+      ok: false,
+      code: "conflict",
+      message: { key: "trends.not-ended" },
     });
-    await expect(closeQuarter({ fiscalYear: 2032, quarter: 3 }, member, { now: NOW })).rejects.toSatisfy(
-      isForbidden,
-    );
-    expect(await closeQuarter({ fiscalYear: 2032, quarter: 3 }, admin, { now: NOW })).toEqual({
-      outcome: "closed",
-    });
-    expect(await closeQuarter({ fiscalYear: 2032, quarter: 3 }, admin, { now: NOW })).toEqual({
-      outcome: "already-closed",
+    expect(await close3(member)).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await close3(admin)).toMatchObject({ ok: true, data: { id: expect.any(String) } });
+    expect(await close3(admin)).toEqual({
+      ok: false,
+      code: "conflict",
+      message: { key: "trends.already-closed" },
     });
 
     const close = await getDb().quarterClose.findFirstOrThrow({ where: { fiscalYear: 2032, quarter: 3 } });
@@ -106,9 +110,7 @@ describe("closing a quarter", () => {
   it("names quarters by the fiscal start month when closing", async () => {
     await serviceWithHistory();
     const admin = await createTestUser("ADMIN");
-    expect(await closeQuarter({ fiscalYear: 2030, quarter: 1 }, admin, { now: NOW })).toEqual({
-      outcome: "closed",
-    });
+    await closeQuarter({ fiscalYear: 2030, quarter: 1 }, admin, { now: NOW });
     const close = await getDb().quarterClose.findFirstOrThrow({ where: { fiscalYear: 2030, quarter: 1 } });
     expect(close).toMatchObject({
       fiscalStartMonth: 4,
@@ -120,9 +122,7 @@ describe("closing a quarter", () => {
     await setFiscalStartMonth(2, admin);
     try {
       const quarter = fiscalQuarter(2030, 4, 2);
-      expect(await closeQuarter({ fiscalYear: 2030, quarter: 4 }, admin, { now: NOW })).toEqual({
-        outcome: "closed",
-      });
+      await closeQuarter({ fiscalYear: 2030, quarter: 4 }, admin, { now: NOW });
       const february = await getDb().quarterClose.findFirstOrThrow({
         where: { fiscalYear: 2030, quarter: 4, fiscalStartMonth: 2 },
       });

@@ -1,23 +1,16 @@
-import { scoredItems } from "@/lib/assessment";
 import { dateOfDay, dayOf, todayIn } from "@/lib/dates";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { fail, uniqueAs } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, type Principal } from "@/lib/permissions";
-import { fiscalQuarter, type Quarter } from "@/lib/quarters";
+import { fiscalQuarter, quarterEndInstant } from "@/lib/quarters";
 import { recordAudit } from "@/lib/queries/audit";
 import { getChecklist } from "@/lib/queries/checklist";
-import { listOverviewServices } from "@/lib/queries/overview";
 import { getFiscalStartMonth } from "@/lib/queries/settings";
-import { scoreEach } from "@/lib/rollups";
-import { startOfDayIn } from "@/lib/validations/audit";
-
-export type CloseResult = { outcome: "closed" | "not-ended" | "already-closed" };
-
-/** The instant a quarter ends: the first moment of the day after it, in the installation's zone. */
-export function quarterEndInstant(quarter: Pick<Quarter, "end">) {
-  return startOfDayIn(quarter.end, env.TENKEN_TIME_ZONE);
-}
+import { listOverviewServices } from "@/lib/read-models/packed-answers";
+import { scoreEach } from "@/lib/read-models/rollups";
+import { scoredItems } from "@/lib/scoring";
 
 /**
  * Closes a quarter: every service's answers and scores at the quarter's end, recomputed from the
@@ -27,20 +20,20 @@ export async function closeQuarter(
   { fiscalYear, quarter }: { fiscalYear: number; quarter: 1 | 2 | 3 | 4 },
   actor: Principal | null,
   { now = new Date() }: { now?: Date } = {},
-): Promise<CloseResult> {
+): Promise<{ id: string }> {
   authorize("closeQuarters", actor);
   const startMonth = await getFiscalStartMonth();
   const target = fiscalQuarter(fiscalYear, quarter, startMonth);
-  if (target.end > todayIn(env.TENKEN_TIME_ZONE, now)) return { outcome: "not-ended" };
+  if (target.end > todayIn(env.TENKEN_TIME_ZONE, now)) throw fail.conflict("trends.not-ended");
   const db = getDb();
   if (
     await db.quarterClose.findUnique({
       where: { startsOn_endsOn: { startsOn: dateOfDay(target.start), endsOn: dateOfDay(target.end) } },
     })
   )
-    return { outcome: "already-closed" };
+    throw fail.conflict("trends.already-closed");
 
-  const at = quarterEndInstant(target);
+  const at = quarterEndInstant(target, env.TENKEN_TIME_ZONE);
   const [checklist, services] = await Promise.all([
     getChecklist({ at }),
     listOverviewServices({}, { moments: [at] }),
@@ -95,43 +88,42 @@ export async function closeQuarter(
     ),
   }));
 
-  try {
-    await db.$transaction(async (tx) => {
-      const close = await tx.quarterClose.create({
-        data: {
-          fiscalYear,
-          quarter,
-          fiscalStartMonth: startMonth,
-          startsOn: dateOfDay(target.start),
-          endsOn: dateOfDay(target.end),
-          closedById: actor.id,
-          closedAt: now,
-        },
-      });
-      await tx.quarterSnapshot.createMany({
-        data: snapshots.map((snapshot) => ({
-          ...snapshot,
-          closeId: close.id,
-        })) as Prisma.QuarterSnapshotCreateManyInput[],
-      });
-      await recordAudit(
-        tx,
-        actor,
-        {
-          kind: "quarter.closed",
-          entityType: "quarter",
-          entityId: close.id,
-          after: { fiscalYear, quarter, services: snapshots.length },
-        },
-        now,
-      );
-    });
-  } catch (error) {
-    // Two admins closing the same quarter at once: the second finds it closed.
-    if ((error as { code?: string }).code === "P2002") return { outcome: "already-closed" };
-    throw error;
-  }
-  return { outcome: "closed" };
+  // Two admins closing the same quarter at once: the second finds it closed.
+  return uniqueAs(
+    () =>
+      db.$transaction(async (tx) => {
+        const close = await tx.quarterClose.create({
+          data: {
+            fiscalYear,
+            quarter,
+            fiscalStartMonth: startMonth,
+            startsOn: dateOfDay(target.start),
+            endsOn: dateOfDay(target.end),
+            closedById: actor.id,
+            closedAt: now,
+          },
+        });
+        await tx.quarterSnapshot.createMany({
+          data: snapshots.map((snapshot) => ({
+            ...snapshot,
+            closeId: close.id,
+          })) as Prisma.QuarterSnapshotCreateManyInput[],
+        });
+        await recordAudit(
+          tx,
+          actor,
+          {
+            kind: "quarter.closed",
+            entityType: "quarter",
+            entityId: close.id,
+            after: { fiscalYear, quarter, services: snapshots.length },
+          },
+          now,
+        );
+        return { id: close.id };
+      }),
+    () => fail.conflict("trends.already-closed"),
+  );
 }
 
 export async function listQuarterCloses() {

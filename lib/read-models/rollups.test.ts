@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 
-import { delta, distribution, rollUp, scoreEach, weakestItems, type ScoredService } from "@/lib/rollups";
+import {
+  delta,
+  distribution,
+  rollUp,
+  scoreEach,
+  weakestItems,
+  type ScoredService,
+} from "@/lib/read-models/rollups";
 import type { ScoredAnswer, ScoredItem } from "@/lib/scoring";
 
 const items: ScoredItem[] = [

@@ -12,7 +12,7 @@ import {
 // the average of its services' scores (each service counts once, whatever its size), shown with
 // the spread behind it.
 
-// `states`, when given, are the service's item states in the order of the items scored (see lib/score-cache.ts).
+// `states`, when given, are the service's item states in the order of the items scored (see lib/read-models/score-cache.ts).
 export type ScoredService = {
   id: string;
   traits: readonly Trait[];

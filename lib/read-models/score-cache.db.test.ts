@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 
 import { getDb } from "@/lib/db";
-import { loadOverview } from "@/lib/overview";
 import { saveAnswer } from "@/lib/queries/answers";
 import { createService, getServiceBySlug } from "@/lib/queries/services";
+import { loadOverview } from "@/lib/read-models/overview";
 import { createTestTeam, createTestUser, setUpTestDatabase, unique } from "@/lib/testing/db";
 
 setUpTestDatabase();
 
-// The overview keeps what it read and scored between views (lib/score-cache.ts). These tests use
+// The overview keeps what it read and scored between views (lib/read-models/score-cache.ts). These tests use
 // the real clock, so that the past days it compares with are settled and cached, and change the
 // data behind the app's back to show that the cache follows.
 

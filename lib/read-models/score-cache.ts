@@ -1,5 +1,4 @@
-import { scoredItems } from "@/lib/assessment";
-import { todayIn } from "@/lib/dates";
+import { startOfDayIn, todayIn } from "@/lib/dates";
 import { env } from "@/lib/env";
 import type { ChecklistCategoryView } from "@/lib/queries/checklist";
 import {
@@ -10,10 +9,9 @@ import {
   listScopeServices,
   type OverviewFilter,
   type ScopeService,
-} from "@/lib/queries/overview";
-import type { ServiceScores } from "@/lib/rollups";
-import { itemState, scoreService, type ItemState, type ScoredAnswer } from "@/lib/scoring";
-import { startOfDayIn } from "@/lib/validations/audit";
+} from "@/lib/read-models/packed-answers";
+import type { ServiceScores } from "@/lib/read-models/rollups";
+import { itemState, scoredItems, scoreService, type ItemState, type ScoredAnswer } from "@/lib/scoring";
 
 // Scoring thousands of services means reading tens of thousands of answers; most of them have not
 // changed since the last page view. This process keeps what it read and scored, and every view

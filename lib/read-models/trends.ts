@@ -1,20 +1,14 @@
-import { scoredItems } from "@/lib/assessment";
-import { dayOf, todayIn } from "@/lib/dates";
+import { dayOf, startOfDayIn, todayIn } from "@/lib/dates";
 import { env } from "@/lib/env";
-import { recentQuarters, type Quarter } from "@/lib/quarters";
+import { quarterEndInstant, recentQuarters, type Quarter } from "@/lib/quarters";
 import { getChecklist } from "@/lib/queries/checklist";
 import { listChecklistVersions } from "@/lib/queries/checklist-versions";
-import { listOverviewServices } from "@/lib/queries/overview";
-import {
-  listQuarterCloses,
-  listQuarterScores,
-  quarterEndInstant,
-  type ScoreColumns,
-} from "@/lib/queries/quarters";
 import { getFiscalStartMonth } from "@/lib/queries/settings";
-import { distribution, scoreEach, type Distribution, type ServiceScores } from "@/lib/rollups";
-import { loadCurrentScores } from "@/lib/score-cache";
-import { startOfDayIn } from "@/lib/validations/audit";
+import { listOverviewServices } from "@/lib/read-models/packed-answers";
+import { listQuarterCloses, listQuarterScores, type ScoreColumns } from "@/lib/read-models/quarter-snapshots";
+import { distribution, scoreEach, type Distribution, type ServiceScores } from "@/lib/read-models/rollups";
+import { loadCurrentScores } from "@/lib/read-models/score-cache";
+import { scoredItems } from "@/lib/scoring";
 
 export const TREND_QUARTERS = 8;
 
@@ -83,7 +77,7 @@ export async function loadTrend(
         (version) =>
           version.number > 1 &&
           version.publishedAt >= startOfDayIn(quarter.start, env.TENKEN_TIME_ZONE) &&
-          version.publishedAt < quarterEndInstant(quarter),
+          version.publishedAt < quarterEndInstant(quarter, env.TENKEN_TIME_ZONE),
       )
       .map((version) => version.number)
       .sort((a, b) => a - b);
@@ -93,7 +87,7 @@ export async function loadTrend(
   const isCurrent = (quarter: Quarter) => quarter.start <= today && today < quarter.end;
   // Quarters neither closed nor current are recomputed at their end, all in one read.
   const unclosed = quarters.filter((quarter) => !closeOf(quarter) && !isCurrent(quarter));
-  const ends = unclosed.map((quarter) => quarterEndInstant(quarter));
+  const ends = unclosed.map((quarter) => quarterEndInstant(quarter, env.TENKEN_TIME_ZONE));
   const filter = { teamId: scope.teamId, serviceIds: scope.serviceId ? [scope.serviceId] : undefined };
   const [current, services, snapshots, pastChecklists] = await Promise.all([
     quarters.some((quarter) => isCurrent(quarter) && !closeOf(quarter))

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { classifyChanges, type PeriodEvent } from "@/lib/changes";
+import { classifyChanges, type PeriodEvent } from "@/lib/retrospective/changes";
 
 const at = (day: number) => new Date(Date.UTC(2026, 9, day));
 const event = (

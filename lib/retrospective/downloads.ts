@@ -1,9 +1,10 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 
 import type { Locale } from "@/lib/i18n/config";
-import { renderMinutes, renderScoresCsv } from "@/lib/minutes";
+import { quarterParam } from "@/lib/quarters";
 import { listTeams } from "@/lib/queries/teams";
-import { loadRetrospective, quarterParam } from "@/lib/retrospective";
+import { loadRetrospective } from "@/lib/retrospective/load";
+import { renderMinutes, renderScoresCsv } from "@/lib/retrospective/minutes";
 import { retrospectiveQuerySchema } from "@/lib/validations/retrospective";
 
 /** The retrospective a download asks for (by its query string), with its file name stem. */

@@ -2,13 +2,13 @@ import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 
 import en from "@/lib/i18n/messages/en.json";
-import { renderMinutes, renderScoresCsv } from "@/lib/minutes";
 import { saveAnswer } from "@/lib/queries/answers";
 import { addEvidence } from "@/lib/queries/evidence";
 import { decideOnAnswer } from "@/lib/queries/review";
 import { createService, getServiceBySlug } from "@/lib/queries/services";
 import { deleteSetting } from "@/lib/queries/settings";
-import { loadRetrospective } from "@/lib/retrospective";
+import { loadRetrospective } from "@/lib/retrospective/load";
+import { renderMinutes, renderScoresCsv } from "@/lib/retrospective/minutes";
 import { createTestTeam, createTestUser, setUpTestDatabase, unique } from "@/lib/testing/db";
 
 const getDb = setUpTestDatabase();
@@ -62,7 +62,6 @@ describe("a quarter's retrospective", () => {
         url: "https://wiki.example.com/early",
         title: "Early runbook",
       },
-      null,
       member,
       { today: "2033-07-01", at: at(7, 1) },
     );
@@ -74,7 +73,6 @@ describe("a quarter's retrospective", () => {
         url: "https://wiki.example.com/later",
         title: "Later runbook",
       },
-      null,
       member,
       { today: "2033-08-01", at: at(8, 1) },
     );

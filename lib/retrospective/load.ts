@@ -1,32 +1,19 @@
-import { scoredItems } from "@/lib/assessment";
-import { classifyChanges } from "@/lib/changes";
-import { addDays, dayOf, todayIn } from "@/lib/dates";
+import { addDays, dayOf, startOfDayIn, todayIn } from "@/lib/dates";
 import { env } from "@/lib/env";
-import { fiscalQuarter, quarterOf, shiftQuarter, type Quarter } from "@/lib/quarters";
+import { parseQuarterParam, quarterEndInstant, shiftQuarter, type Quarter } from "@/lib/quarters";
 import { listActionItemsFor } from "@/lib/queries/action-items";
 import { getChecklist } from "@/lib/queries/checklist";
 import { listIncidentCauses, listIncidents, type IncidentRow } from "@/lib/queries/incidents";
-import { getMeetingNotes } from "@/lib/queries/meeting-notes";
-import { listOverviewServices } from "@/lib/queries/overview";
-import { listQuarterCloses, listQuarterSnapshots, quarterEndInstant } from "@/lib/queries/quarters";
 import { listChangeEventsBetween, listEvidenceGoneStale } from "@/lib/queries/retrospective";
+import { getRetrospectiveNotes } from "@/lib/queries/retrospective-notes";
 import { getFiscalStartMonth } from "@/lib/queries/settings";
-import { scoreEach } from "@/lib/rollups";
-import { loadAnswersAt } from "@/lib/score-cache";
-import { loadTrend } from "@/lib/trends";
-import { startOfDayIn } from "@/lib/validations/audit";
-
-/** "2026-Q3" for FY2026 Q3: how a quarter is written in addresses. */
-export function quarterParam(quarter: Pick<Quarter, "fiscalYear" | "quarter">) {
-  return `${quarter.fiscalYear}-Q${quarter.quarter}`;
-}
-
-export function parseQuarterParam(value: string | undefined, startMonth: number, today: string): Quarter {
-  const match = value?.match(/^(\d{4})-Q([1-4])$/);
-  return match
-    ? fiscalQuarter(Number(match[1]), Number(match[2]) as Quarter["quarter"], startMonth)
-    : quarterOf(today, startMonth);
-}
+import { listOverviewServices } from "@/lib/read-models/packed-answers";
+import { listQuarterCloses, listQuarterSnapshots } from "@/lib/read-models/quarter-snapshots";
+import { scoreEach } from "@/lib/read-models/rollups";
+import { loadAnswersAt } from "@/lib/read-models/score-cache";
+import { loadTrend } from "@/lib/read-models/trends";
+import { classifyChanges } from "@/lib/retrospective/changes";
+import { scoredItems } from "@/lib/scoring";
 
 /**
  * A quarter's retrospective for a team or the whole organisation: what changed (items newly met,
@@ -41,7 +28,7 @@ export async function loadRetrospective(
   const startMonth = await getFiscalStartMonth();
   const quarter = parseQuarterParam(param, startMonth, today);
   const from = startOfDayIn(quarter.start, env.TENKEN_TIME_ZONE);
-  const to = quarter.end <= today ? quarterEndInstant(quarter) : now;
+  const to = quarter.end <= today ? quarterEndInstant(quarter, env.TENKEN_TIME_ZONE) : now;
   const services = (await listOverviewServices({ teamSlug: team?.slug })).filter(
     (service) => service.createdAt < to,
   );
@@ -62,7 +49,7 @@ export async function loadRetrospective(
     listIncidents({ from: previousQuarter.start, to: quarter.end, serviceIds }),
     listIncidentCauses({ includeRetired: true }),
     listActionItemsFor({ quarter, from, teamId: team?.id }),
-    getMeetingNotes({ teamId: team?.id ?? null }, quarter),
+    getRetrospectiveNotes({ teamId: team?.id ?? null }, quarter),
   ]);
   const quarterIncidents = incidents.filter((incident) => dayOf(incident.occurredOn) >= quarter.start);
   const changes = classifyChanges(

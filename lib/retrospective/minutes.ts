@@ -1,10 +1,9 @@
 import { isOverdue } from "@/lib/action-items";
-import type { Change, PeriodEvent } from "@/lib/changes";
 import { dayOf } from "@/lib/dates";
 import type { Locale } from "@/lib/i18n/config";
-import { quarterName } from "@/lib/i18n/quarters";
-import { quarterOf } from "@/lib/quarters";
-import type { Retrospective } from "@/lib/retrospective";
+import { quarterName, quarterOf } from "@/lib/quarters";
+import type { Change, PeriodEvent } from "@/lib/retrospective/changes";
+import type { Retrospective } from "@/lib/retrospective/load";
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 type Event = PeriodEvent & { service_name: string; text_en: string; text_ja: string };
@@ -30,7 +29,7 @@ export function renderMinutes(
   const section = (title: string, lines: string[]) => [
     `## ${title}`,
     "",
-    ...(lines.length ? lines : [`- ${t("retro.none")}`]),
+    ...(lines.length ? lines : [`- ${t("retrospective.none")}`]),
     "",
   ];
   const { changes } = retro;
@@ -44,27 +43,27 @@ export function renderMinutes(
   ];
   const raisedIn = (start: Date) => quarterName(t, quarterOf(dayOf(start), retro.startMonth));
   return [
-    `# ${escape(t("retro.minutesTitle", { quarter: quarterName(t, retro.quarter), scope }))}`,
+    `# ${escape(t("retrospective.minutesTitle", { quarter: quarterName(t, retro.quarter), scope }))}`,
     "",
-    `${t("retro.period", { start: retro.quarter.start, end: retro.lastDay })}${retro.open ? ` ${t("retro.openNote")}` : ""}`,
+    `${t("retrospective.period", { start: retro.quarter.start, end: retro.lastDay })}${retro.open ? ` ${t("retrospective.openNote")}` : ""}`,
     "",
-    ...section(t("retro.scoresTitle"), [
-      `- ${t("retro.scoreLine", { score: percent(retro.score?.overall?.average), verified: percent(retro.score?.verified?.average), previous: percent(retro.previousScore?.overall?.average) })}`,
+    ...section(t("retrospective.scoresTitle"), [
+      `- ${t("retrospective.scoreLine", { score: percent(retro.score?.overall?.average), verified: percent(retro.score?.verified?.average), previous: percent(retro.previousScore?.overall?.average) })}`,
     ]),
     ...section(
-      t("meeting.incidentsTitle", { count: retro.incidents.length }),
+      t("retrospective.incidentsTitle", { count: retro.incidents.length }),
       retro.incidents.length
         ? table(
             [
-              t("meeting.occurredOn"),
-              t("meeting.severity"),
-              t("meeting.services"),
-              t("meeting.cause"),
-              t("meeting.summary"),
+              t("retrospective.occurredOn"),
+              t("retrospective.severity"),
+              t("retrospective.services"),
+              t("retrospective.cause"),
+              t("retrospective.summary"),
             ],
             retro.incidents.map((incident) => [
               dayOf(incident.occurredOn),
-              t(`meeting.severities.${incident.severity}`),
+              t(`retrospective.severities.${incident.severity}`),
               incident.services.map((entry) => cell(entry.service.name)).join(", "),
               causeName(incident.cause),
               cell(incident.summary),
@@ -73,13 +72,13 @@ export function renderMinutes(
         : [],
     ),
     ...section(
-      t("meeting.byCauseTitle"),
+      t("retrospective.byCauseTitle"),
       table(
         [
-          t("meeting.cause"),
+          t("retrospective.cause"),
           quarterName(t, retro.quarter),
           quarterName(t, retro.previousQuarter),
-          t("meeting.change"),
+          t("retrospective.change"),
         ],
         retro.incidentsByCause.map((row) => [
           causeName(row.cause),
@@ -90,51 +89,51 @@ export function renderMinutes(
       ),
     ),
     ...section(
-      t("meeting.actionsTitle", { count: retro.actionItems.length }),
+      t("retrospective.actionsTitle", { count: retro.actionItems.length }),
       retro.actionItems.map((action) => {
         const details = [
           escape(action.owner.name),
-          `${t("meeting.dueOn")} ${dayOf(action.dueOn)}`,
-          t(`meeting.statuses.${action.status}`) +
-            (isOverdue(action, retro.today) ? ` (${t("meeting.overdue")})` : ""),
+          `${t("retrospective.dueOn")} ${dayOf(action.dueOn)}`,
+          t(`retrospective.statuses.${action.status}`) +
+            (isOverdue(action, retro.today) ? ` (${t("retrospective.overdue")})` : ""),
           ...(action.service
             ? [
-                `${t("meeting.improves")}: ${escape(action.service.name)}${action.item ? ` / ${escape(itemText(retro, action.item.key, locale))}` : ""}`,
+                `${t("retrospective.improves")}: ${escape(action.service.name)}${action.item ? ` / ${escape(itemText(retro, action.item.key, locale))}` : ""}`,
               ]
             : []),
           ...(action.carriedOver
-            ? [t("meeting.carriedOver", { quarter: raisedIn(action.raisedForStartsOn) })]
+            ? [t("retrospective.carriedOver", { quarter: raisedIn(action.raisedForStartsOn) })]
             : []),
         ];
         return `- [${action.status === "DONE" ? "x" : " "}] ${escape(action.title)} (${details.join("; ")})`;
       }),
     ),
     ...section(
-      t("retro.newlyMet", { count: changes.newlyMet.length }),
-      changes.newlyMet.map((change) => line(change as Change<Event>, "retro.fromTo")),
+      t("retrospective.newlyMet", { count: changes.newlyMet.length }),
+      changes.newlyMet.map((change) => line(change as Change<Event>, "retrospective.fromTo")),
     ),
     ...section(
-      t("retro.regressed", { count: changes.regressed.length }),
-      changes.regressed.map((change) => line(change as Change<Event>, "retro.fromTo")),
+      t("retrospective.regressed", { count: changes.regressed.length }),
+      changes.regressed.map((change) => line(change as Change<Event>, "retrospective.fromTo")),
     ),
     ...section(
-      t("retro.naChanges", { count: changes.naChanges.length }),
+      t("retrospective.naChanges", { count: changes.naChanges.length }),
       changes.naChanges.map(
         (change) =>
-          `- ${escape(change.event.service_name)}: ${item(change.event as Event)} (${t(`retro.naAction.${change.event.action}`)}; ${escape(change.event.actorName)}, ${formatDate(change.event.createdAt)})`,
+          `- ${escape(change.event.service_name)}: ${item(change.event as Event)} (${t(`retrospective.naAction.${change.event.action}`)}; ${escape(change.event.actorName)}, ${formatDate(change.event.createdAt)})`,
       ),
     ),
     ...section(
-      t("retro.staleTitle", { count: retro.staleEvidence.length }),
+      t("retrospective.staleTitle", { count: retro.staleEvidence.length }),
       retro.staleEvidence.map(
         (evidence) =>
-          `- ${escape(evidence.service_name)}: ${escape(locale === "ja" ? evidence.text_ja : evidence.text_en)} (${escape(evidence.title || evidence.url || evidence.kind)}, ${t("retro.checkedOn", { day: evidence.checked_on })})`,
+          `- ${escape(evidence.service_name)}: ${escape(locale === "ja" ? evidence.text_ja : evidence.text_en)} (${escape(evidence.title || evidence.url || evidence.kind)}, ${t("retrospective.checkedOn", { day: evidence.checked_on })})`,
       ),
     ),
     // The notes are the meeting's own Markdown, written for these minutes: kept as written.
-    `## ${t("meeting.notesTitle")}`,
+    `## ${t("retrospective.notesTitle")}`,
     "",
-    retro.notes?.body.trim() || t("meeting.notesEmpty"),
+    retro.notes?.body.trim() || t("retrospective.notesEmpty"),
     "",
   ].join("\n");
 }

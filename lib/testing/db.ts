@@ -5,14 +5,14 @@ import { closeDb, getConnection, getDb } from "@/lib/db";
 import { databaseTarget } from "@/lib/env";
 import type { UserRole } from "@/lib/generated/prisma/enums";
 import type { Principal } from "@/lib/permissions";
+import { ensureFoundation } from "@/lib/queries/setup";
 import { applyMigrations } from "@/lib/schema-engine";
-import { seedDatabase } from "@/prisma/seed";
 
-/** Migrates and seeds the test database once per file, and closes it afterwards. */
+/** Migrates the test database and loads the foundation once per file, and closes it afterwards. */
 export function setUpTestDatabase() {
   beforeAll(async () => {
     await applyMigrations(databaseTarget(), getConnection());
-    await seedDatabase({ demo: false });
+    await ensureFoundation();
   });
   afterAll(async () => {
     await closeDb();

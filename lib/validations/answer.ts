@@ -20,12 +20,3 @@ export const answerSchema = z
   });
 
 export type AnswerInput = z.infer<typeof answerSchema>;
-
-export function parseAnswerForm(formData: FormData) {
-  return answerSchema.safeParse({
-    serviceId: formData.get("serviceId") ?? "",
-    itemKey: formData.get("itemKey") ?? "",
-    status: formData.get("status") ?? undefined,
-    note: formData.get("note") ?? "",
-  });
-}

@@ -18,32 +18,3 @@ export const auditQuerySchema = z.object({
 });
 
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
-
-/** The instant a calendar day starts in a time zone (days are what people filter by). */
-export function startOfDayIn(date: string, timeZone: string, addDays = 0): Date {
-  const [year, month, dayOfMonth] = date.split("-").map(Number) as [number, number, number];
-  const utcGuess = Date.UTC(year, month - 1, dayOfMonth + addDays);
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    })
-      .formatToParts(new Date(utcGuess))
-      .map((part) => [part.type, Number(part.value)]),
-  );
-  const asIfUtc = Date.UTC(
-    parts.year!,
-    parts.month! - 1,
-    parts.day!,
-    parts.hour!,
-    parts.minute!,
-    parts.second!,
-  );
-  return new Date(utcGuess - (asIfUtc - utcGuess));
-}

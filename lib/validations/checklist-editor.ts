@@ -61,6 +61,12 @@ export const publishSchema = z.object({
     .max(2000, "validation.checklist.summary.tooLong"),
 });
 export const revisionSchema = z.object(revision);
+// A checklist file to import: uploaded, or pasted into the text box when no file is chosen.
+export const checklistImportSchema = z.object({
+  ...revision,
+  file: z.unknown(),
+  source: z.string().default(""),
+});
 export const versionQuerySchema = z.object({
   version: z.coerce.number().int().min(1).optional().catch(undefined),
   from: z.coerce.number().int().min(1).optional().catch(undefined),

@@ -1,3 +1,4 @@
+import { readEvidenceUpload } from "@/lib/evidence/upload";
 import { z } from "@/lib/validations/zod";
 
 export const MAX_NOTE_LENGTH = 20_000;
@@ -38,16 +39,34 @@ const noteFields = {
     .max(MAX_NOTE_LENGTH, "validation.evidence.body.tooLong"),
 };
 
-export const newEvidenceSchema = z.discriminatedUnion(
-  "kind",
-  [
-    z.object({ ...target, kind: z.literal("LINK"), ...linkFields }),
-    z.object({ ...target, kind: z.literal("NOTE"), ...noteFields }),
-    // The file itself is checked from its bytes (lib/evidence/file-type.ts), not here.
-    z.object({ ...target, kind: z.literal("FILE") }),
-  ],
-  "validation.evidence.kind.invalid",
-);
+/** A file field, read and checked from its bytes (lib/evidence/upload.ts): what is stored, or the field's error. */
+function uploadedFile(maxBytes: number) {
+  return z.unknown().transform(async (value, ctx) => {
+    const upload = await readEvidenceUpload(value instanceof File ? value : null, maxBytes);
+    if (!upload.ok) {
+      ctx.addIssue({
+        code: "custom",
+        message: upload.key,
+        ...(upload.values ? { params: upload.values } : {}),
+      });
+      return z.NEVER;
+    }
+    return { name: upload.name, contentType: upload.contentType, bytes: upload.bytes };
+  });
+}
+
+/** New evidence: a link, a note, or a file of at most `maxBytes`, whose type its bytes decide. */
+export function newEvidenceSchema(maxBytes: number) {
+  return z.discriminatedUnion(
+    "kind",
+    [
+      z.object({ ...target, kind: z.literal("LINK"), ...linkFields }),
+      z.object({ ...target, kind: z.literal("NOTE"), ...noteFields }),
+      z.object({ ...target, kind: z.literal("FILE"), file: uploadedFile(maxBytes) }),
+    ],
+    "validation.evidence.kind.invalid",
+  );
+}
 
 const evidenceId = { evidenceId: z.uuid("validation.evidence.unknown") };
 export const evidenceIdSchema = z.object(evidenceId);
@@ -60,15 +79,5 @@ export const evidenceEditSchema = z.discriminatedUnion(
   "validation.evidence.kind.invalid",
 );
 
-export type NewEvidenceInput = z.infer<typeof newEvidenceSchema>;
+export type NewEvidenceInput = z.output<ReturnType<typeof newEvidenceSchema>>;
 export type EvidenceEdit = z.infer<typeof evidenceEditSchema>;
-
-/** The fields of an evidence form as the schema expects them: absent fields stay absent. */
-export function evidenceFormFields(formData: FormData, names: readonly string[]) {
-  return Object.fromEntries(
-    names.flatMap((name) => {
-      const value = formData.get(name);
-      return typeof value === "string" ? [[name, value]] : [];
-    }),
-  );
-}

@@ -1,17 +1,23 @@
 import { describe, expect, it } from "vitest";
 
-import { answerSchema, parseAnswerForm } from "@/lib/validations/answer";
-import { newEvidenceSchema } from "@/lib/validations/evidence";
-import { fieldErrorsFrom } from "@/lib/validations/form";
+import { formInput } from "@/lib/forms/state";
+import { answerSchema } from "@/lib/validations/answer";
+import { newEvidenceSchema as evidenceSchemaOfSize } from "@/lib/validations/evidence";
 import { reviewDecisionSchema } from "@/lib/validations/review";
-import { parseServiceForm, servicesQuerySchema } from "@/lib/validations/service";
+import { serviceSchema, servicesQuerySchema } from "@/lib/validations/service";
 import { newUserSchema, nextPathSchema } from "@/lib/validations/user";
+import { fieldErrorsFrom } from "@/lib/validations/zod";
 
 function form(entries: Record<string, string | string[]>) {
   const data = new FormData();
   for (const [key, value] of Object.entries(entries)) for (const one of [value].flat()) data.append(key, one);
   return data;
 }
+
+// As the server actions read them (lib/forms/state.ts).
+const parseServiceForm = (data: FormData) => serviceSchema.safeParse(formInput(data, ["traits"]));
+const parseAnswerForm = (data: FormData) => answerSchema.safeParse(formInput(data));
+const newEvidenceSchema = evidenceSchemaOfSize(10 * 1024 * 1024);
 
 const TEAM = "3f1c2a4e-8a1b-4c1d-9e2f-0a1b2c3d4e5f";
 const validService = {
@@ -59,6 +65,15 @@ describe("the service form", () => {
     const parsed = parseServiceForm(form({ ...validService, traits: ["BEHIND_NGINX"] }));
     expect(parsed.success).toBe(false);
     expect(fieldErrorsFrom(parsed.error!).traits?.[0]?.key).toBe("validation.service.traits.nginxNeedsHttp");
+  });
+
+  it("says so even when no tier was chosen at all (a radio group sends nothing)", () => {
+    const { tier: _, ...withoutTier } = validService;
+    const errors = fieldErrorsFrom(
+      parseServiceForm(form({ ...withoutTier, traits: ["BEHIND_NGINX"] })).error!,
+    );
+    expect(errors.tier?.[0]?.key).toBe("validation.service.tier.invalid");
+    expect(errors.traits?.[0]?.key).toBe("validation.service.traits.nginxNeedsHttp");
   });
 
   it("reads the list's query string leniently", () => {

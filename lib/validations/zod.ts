@@ -1,7 +1,22 @@
 import { z } from "zod";
 
+import type { FieldErrors, Message } from "@/lib/result";
+
 // zod probes for eval (new Function) to compile fast parsers. Under tenken's Content-Security-Policy
 // that probe is a violation in the browser, and the speed-up is not needed anywhere here.
-z.config({ jitless: true });
+// An issue a schema gives no message of its own (a field missing from a form, a wrong type) is
+// reported with a message key too, so that zod's English never reaches a page.
+z.config({ jitless: true, customError: () => "validation.invalid" });
 
 export { z };
+
+/** zod's issues as messages per field (the first element of each issue's path), for the form. */
+export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    const values = "params" in issue ? (issue.params as Message["values"]) : undefined;
+    (errors[field] ??= []).push({ key: issue.message, ...(values ? { values } : {}) });
+  }
+  return errors;
+}

@@ -2,17 +2,18 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 
+import { ChecklistChangeList } from "@/components/checklist-editor/change-list";
+import { PageHeader } from "@/components/layout/page-header";
+import { ActionForm } from "@/components/ui/action-form";
+import { ColumnHeaders } from "@/components/ui/column-headers";
+import { buttonPrimary, cardClass } from "@/components/ui/styles";
 import {
   discardDraftAction,
   importChecklistAction,
   publishDraftAction,
   restoreDefaultChecklistAction,
   startDraftAction,
-} from "@/app/admin/checklist/actions";
-import { ChecklistChangeList } from "@/components/checklist-editor/change-list";
-import { ActionForm } from "@/components/ui/action-form";
-import { ColumnHeaders } from "@/components/ui/column-headers";
-import { buttonPrimary, cardClass } from "@/components/ui/styles";
+} from "@/lib/actions/checklist";
 import { requirePermission } from "@/lib/auth/session";
 import { diffChecklists } from "@/lib/checklist/diff";
 import {
@@ -42,9 +43,7 @@ export default async function ChecklistPage() {
 
   return (
     <div className="max-w-4xl space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold">{t("checklistEditor.title")}</h1>
-        <p className="text-slate-600">{t("checklistEditor.intro")}</p>
+      <PageHeader title={t("checklistEditor.title")} intro={t("checklistEditor.intro")}>
         <p className="mt-1 text-sm text-slate-700">
           {t("checklistEditor.currentVersion", {
             number: latest.number,
@@ -52,7 +51,7 @@ export default async function ChecklistPage() {
             name: latest.publishedBy.name,
           })}
         </p>
-      </div>
+      </PageHeader>
 
       <section aria-labelledby="draft-heading" className={`${cardClass} space-y-4`}>
         <h2 id="draft-heading" className="text-lg font-semibold">

@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 
+import { PageHeader } from "@/components/layout/page-header";
+import { ActionForm } from "@/components/ui/action-form";
+import { cardClass } from "@/components/ui/styles";
 import {
   createCauseAction,
   moveCauseAction,
@@ -8,14 +11,11 @@ import {
   restoreCauseAction,
   retireCauseAction,
   saveSettingsAction,
-} from "@/app/admin/actions";
-import { ActionForm } from "@/components/ui/action-form";
-import { cardClass } from "@/components/ui/styles";
+} from "@/lib/actions/settings";
 import { requirePermission } from "@/lib/auth/session";
 import { dateOfDay, todayIn } from "@/lib/dates";
 import { env } from "@/lib/env";
-import { quarterName } from "@/lib/i18n/quarters";
-import { quarterOf } from "@/lib/quarters";
+import { quarterName, quarterOf } from "@/lib/quarters";
 import { listIncidentCauses } from "@/lib/queries/incidents";
 import { getFiscalStartMonth } from "@/lib/queries/settings";
 
@@ -40,10 +40,7 @@ export default async function SettingsPage() {
 
   return (
     <div className="max-w-2xl space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold">{t("admin.settingsTitle")}</h1>
-        <p className="text-slate-600">{t("admin.settingsIntro")}</p>
-      </div>
+      <PageHeader title={t("admin.settingsTitle")} intro={t("admin.settingsIntro")} />
       <section aria-labelledby="fiscal-heading" className={`${cardClass} space-y-4`}>
         <h2 id="fiscal-heading" className="text-lg font-semibold">
           {t("admin.fiscalTitle")}

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 
-import { addMemberAction, createTeamAction, removeMemberAction, updateTeamAction } from "@/app/admin/actions";
+import { PageHeader } from "@/components/layout/page-header";
 import { ActionForm } from "@/components/ui/action-form";
 import { cardClass } from "@/components/ui/styles";
+import { addMemberAction, createTeamAction, removeMemberAction, updateTeamAction } from "@/lib/actions/teams";
 import { requirePermission } from "@/lib/auth/session";
 import { listTeamsWithMembers } from "@/lib/queries/teams";
 import { listUsers } from "@/lib/queries/users";
@@ -19,10 +20,7 @@ export default async function TeamsPage() {
 
   return (
     <div className="space-y-8">
-      <div>
-        <h1 className="text-2xl font-bold">{t("admin.teamsTitle")}</h1>
-        <p className="text-slate-600">{t("admin.teamsIntro")}</p>
-      </div>
+      <PageHeader title={t("admin.teamsTitle")} intro={t("admin.teamsIntro")} />
       <ul className="space-y-4">
         {teams.map((team) => {
           const candidates = activeUsers.filter(

@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 
+import { PageHeader } from "@/components/layout/page-header";
+import { ActionForm } from "@/components/ui/action-form";
+import { ColumnHeaders } from "@/components/ui/column-headers";
+import { cardClass } from "@/components/ui/styles";
 import {
   changeRoleAction,
   createUserAction,
   deactivateUserAction,
   reactivateUserAction,
-} from "@/app/admin/actions";
-import { ActionForm } from "@/components/ui/action-form";
-import { ColumnHeaders } from "@/components/ui/column-headers";
-import { cardClass } from "@/components/ui/styles";
+} from "@/lib/actions/users";
 import { requirePermission } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { listUsers } from "@/lib/queries/users";
@@ -26,10 +27,7 @@ export default async function UsersPage() {
 
   return (
     <div className="space-y-8">
-      <div>
-        <h1 className="text-2xl font-bold">{t("admin.usersTitle")}</h1>
-        <p className="text-slate-600">{t("admin.usersIntro")}</p>
-      </div>
+      <PageHeader title={t("admin.usersTitle")} intro={t("admin.usersIntro")} />
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{t("admin.usersTitle")}</caption>

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { ChecklistChangeList } from "@/components/checklist-editor/change-list";
+import { PageHeader } from "@/components/layout/page-header";
 import { cardClass } from "@/components/ui/styles";
 import { requirePermission } from "@/lib/auth/session";
 import { diffChecklists } from "@/lib/checklist/diff";
@@ -37,13 +37,12 @@ export default async function ChecklistChangesPage({
 
   return (
     <div className="max-w-4xl space-y-6">
-      <div>
-        {can.manageChecklist(user) && (
-          <Link href="/admin/checklist" className="text-sm text-blue-700 underline">
-            {t("backToChecklist")}
-          </Link>
-        )}
-        <h1 className="mt-2 text-2xl font-bold">{t("diffTitle", { from, to })}</h1>
+      <PageHeader
+        title={t("diffTitle", { from, to })}
+        back={
+          can.manageChecklist(user) ? { href: "/admin/checklist", label: t("backToChecklist") } : undefined
+        }
+      >
         <p className="text-sm text-slate-600">
           {t("currentVersion", {
             number: newer.number,
@@ -52,7 +51,7 @@ export default async function ChecklistChangesPage({
           })}
           {newer.summary && `: ${newer.summary}`}
         </p>
-      </div>
+      </PageHeader>
       <section className={cardClass} aria-label={t("diffTitle", { from, to })}>
         <ChecklistChangeList diff={diffChecklists(older.document, newer.document)} traitSets={traitSets} />
       </section>

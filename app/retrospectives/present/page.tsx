@@ -9,13 +9,13 @@ import { buttonPrimary, buttonSecondary, cardClass } from "@/components/ui/style
 import { isOverdue } from "@/lib/action-items";
 import { requirePermission } from "@/lib/auth/session";
 import { dayOf } from "@/lib/dates";
-import { quarterName } from "@/lib/i18n/quarters";
+import { quarterName, quarterParam } from "@/lib/quarters";
 import { listTeams } from "@/lib/queries/teams";
-import { loadRetrospective, quarterParam } from "@/lib/retrospective";
+import { loadRetrospective } from "@/lib/retrospective/load";
 import { presenterQuerySchema } from "@/lib/validations/retrospective";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("meeting"))("present") };
+  return { title: (await getTranslations("retrospective"))("present") };
 }
 
 const percent = (value: number | null | undefined) =>
@@ -59,68 +59,68 @@ export default async function PresenterPage({
       <header className="flex flex-wrap items-center justify-between gap-3">
         <div>
           <p className="text-sm text-slate-600">
-            {t("meeting.presenterTitle", { quarter: quarterName(t, retro.quarter), scope })}
+            {t("retrospective.presenterTitle", { quarter: quarterName(t, retro.quarter), scope })}
           </p>
           <p className="text-sm text-slate-600" aria-live="polite">
             {step === 0
-              ? t("meeting.summaryStep")
-              : t("meeting.step", { index: step, count: services.length })}
+              ? t("retrospective.summaryStep")
+              : t("retrospective.step", { index: step, count: services.length })}
           </p>
         </div>
-        <nav aria-label={t("meeting.present")} className="flex gap-2">
+        <nav aria-label={t("retrospective.present")} className="flex gap-2">
           {previous ? (
             <Link href={previous} className={buttonSecondary} rel="prev">
-              {t("meeting.previous")}
+              {t("retrospective.previous")}
             </Link>
           ) : (
             <span className={`${buttonSecondary} opacity-50`} aria-disabled="true">
-              {t("meeting.previous")}
+              {t("retrospective.previous")}
             </span>
           )}
           {next ? (
             <Link href={next} className={buttonPrimary} rel="next">
-              {t("meeting.next")}
+              {t("retrospective.next")}
             </Link>
           ) : (
             <span className={`${buttonPrimary} opacity-50`} aria-disabled="true">
-              {t("meeting.next")}
+              {t("retrospective.next")}
             </span>
           )}
           <Link href={exit} className={buttonSecondary}>
-            {t("meeting.exit")}
+            {t("retrospective.exit")}
           </Link>
         </nav>
       </header>
-      <p className="text-xs text-slate-600">{t("meeting.presenterHint")}</p>
+      <p className="text-xs text-slate-600">{t("retrospective.presenterHint")}</p>
 
       {service ? (
         <ServiceStep retro={retro} service={service} itemText={(key) => itemText.get(key) ?? key} />
       ) : (
         <section className={`${cardClass} space-y-5`} aria-labelledby="presenter-summary">
           <h1 id="presenter-summary" className="text-3xl font-bold">
-            {t("retro.heading", { quarter: quarterName(t, retro.quarter), scope })}
+            {t("retrospective.heading", { quarter: quarterName(t, retro.quarter), scope })}
           </h1>
           <p>
-            {t("retro.scoreLine", {
+            {t("retrospective.scoreLine", {
               score: percent(retro.score?.overall?.average),
               verified: percent(retro.score?.verified?.average),
               previous: percent(retro.previousScore?.overall?.average),
             })}
           </p>
           <p>
-            {t("meeting.openActions", {
+            {t("retrospective.openActions", {
               count: retro.actionItems.filter(
                 (action) => action.status === "OPEN" || action.status === "IN_PROGRESS",
               ).length,
             })}{" "}
             ·{" "}
-            {t("meeting.overdueActions", {
+            {t("retrospective.overdueActions", {
               count: retro.actionItems.filter((action) => isOverdue(action, retro.today)).length,
             })}
           </p>
           <div>
             <h2 className="mb-1 text-xl font-semibold">
-              {t("meeting.incidentsTitle", { count: retro.incidents.length })}
+              {t("retrospective.incidentsTitle", { count: retro.incidents.length })}
             </h2>
             <CauseCounts
               rows={retro.incidentsByCause.filter((row) => row.count > 0 || row.previous > 0)}
@@ -129,7 +129,7 @@ export default async function PresenterPage({
             />
           </div>
           {services.length === 0 ? (
-            <p className="text-slate-600">{t("meeting.noServices")}</p>
+            <p className="text-slate-600">{t("retrospective.noServices")}</p>
           ) : (
             <ol className="grid list-decimal gap-1 pl-6 text-base sm:grid-cols-2">
               {services.map((candidate, index) => (
@@ -183,7 +183,7 @@ async function ServiceStep({
         <ScoreBadge percent={score?.percent ?? null} size="lg" />
       </div>
       <p>
-        {t(retro.open ? "meeting.serviceScoreNow" : "meeting.serviceScore", {
+        {t(retro.open ? "retrospective.serviceScoreNow" : "retrospective.serviceScore", {
           score: percent(score?.percent),
           verified: percent(score?.verifiedPercent),
         })}
@@ -200,9 +200,9 @@ async function ServiceStep({
       )}
       <div className="grid gap-6 md:grid-cols-3">
         <div>
-          <h2 className="mb-1 text-xl font-semibold">{t("meeting.serviceChanges")}</h2>
+          <h2 className="mb-1 text-xl font-semibold">{t("retrospective.serviceChanges")}</h2>
           {changes.length + naChanges.length + stale.length === 0 ? (
-            <p className="text-base text-slate-600">{t("retro.none")}</p>
+            <p className="text-base text-slate-600">{t("retrospective.none")}</p>
           ) : (
             <ul className="space-y-1 text-base">
               {changes.map(({ event, before, after }) => (
@@ -213,13 +213,14 @@ async function ServiceStep({
               ))}
               {naChanges.map(({ event }) => (
                 <li key={`na-${event.item_id}-${event.createdAt.getTime()}`}>
-                  {itemText(event.item_key)}: {t(`retro.naAction.${event.action}`)} ({event.actorName})
+                  {itemText(event.item_key)}: {t(`retrospective.naAction.${event.action}`)} ({event.actorName}
+                  )
                 </li>
               ))}
               {stale.map((evidence) => (
                 <li key={`stale-${evidence.item_key}-${evidence.checked_on}-${evidence.title}`}>
                   {itemText(evidence.item_key)}:{" "}
-                  {t("meeting.evidenceStale", {
+                  {t("retrospective.evidenceStale", {
                     evidence: evidence.title || evidence.url || evidence.kind,
                     day: evidence.checked_on,
                   })}
@@ -229,15 +230,15 @@ async function ServiceStep({
           )}
         </div>
         <div>
-          <h2 className="mb-1 text-xl font-semibold">{t("meeting.serviceIncidents")}</h2>
+          <h2 className="mb-1 text-xl font-semibold">{t("retrospective.serviceIncidents")}</h2>
           {incidents.length === 0 ? (
-            <p className="text-base text-slate-600">{t("retro.none")}</p>
+            <p className="text-base text-slate-600">{t("retrospective.none")}</p>
           ) : (
             <ul className="space-y-1 text-base">
               {incidents.map((incident) => (
                 <li key={incident.id}>
                   <time dateTime={dayOf(incident.occurredOn)}>{dayOf(incident.occurredOn)}</time> ·{" "}
-                  {t(`meeting.severities.${incident.severity}`)} ·{" "}
+                  {t(`retrospective.severities.${incident.severity}`)} ·{" "}
                   {locale === "ja" ? incident.cause.nameJa : incident.cause.nameEn}: {incident.summary}
                 </li>
               ))}
@@ -245,17 +246,17 @@ async function ServiceStep({
           )}
         </div>
         <div>
-          <h2 className="mb-1 text-xl font-semibold">{t("meeting.serviceActions")}</h2>
+          <h2 className="mb-1 text-xl font-semibold">{t("retrospective.serviceActions")}</h2>
           {actions.length === 0 ? (
-            <p className="text-base text-slate-600">{t("retro.none")}</p>
+            <p className="text-base text-slate-600">{t("retrospective.none")}</p>
           ) : (
             <ul className="space-y-1 text-base">
               {actions.map((action) => (
                 <li key={action.id}>
                   {action.title} · {action.owner.name} · {dayOf(action.dueOn)} ·{" "}
-                  {t(`meeting.statuses.${action.status}`)}
+                  {t(`retrospective.statuses.${action.status}`)}
                   {isOverdue(action, retro.today) && (
-                    <strong className="ml-1 text-red-800">({t("meeting.overdue")})</strong>
+                    <strong className="ml-1 text-red-800">({t("retrospective.overdue")})</strong>
                   )}
                 </li>
               ))}

@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { forbidden } from "next/navigation";
 
-import { createServiceAction } from "@/app/services/actions";
+import { PageHeader } from "@/components/layout/page-header";
 import { ServiceForm } from "@/components/services/service-form";
 import { traitChoices } from "@/components/services/trait-choices";
+import { createServiceAction } from "@/lib/actions/services";
 import { requireUser } from "@/lib/auth/session";
 import { can } from "@/lib/permissions";
 import { listTeams } from "@/lib/queries/teams";
@@ -27,7 +28,7 @@ export default async function NewServicePage() {
   if (allTeams.length > 0 && teams.length === 0) forbidden();
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">{t("createTitle")}</h1>
+      <PageHeader title={t("createTitle")} />
       {teams.length === 0 ? (
         <p className="text-slate-700">{t("noTeams")}</p>
       ) : (

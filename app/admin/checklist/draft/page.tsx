@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 
+import { ItemForm } from "@/components/checklist-editor/item-form";
+import { PageHeader } from "@/components/layout/page-header";
+import { ActionForm } from "@/components/ui/action-form";
+import { cardClass } from "@/components/ui/styles";
 import {
   addDraftCategoryAction,
   addDraftItemAction,
@@ -17,10 +20,7 @@ import {
   updateDraftCategoryAction,
   updateDraftItemAction,
   updateDraftTraitAction,
-} from "@/app/admin/checklist/actions";
-import { ItemForm } from "@/components/checklist-editor/item-form";
-import { ActionForm } from "@/components/ui/action-form";
-import { cardClass } from "@/components/ui/styles";
+} from "@/lib/actions/checklist";
 import { requirePermission } from "@/lib/auth/session";
 import { getChecklistDraft } from "@/lib/queries/checklist-versions";
 import { countServicesByTraits } from "@/lib/queries/traits";
@@ -46,11 +46,7 @@ export default async function DraftEditorPage() {
 
   return (
     <div className="space-y-6">
-      <div>
-        <Link href="/admin/checklist" className="text-sm text-blue-700 underline">
-          {t("backToChecklist")}
-        </Link>
-        <h1 className="mt-2 text-2xl font-bold">{t("editDraft")}</h1>
+      <PageHeader title={t("editDraft")} back={{ href: "/admin/checklist", label: t("backToChecklist") }}>
         <p className="text-sm text-slate-600">
           {t("draftState", {
             number: draft.baseNumber,
@@ -58,7 +54,7 @@ export default async function DraftEditorPage() {
             date: draft.updatedAt.toISOString().slice(0, 16).replace("T", " "),
           })}
         </p>
-      </div>
+      </PageHeader>
 
       <section aria-labelledby="traits-heading" className={`${cardClass} space-y-3`}>
         <h2 id="traits-heading" className="text-lg font-semibold">

@@ -1,6 +1,6 @@
 import { getCurrentUser } from "@/lib/auth/session";
 import { can } from "@/lib/permissions";
-import { scoresFile } from "@/lib/retrospective-export";
+import { scoresFile } from "@/lib/retrospective/downloads";
 
 export const dynamic = "force-dynamic";
 

@@ -1,25 +1,24 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 
+import { PageHeader } from "@/components/layout/page-header";
 import { ActionItemForm } from "@/components/retrospective/action-item-form";
 import { cardClass } from "@/components/ui/styles";
 import { requireUser } from "@/lib/auth/session";
 import { dayOf } from "@/lib/dates";
 import { can } from "@/lib/permissions";
-import { quarterOf } from "@/lib/quarters";
+import { quarterOf, quarterParam } from "@/lib/quarters";
 import { getActionItem } from "@/lib/queries/action-items";
 import { getChecklist } from "@/lib/queries/checklist";
 import { listServiceNames } from "@/lib/queries/services";
 import { getFiscalStartMonth } from "@/lib/queries/settings";
 import { listTeams } from "@/lib/queries/teams";
 import { listActiveUsers } from "@/lib/queries/users";
-import { quarterParam } from "@/lib/retrospective";
-import { actionItemStatusSchema } from "@/lib/validations/meeting";
+import { actionItemStatusSchema } from "@/lib/validations/retrospective";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("meeting"))("editActionTitle") };
+  return { title: (await getTranslations("retrospective"))("editActionTitle") };
 }
 
 export default async function ActionItemPage({ params }: { params: Promise<{ actionItemId: string }> }) {
@@ -44,14 +43,13 @@ export default async function ActionItemPage({ params }: { params: Promise<{ act
 
   return (
     <div className="max-w-2xl space-y-6">
-      <div>
-        <Link href={back} className="text-sm text-blue-700 underline">
-          {t("meeting.backToRetro")}
-        </Link>
-        <h1 className="mt-2 text-2xl font-bold">{t("meeting.editActionTitle")}</h1>
+      <PageHeader
+        title={t("retrospective.editActionTitle")}
+        back={{ href: back, label: t("retrospective.backToRetro") }}
+      >
         <p className="text-sm text-slate-600">{action.title}</p>
-      </div>
-      <section className={cardClass} aria-label={t("meeting.editActionTitle")}>
+      </PageHeader>
+      <section className={cardClass} aria-label={t("retrospective.editActionTitle")}>
         <ActionItemForm
           action={action}
           teams={teams.filter(

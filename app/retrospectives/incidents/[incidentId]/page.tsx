@@ -1,25 +1,24 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 
-import { deleteIncidentAction } from "@/app/retrospectives/actions";
+import { PageHeader } from "@/components/layout/page-header";
 import { IncidentForm } from "@/components/retrospective/incident-form";
 import { ActionForm } from "@/components/ui/action-form";
 import { cardClass } from "@/components/ui/styles";
+import { deleteIncidentAction } from "@/lib/actions/retrospectives";
 import { requireUser } from "@/lib/auth/session";
 import { dayOf, todayIn } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { can } from "@/lib/permissions";
-import { quarterOf } from "@/lib/quarters";
+import { quarterOf, quarterParam } from "@/lib/quarters";
 import { getIncident, listIncidentCauses } from "@/lib/queries/incidents";
 import { listServiceNames } from "@/lib/queries/services";
 import { getFiscalStartMonth } from "@/lib/queries/settings";
-import { quarterParam } from "@/lib/retrospective";
-import { incidentIdSchema } from "@/lib/validations/meeting";
+import { incidentIdSchema } from "@/lib/validations/retrospective";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("meeting"))("edit") };
+  return { title: (await getTranslations("retrospective"))("edit") };
 }
 
 export default async function IncidentPage({ params }: { params: Promise<{ incidentId: string }> }) {
@@ -45,18 +44,15 @@ export default async function IncidentPage({ params }: { params: Promise<{ incid
 
   return (
     <div className="max-w-2xl space-y-6">
-      <div>
-        <Link href={back} className="text-sm text-blue-700 underline">
-          {t("meeting.backToRetro")}
-        </Link>
-        <h1 className="mt-2 text-2xl font-bold">
-          {t("meeting.editIncidentTitle", { day: dayOf(incident.occurredOn) })}
-        </h1>
+      <PageHeader
+        title={t("retrospective.editIncidentTitle", { day: dayOf(incident.occurredOn) })}
+        back={{ href: back, label: t("retrospective.backToRetro") }}
+      >
         <p className="text-sm text-slate-600">
-          {t("meeting.recordedBy")}: {incident.recordedBy.name}
+          {t("retrospective.recordedBy")}: {incident.recordedBy.name}
         </p>
-      </div>
-      <section className={cardClass} aria-label={t("meeting.saveIncident")}>
+      </PageHeader>
+      <section className={cardClass} aria-label={t("retrospective.saveIncident")}>
         <IncidentForm
           incident={incident}
           causes={causes}
@@ -66,14 +62,14 @@ export default async function IncidentPage({ params }: { params: Promise<{ incid
       </section>
       <section className={`${cardClass} space-y-2`} aria-labelledby="delete-incident">
         <h2 id="delete-incident" className="font-semibold">
-          {t("meeting.deleteIncident")}
+          {t("retrospective.deleteIncident")}
         </h2>
-        <p className="text-sm text-slate-600">{t("meeting.deleteIncidentHint")}</p>
+        <p className="text-sm text-slate-600">{t("retrospective.deleteIncidentHint")}</p>
         <ActionForm
           action={deleteIncidentAction}
           hidden={{ incidentId: incident.id, back }}
-          formLabel={t("meeting.deleteIncident")}
-          submitLabel={t("meeting.deleteIncident")}
+          formLabel={t("retrospective.deleteIncident")}
+          submitLabel={t("retrospective.deleteIncident")}
           secondary
         />
       </section>

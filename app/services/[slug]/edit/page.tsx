@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { forbidden, notFound } from "next/navigation";
 
-import { updateServiceAction } from "@/app/services/actions";
+import { PageHeader } from "@/components/layout/page-header";
 import { ServiceForm } from "@/components/services/service-form";
 import { traitChoices } from "@/components/services/trait-choices";
+import { updateServiceAction } from "@/lib/actions/services";
 import { requireUser } from "@/lib/auth/session";
 import { can } from "@/lib/permissions";
 import { getServiceBySlug } from "@/lib/queries/services";
@@ -39,7 +40,7 @@ export default async function EditServicePage({ params }: Props) {
   );
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">{t("editTitle", { name: service.name })}</h1>
+      <PageHeader title={t("editTitle", { name: service.name })} />
       <ServiceForm
         action={updateServiceAction.bind(null, service.id)}
         teams={teams}

@@ -3,11 +3,6 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
-import {
-  addCommentAction,
-  addEvidenceAction,
-  reviewAnswerAction,
-} from "@/app/services/[slug]/items/[itemKey]/actions";
 import { StatusLabel } from "@/components/assessment/status-label";
 import { EvidenceList } from "@/components/evidence/evidence-list";
 import { AnswerBadges } from "@/components/review/answer-badges";
@@ -15,13 +10,15 @@ import { CommentThread } from "@/components/review/comment-thread";
 import { ActionForm } from "@/components/ui/action-form";
 import { Markdown } from "@/components/ui/markdown";
 import { cardClass } from "@/components/ui/styles";
-import { loadItemReview } from "@/lib/assessment";
+import { addEvidenceAction } from "@/lib/actions/evidence";
+import { addCommentAction, reviewAnswerAction } from "@/lib/actions/review";
 import { requireUser } from "@/lib/auth/session";
 import { dayOf } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { EVIDENCE_FILE_TYPES } from "@/lib/evidence/file-type";
 import { pick, type Locale } from "@/lib/i18n/config";
 import { can } from "@/lib/permissions";
+import { loadItemReview } from "@/lib/queries/assessment";
 import { canBeVerified } from "@/lib/review";
 import { isApplicable } from "@/lib/scoring";
 

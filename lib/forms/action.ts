@@ -1,0 +1,50 @@
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import type { z } from "zod";
+
+import { getCurrentUser } from "@/lib/auth/session";
+import type { FormState } from "@/lib/forms/state";
+import { submitForm, submitPublicForm, type FormWrite, type Submitted } from "@/lib/forms/submit";
+
+/** After a successful write: the pages it shows up on, and where to send the person, if anywhere. */
+export type AfterWrite<T, Input> = {
+  revalidate?: readonly (readonly [path: string] | readonly [path: string, type: "layout" | "page"])[];
+  redirectTo?: (data: T, input: Input) => string;
+};
+
+function settle<T, Input>({ state, data }: Submitted<T>, input: () => Input, after: AfterWrite<T, Input>) {
+  if (!state.ok) return state;
+  for (const [path, type] of after.revalidate ?? []) revalidatePath(path, type);
+  // redirect() throws, as Next.js expects of it, so it comes last.
+  if (after.redirectTo) redirect(after.redirectTo(data as T, input()));
+  return state;
+}
+
+/**
+ * The body of every form's server action (lib/actions): the form submitted as the signed-in
+ * person through the one write path, then the pages it changed revalidated.
+ */
+export async function formAction<S extends z.ZodType, T>(
+  formData: FormData,
+  form: FormWrite<S, T> & AfterWrite<T, z.output<S>>,
+): Promise<FormState> {
+  let input: z.output<S> | undefined;
+  const submitted = await submitForm(formData, getCurrentUser, {
+    ...form,
+    run: (parsed, actor) => form.run((input = parsed), actor),
+  });
+  return settle(submitted, () => input!, form);
+}
+
+/** The same for a form anyone may submit (signing in, the first admin). */
+export async function publicFormAction<S extends z.ZodType, T>(
+  formData: FormData,
+  form: FormWrite<S, T, null> & AfterWrite<T, z.output<S>>,
+): Promise<FormState> {
+  let input: z.output<S> | undefined;
+  const submitted = await submitPublicForm(formData, {
+    ...form,
+    run: (parsed, actor) => form.run((input = parsed), actor),
+  });
+  return settle(submitted, () => input!, form);
+}
