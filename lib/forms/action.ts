@@ -12,11 +12,11 @@ export type AfterWrite<T, Input> = {
   redirectTo?: (data: T, input: Input) => string;
 };
 
-function settle<T, Input>({ state, data }: Submitted<T>, input: () => Input, after: AfterWrite<T, Input>) {
-  if (!state.ok) return state;
+function settle<T, Input>({ state, saved }: Submitted<T, Input>, after: AfterWrite<T, Input>) {
+  if (!saved) return state;
   for (const [path, type] of after.revalidate ?? []) revalidatePath(path, type);
   // redirect() throws, as Next.js expects of it, so it comes last.
-  if (after.redirectTo) redirect(after.redirectTo(data as T, input()));
+  if (after.redirectTo) redirect(after.redirectTo(saved.data, saved.input));
   return state;
 }
 
@@ -28,12 +28,7 @@ export async function formAction<S extends z.ZodType, T>(
   formData: FormData,
   form: FormWrite<S, T> & AfterWrite<T, z.output<S>>,
 ): Promise<FormState> {
-  let input: z.output<S> | undefined;
-  const submitted = await submitForm(formData, getCurrentUser, {
-    ...form,
-    run: (parsed, actor) => form.run((input = parsed), actor),
-  });
-  return settle(submitted, () => input!, form);
+  return settle(await submitForm(formData, getCurrentUser, form), form);
 }
 
 /** The same for a form anyone may submit (signing in, the first admin). */
@@ -41,10 +36,5 @@ export async function publicFormAction<S extends z.ZodType, T>(
   formData: FormData,
   form: FormWrite<S, T, null> & AfterWrite<T, z.output<S>>,
 ): Promise<FormState> {
-  let input: z.output<S> | undefined;
-  const submitted = await submitPublicForm(formData, {
-    ...form,
-    run: (parsed, actor) => form.run((input = parsed), actor),
-  });
-  return settle(submitted, () => input!, form);
+  return settle(await submitPublicForm(formData, form), form);
 }

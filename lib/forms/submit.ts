@@ -15,18 +15,19 @@ export type FormWrite<S extends z.ZodType, T, Actor = Principal> = {
   arrays?: readonly string[];
 };
 
-export type Submitted<T> = { state: NonNullable<FormState>; data?: T };
+/** The form's answer, and on success what the write made from which input (for a redirect). */
+export type Submitted<T, Input> = { state: NonNullable<FormState>; saved?: { data: T; input: Input } };
 
 function answer<S extends z.ZodType, T>(
   result: Result<{ data: T; input: z.output<S> }>,
   formData: FormData,
   done: FormWrite<S, T, unknown>["done"],
-): Submitted<T> {
+): Submitted<T, z.output<S>> {
   const at = Date.now();
   if (!result.ok) return { state: { ...result, values: formValues(formData), at } };
   const { data, input } = result.data;
   const message = typeof done === "function" ? done(data, input) : (done ?? { key: "app.saved" });
-  return { state: { ok: true, data: message, at }, data };
+  return { state: { ok: true, data: message, at }, saved: result.data };
 }
 
 /**
@@ -38,7 +39,7 @@ export async function submitForm<S extends z.ZodType, T>(
   formData: FormData,
   asker: Asker,
   form: FormWrite<S, T>,
-): Promise<Submitted<T>> {
+): Promise<Submitted<T, z.output<S>>> {
   const result = await write(form.schema, formInput(formData, form.arrays), asker, async (input, actor) => ({
     data: await form.run(input, actor),
     input,
@@ -50,7 +51,7 @@ export async function submitForm<S extends z.ZodType, T>(
 export async function submitPublicForm<S extends z.ZodType, T>(
   formData: FormData,
   form: FormWrite<S, T, null>,
-): Promise<Submitted<T>> {
+): Promise<Submitted<T, z.output<S>>> {
   const result = await writeAnonymously(form.schema, formInput(formData, form.arrays), async (input) => ({
     data: await form.run(input, null),
     input,
