@@ -54,8 +54,12 @@ describe("messages", () => {
         ),
       ].map((match) => `${file}: ${match[1]!}`),
     );
+    // Strings shaped like message keys that are something else.
+    const notMessages = new Set(["auth.secret"]); // an instance setting's name (lib/auth/server.ts)
     expect(used.length).toBeGreaterThan(100);
-    expect(used.filter((entry) => !all.has(entry.split(": ")[1]!))).toEqual([]);
+    expect(
+      used.filter((entry) => !all.has(entry.split(": ")[1]!) && !notMessages.has(entry.split(": ")[1]!)),
+    ).toEqual([]);
   });
 
   it("are the only source of words in components: no bare text between JSX tags", () => {
