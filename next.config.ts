@@ -1,9 +1,15 @@
+import { readFileSync } from "node:fs";
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 
-import { STATIC_SECURITY_HEADERS } from "./lib/security/headers";
-
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+// The fixed security headers, as proxy.ts and the server (scripts/serve.mjs) set them.
+const { headers: STATIC_SECURITY_HEADERS } = JSON.parse(
+  readFileSync("lib/security/headers.json", "utf8"),
+) as {
+  headers: Record<string, string>;
+};
 
 const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from its own package folder at run time.

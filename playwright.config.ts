@@ -70,11 +70,11 @@ export default defineConfig({
     // The same build pointed at a database nobody listens for (port 9 is "discard"), to see what
     // people see when the database is down. Started after the first server has built the app.
     {
-      command: `node node_modules/next/dist/bin/next start --port ${port + 1}`,
+      command: "node scripts/serve.mjs",
       port: port + 1,
       timeout: 60_000,
       reuseExistingServer: false,
-      env: { DATABASE_URL: "postgresql://tenken@127.0.0.1:9/tenken" },
+      env: { PORT: String(port + 1), DATABASE_URL: "postgresql://tenken@127.0.0.1:9/tenken" },
     },
   ],
 });

@@ -1,7 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
 
 import { PATH_HEADER, pathOf, signInRedirect } from "@/lib/auth/gate";
-import { contentSecurityPolicy, createNonce, STATIC_SECURITY_HEADERS } from "@/lib/security/headers";
+import {
+  ALLOWED_METHODS,
+  contentSecurityPolicy,
+  createNonce,
+  STATIC_SECURITY_HEADERS,
+} from "@/lib/security/headers";
 
 function ssoOrigin() {
   try {
@@ -17,6 +22,17 @@ function withSecurityHeaders(response: NextResponse, policy: string) {
   return response;
 }
 
+// A path whose percent-encoding is not UTF-8 ("/services/%ff") cannot name anything here; Next.js
+// would fail to decode it into the route's parameters, with a bare 500.
+function decodable(pathname: string) {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 // Every page and route: security headers with a per-request nonce, and the sign-in gate.
 export function proxy(request: NextRequest) {
   const policy = contentSecurityPolicy({
@@ -24,6 +40,17 @@ export function proxy(request: NextRequest) {
     dev: process.env.NODE_ENV !== "production",
     ssoOrigin: ssoOrigin(),
   });
+  // The server refuses other methods first (scripts/serve.mjs); this holds under `next dev` too.
+  if (!ALLOWED_METHODS.includes(request.method))
+    return withSecurityHeaders(
+      new NextResponse(null, { status: 405, headers: { Allow: ALLOWED_METHODS.join(", ") } }),
+      policy,
+    );
+  if (!decodable(request.nextUrl.pathname))
+    return withSecurityHeaders(
+      new NextResponse("The address is not valid. / このアドレスは正しくありません。", { status: 400 }),
+      policy,
+    );
   const redirect = signInRedirect(request);
   if (redirect) return withSecurityHeaders(redirect, policy);
   const requestHeaders = new Headers(request.headers);

@@ -9,7 +9,7 @@ import pg from "pg";
 
 import { overviewAggregate, trendAggregate, type TrendRow } from "./bench/raw-sql";
 import { BIG_TEAM_SERVICES, seedBench, SERVICES } from "./bench/seed";
-import { buildIfStale, nextBin } from "./build-if-stale";
+import { buildIfStale, serverEntry } from "./build-if-stale";
 import { ensureGeneratedClient } from "./generate";
 import { prepareDatabase } from "./prepare-db";
 
@@ -277,7 +277,7 @@ const { getDb } = await import("@/lib/db");
 const bigTeam = await getDb().team.findUniqueOrThrow({ where: { slug: "bench" }, select: { id: true } });
 
 buildIfStale();
-const server = spawn(process.execPath, [nextBin, "start", "--port", String(PORT)], {
+const server = spawn(process.execPath, [serverEntry], {
   stdio: "ignore",
   env: { ...process.env, PORT: String(PORT), TENKEN_BASE_URL: `http://127.0.0.1:${PORT}` },
 });

@@ -15,6 +15,8 @@ const SOURCES = [
 ];
 
 export const nextBin = path.resolve("node_modules/next/dist/bin/next");
+// The production server (Next.js behind tenken's guard), started with plain Node.
+export const serverEntry = path.resolve("scripts/serve.mjs");
 
 function newestMtime(target: string): number {
   if (!existsSync(target)) return 0;

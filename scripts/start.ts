@@ -2,7 +2,7 @@
 // prepare the database (migrations, checklist, demo data on first start), then serve.
 import { spawn } from "node:child_process";
 
-import { buildIfStale, nextBin } from "./build-if-stale";
+import { buildIfStale, serverEntry } from "./build-if-stale";
 import { ensureGeneratedClient } from "./generate";
 import { prepareDatabase } from "./prepare-db";
 
@@ -22,7 +22,10 @@ await prepareDatabase().catch((error: unknown) =>
 );
 
 const port = process.env.PORT ?? "3000";
-const server = spawn(process.execPath, [nextBin, "start", "--port", port], { stdio: "inherit" });
+const server = spawn(process.execPath, [serverEntry], {
+  stdio: "inherit",
+  env: { ...process.env, PORT: port },
+});
 console.log(`tenken: serving http://localhost:${port}`);
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,13 +1,15 @@
-// The security headers of every response. The Content-Security-Policy carries a fresh nonce per
-// request (proxy.ts), which Next.js puts on its own scripts; nothing else may run.
+import shared from "./headers.json";
 
-export const STATIC_SECURITY_HEADERS: Record<string, string> = {
-  "X-Content-Type-Options": "nosniff",
-  "Referrer-Policy": "strict-origin-when-cross-origin",
-  "X-Frame-Options": "DENY",
-  "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
-  "Cross-Origin-Opener-Policy": "same-origin",
-};
+// The security headers of every response. The Content-Security-Policy carries a fresh nonce per
+// request (proxy.ts), which Next.js puts on its own scripts; nothing else may run. The headers
+// that never change, and the methods tenken answers, are kept in headers.json, because the server
+// (scripts/serve.mjs) is plain JavaScript and sets them too, before Next.js sees a request.
+
+export const STATIC_SECURITY_HEADERS: Record<string, string> = shared.headers;
+
+// What tenken answers. The server refuses the rest (TRACE, made-up methods) before Next.js,
+// which would otherwise fail on them with a bare 500.
+export const ALLOWED_METHODS: readonly string[] = shared.methods;
 
 type PolicyOptions = { nonce: string; dev: boolean; ssoOrigin?: string };
 

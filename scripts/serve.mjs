@@ -1,0 +1,38 @@
+// The production server: Next.js's request handler behind a thin guard. Plain JavaScript, so that
+// it runs under plain Node once the app is built (`npm start` starts it after preparing the
+// database).
+//
+// Every response gets tenken's fixed security headers before Next.js sees the request, and a
+// restrictive policy that proxy.ts replaces with the page's own: so even what Next.js answers by
+// itself, before tenken's code runs, carries them. Methods tenken does not answer (TRACE, made-up
+// ones) are refused here: Next.js cannot even build a request object for them.
+import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import next from "next";
+
+const { headers, fallbackPolicy, methods } = JSON.parse(
+  readFileSync(new URL("../lib/security/headers.json", import.meta.url), "utf8"),
+);
+const port = Number(process.env.PORT ?? 3000);
+
+const app = next({ dev: false, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((request, response) => {
+  for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+  response.setHeader("Content-Security-Policy", fallbackPolicy);
+  if (!methods.includes(request.method)) {
+    response.writeHead(405, { Allow: methods.join(", "), "Content-Type": "text/plain; charset=utf-8" });
+    response.end("Method not allowed\n");
+    return;
+  }
+  handle(request, response).catch((error) => {
+    console.error(error);
+    if (!response.headersSent) response.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
+    response.end();
+  });
+});
+server.listen(port, () => console.log(`tenken: listening on port ${port}`));
+
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.close(() => process.exit(0)));
