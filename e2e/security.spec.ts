@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-import { signInAs } from "./fixtures/auth";
+import { demo, DEMO_PASSWORD, fillSignIn, signInAs } from "./fixtures/auth";
 import { itemText } from "./fixtures/checklist";
 import { uniqueSlug } from "./fixtures/services";
 
@@ -26,6 +26,49 @@ test("every response carries the security headers, with a new nonce each time", 
   expectSecurityHeaders(redirect.headers(), "redirect");
   const [first, second] = [await request.get("/sign-in"), await request.get("/sign-in")];
   expect(first.headers()["content-security-policy"]).not.toBe(second.headers()["content-security-policy"]);
+});
+
+test("malformed addresses and methods tenken does not answer are refused, with the headers", async ({
+  page,
+  request,
+}) => {
+  // Signed in, so that nothing stops at the sign-in gate first.
+  await signInAs(page, "admin");
+  const signedIn = page.request;
+  for (const path of ["/services/%ff", "/services/%ff/items/http.latency", "/api/evidence/%E0%A4%A"]) {
+    const response = await signedIn.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(400);
+    expectSecurityHeaders(response.headers(), path);
+  }
+  for (const method of ["TRACE", "PROPFIND", "MKCOL"]) {
+    const response = await request.fetch("/services", { method, maxRedirects: 0 });
+    expect(response.status(), method).toBe(405);
+    expect(response.headers()["allow"], method).toBe("GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
+    expect(response.headers()["x-frame-options"], method).toBe("DENY");
+    expect(response.headers()["x-content-type-options"], method).toBe("nosniff");
+    expect(response.headers()["content-security-policy"], method).toContain("frame-ancestors 'none'");
+  }
+  // A method HTTP does not know is refused by Node's own parser, before any of tenken's code.
+  expect((await request.fetch("/services", { method: "TRACK", maxRedirects: 0 })).status()).toBe(400);
+});
+
+test("signing in, with JavaScript on, never sends anyone off-site, whatever the address asks", async ({
+  page,
+}) => {
+  for (const next of [
+    "/.//evil.example",
+    "/x/..//evil.example",
+    "/%2e//evil.example",
+    "/.\\/evil.example",
+    "/./\\evil.example",
+  ]) {
+    await page.context().clearCookies();
+    await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+    await fillSignIn(page, demo.member.email, DEMO_PASSWORD);
+    await expect(page.getByText(`Signed in as ${demo.member.name}`), next).toBeVisible();
+    expect(new URL(page.url()).host, next).not.toContain("evil.example");
+    await expect(page, next).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/services$/);
+  }
 });
 
 test("the app works under its policy: no violations while signing in, switching language and saving", async ({

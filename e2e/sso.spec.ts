@@ -47,3 +47,38 @@ test("a first SSO sign-in takes its role from the mapped group claim, and the au
     page.getByRole("table", { name: "Audit log" }).getByRole("row", { name: new RegExp(kenji.email) }),
   ).toContainText("sso");
 });
+
+test("single sign-on never sends anyone off-site: not from the sign-in page, nor through Better Auth's own endpoint", async ({
+  page,
+}) => {
+  const yui = ssoPeople[1];
+  // Through the page: the address's next is held to tenken's own paths before the provider is asked.
+  await page.goto(`/sign-in?next=${encodeURIComponent("/.//evil.example")}`);
+  await page.getByRole("button", { name: "Sign in with Test IdP" }).click();
+  await page.getByRole("link", { name: `Continue as ${yui.name}` }).click();
+  await expect(page.getByText(`Signed in as ${yui.name}`)).toBeVisible();
+  await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/services$/);
+  await signOut(page);
+
+  // Straight to Better Auth's endpoint, as a script could: an address of another origin is refused
+  // outright, and a path that a browser would read as another host is held to tenken's own paths.
+  await page.goto("/sign-in");
+  const startSso = (fields: Record<string, string>) =>
+    page.evaluate(async (body) => {
+      const response = await fetch("/api/auth/sign-in/social", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ provider: "oidc", ...body }),
+      });
+      return { status: response.status, url: ((await response.json()) as { url?: string }).url };
+    }, fields);
+  expect((await startSso({ callbackURL: "https://evil.example/" })).status).toBe(403);
+  expect((await startSso({ callbackURL: "/services", errorCallbackURL: "//evil.example" })).status).toBe(403);
+  const started = await startSso({ callbackURL: "/.//evil.example" });
+  expect(started.status).toBe(200);
+  await page.goto(started.url!);
+  await page.getByRole("link", { name: `Continue as ${yui.name}` }).click();
+  await expect(page.getByText(`Signed in as ${yui.name}`)).toBeVisible();
+  // Sent to tenken's home (the services list), not to a path that reads as another host.
+  await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/services$/);
+});

@@ -1,3 +1,4 @@
+import { safeReturnPath } from "@/lib/security/redirect";
 import { SLUG_PATTERN } from "@/lib/validations/service";
 import { z } from "@/lib/validations/zod";
 
@@ -53,13 +54,9 @@ export const roleChangeSchema = z.object({
 });
 export const userIdSchema = z.object({ userId: z.uuid() });
 
-// Where to go after signing in: only a path of this site, never another origin.
-export const nextPathSchema = z
-  .string()
-  .max(2000)
-  .regex(/^\/(?![/\\])[^\s]*$/)
-  .refine((path) => !path.startsWith("/sign-in") && !path.startsWith("/api/"))
-  .catch("/services");
+// Where to go after signing in (or any "next" or "back"): a path of this site, normalised, never
+// another origin; anything else is /services (lib/security/redirect.ts).
+export const nextPathSchema = z.unknown().transform((target) => safeReturnPath(target));
 
 export const signInSchema = z.object({
   email: z
