@@ -425,6 +425,15 @@ try {
     if (!state.ok) throw new Error(`review failed: ${JSON.stringify(state)}`);
   });
 
+  // Every answer says what its latest event says, in commit order (lib/queries/answers.ts).
+  const { listAnswersDisagreeingWithHistory } = await import("@/lib/queries/answers");
+  const disagreeing = await listAnswersDisagreeingWithHistory();
+  console.log(
+    JSON.stringify({ name: "answers disagreeing with their latest event", count: disagreeing.length }),
+  );
+  if (disagreeing.length > 0)
+    throw new Error(`answers disagree with their history: ${JSON.stringify(disagreeing.slice(0, 5))}`);
+
   const { rows } = await client.query<{ events: number; table_bytes: number; index_bytes: number }>(
     "SELECT count(*)::int AS events, pg_table_size('answer_events')::float8 AS table_bytes, pg_indexes_size('answer_events')::float8 AS index_bytes FROM answer_events",
   );

@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db";
 import { fail } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, type Principal } from "@/lib/permissions";
-import { recordAnswerEvent } from "@/lib/queries/answers";
+import { lockAnswer, recordAnswerEvent } from "@/lib/queries/answers";
 import { recordAudit } from "@/lib/queries/audit";
 import { reviewAfterTeamChange } from "@/lib/review";
 import type { EvidenceEdit, NewEvidenceInput } from "@/lib/validations/evidence";
@@ -75,7 +75,7 @@ async function afterEvidenceChange(
 export async function addEvidence(
   input: NewEvidenceInput,
   actor: Principal | null,
-  { today, at = new Date() }: { today: Day; at?: Date },
+  { today, at: dated }: { today: Day; at?: Date },
 ): Promise<{ id: string }> {
   return getDb().$transaction(async (tx) => {
     const service = await tx.service.findUnique({
@@ -89,6 +89,7 @@ export async function addEvidence(
       select: { id: true, retiredAt: true },
     });
     if (!item || item.retiredAt) throw fail.notFound("validation.answer.item.invalid");
+    const at = await lockAnswer(tx, { serviceId: service.id, itemId: item.id }, dated);
     const answer = await tx.answer.findUnique({
       where: { serviceId_itemId: { serviceId: service.id, itemId: item.id } },
       select: answerOfEvidence,
@@ -139,6 +140,21 @@ export async function addEvidence(
   });
 }
 
+/**
+ * A piece of evidence with its answer, read once that answer is locked (lockAnswer), so that the
+ * answer's state it changes is the current one; and the moment of the change.
+ */
+async function lockedEvidence(tx: Prisma.TransactionClient, evidenceId: string, dated?: Date) {
+  const keys = await tx.evidence.findUnique({
+    where: { id: evidenceId },
+    select: { answer: { select: { serviceId: true, itemId: true } } },
+  });
+  if (!keys) return null;
+  const at = await lockAnswer(tx, keys.answer, dated);
+  const evidence = await findEvidence(tx, evidenceId);
+  return evidence ? { evidence, at } : null;
+}
+
 async function findEvidence(tx: Prisma.TransactionClient, evidenceId: string) {
   return tx.evidence.findUnique({
     where: { id: evidenceId },
@@ -158,11 +174,12 @@ async function findEvidence(tx: Prisma.TransactionClient, evidenceId: string) {
 export async function updateEvidence(
   edit: EvidenceEdit,
   actor: Principal | null,
-  { at = new Date() }: { at?: Date } = {},
+  { at: dated }: { at?: Date } = {},
 ): Promise<void> {
   return getDb().$transaction(async (tx) => {
-    const evidence = await findEvidence(tx, edit.evidenceId);
-    if (!evidence) throw fail.notFound("validation.evidence.unknown");
+    const locked = await lockedEvidence(tx, edit.evidenceId, dated);
+    if (!locked) throw fail.notFound("validation.evidence.unknown");
+    const { evidence, at } = locked;
     authorize("manageEvidence", actor, { teamId: evidence.answer.service.teamId });
     if (evidence.kind !== edit.kind) throw fail.notFound("validation.evidence.unknown");
     const data = edit.kind === "LINK" ? { url: edit.url, title: edit.title } : { body: edit.body };
@@ -196,11 +213,12 @@ export async function updateEvidence(
 export async function removeEvidence(
   { evidenceId }: { evidenceId: string },
   actor: Principal | null,
-  { at = new Date() }: { at?: Date } = {},
+  { at: dated }: { at?: Date } = {},
 ): Promise<void> {
   return getDb().$transaction(async (tx) => {
-    const evidence = await findEvidence(tx, evidenceId);
-    if (!evidence) throw fail.notFound("validation.evidence.unknown");
+    const locked = await lockedEvidence(tx, evidenceId, dated);
+    if (!locked) throw fail.notFound("validation.evidence.unknown");
+    const { evidence, at } = locked;
     authorize("manageEvidence", actor, { teamId: evidence.answer.service.teamId });
     await tx.evidence.delete({ where: { id: evidence.id } });
     await afterEvidenceChange(tx, actor, evidence.answer, at);

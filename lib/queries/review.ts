@@ -4,7 +4,7 @@ import { fail } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AnswerEventAction, CommentKind } from "@/lib/generated/prisma/enums";
 import { authorize, type Principal } from "@/lib/permissions";
-import { recordAnswerEvent } from "@/lib/queries/answers";
+import { lockAnswer, recordAnswerEvent } from "@/lib/queries/answers";
 import { recordAudit } from "@/lib/queries/audit";
 import { canBeVerified } from "@/lib/review";
 import type { CommentInput, ReviewDecision } from "@/lib/validations/review";
@@ -34,13 +34,14 @@ const STEP: Record<ReviewDecision["decision"], { action: AnswerEventAction; comm
 export async function decideOnAnswer(
   input: ReviewDecision,
   actor: Principal | null,
-  { today, at = new Date() }: { today: Day; at?: Date },
+  { today, at: dated }: { today: Day; at?: Date },
 ): Promise<void> {
   return getDb().$transaction(async (tx) => {
     const { service, item } = await findTarget(tx, input);
     if (!service) throw fail.notFound("validation.answer.service.invalid");
     authorize("reviewAnswers", actor);
     if (!item) throw fail.notFound("validation.answer.item.invalid");
+    const at = await lockAnswer(tx, { serviceId: service.id, itemId: item.id }, dated);
     const answer = await tx.answer.findUnique({
       where: { serviceId_itemId: { serviceId: service.id, itemId: item.id } },
     });
