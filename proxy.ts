@@ -16,8 +16,12 @@ function ssoOrigin() {
   }
 }
 
-function withSecurityHeaders(response: NextResponse, policy: string) {
-  response.headers.set("Content-Security-Policy", policy);
+// Routes that answer with a policy of their own, stricter than a page's: evidence files are
+// sandboxed (app/api/evidence/[evidenceId]/route.ts). The page's policy must not replace theirs.
+const OWN_POLICY = [/^\/api\/evidence\//];
+
+function withSecurityHeaders(response: NextResponse, policy: string | null) {
+  if (policy) response.headers.set("Content-Security-Policy", policy);
   for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) response.headers.set(name, value);
   return response;
 }
@@ -57,7 +61,11 @@ export function proxy(request: NextRequest) {
   // Next.js reads the nonce from the request's policy and puts it on its own scripts.
   requestHeaders.set("Content-Security-Policy", policy);
   requestHeaders.set(PATH_HEADER, pathOf(request));
-  return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), policy);
+  const ownPolicy = OWN_POLICY.some((pattern) => pattern.test(request.nextUrl.pathname));
+  return withSecurityHeaders(
+    NextResponse.next({ request: { headers: requestHeaders } }),
+    ownPolicy ? null : policy,
+  );
 }
 
 export const config = {

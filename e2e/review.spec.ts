@@ -1,3 +1,4 @@
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 
@@ -84,6 +85,12 @@ test("evidence is attached, a reviewer requests a change, the team answers, and 
   expect(file.headers()["content-type"]).toBe("image/png");
   expect(file.headers()["x-content-type-options"]).toBe("nosniff");
   expect(file.headers()["content-disposition"]).toContain("inline");
+  // The file keeps its own sandboxing policy (not a page's) and says how long it is.
+  expect(file.headers()["content-security-policy"]).toBe(
+    "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
+  );
+  expect(file.headers()["content-length"]).toBe(String(statSync(SCREENSHOT).size));
+  expect((await file.body()).equals(readFileSync(SCREENSHOT))).toBe(true);
   await signOut(page);
 
   // An SRE reviewer finds it in the queue and asks for more.

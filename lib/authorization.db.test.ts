@@ -641,3 +641,66 @@ describe("the authorization matrix", () => {
     }
   }
 });
+
+describe("what a team's retrospective records may name", () => {
+  // An incident that names the member's team's service and another team's.
+  async function sharedIncident() {
+    const slug = unique("other-svc");
+    await createService(
+      { name: slug, slug, description: "", teamId: fixture.otherTeamId, tier: 2, traits: [] },
+      fixture.principals.admin,
+    );
+    const otherService = (await getServiceBySlug(slug))!;
+    const input = { ...incidentInput(fixture.serviceId), serviceIds: [fixture.serviceId, otherService.id] };
+    const { id } = await recordIncident(input, fixture.principals.sre, { today: TODAY });
+    return { id, input, otherService };
+  }
+
+  it("a team changes or deletes an incident only when every service it names is the team's", async () => {
+    const { id, input } = await sharedIncident();
+    const before = await fingerprint();
+    const member = fixture.principals.member;
+    // Even keeping its own service and dropping the other team's is a change to the other team's record.
+    const change = { ...input, serviceIds: [fixture.serviceId], severity: "SEV4" as const };
+    expect(await attempt(() => updateIncident(id, change, member, { today: TODAY }))).toMatchObject({
+      code: "forbidden",
+    });
+    expect(await attempt(() => deleteIncident(id, member))).toMatchObject({ code: "forbidden" });
+    expect(await fingerprint()).toBe(before);
+    // A reviewer may.
+    expect(
+      await attempt(() => updateIncident(id, change, fixture.principals.sre, { today: TODAY })),
+    ).toMatchObject({
+      ok: true,
+    });
+    // And once every service it names is the team's, so may the team.
+    expect(await attempt(() => deleteIncident(id, member))).toMatchObject({ ok: true });
+  });
+
+  it("an action item names one of its team's services and one of its members as owner", async () => {
+    const { otherService } = await sharedIncident();
+    const member = fixture.principals.member;
+    const before = await fingerprint();
+    expect(
+      await attempt(() =>
+        createActionItem({ ...actionInput(fixture), serviceId: otherService.id }, QUARTER, member),
+      ),
+    ).toMatchObject({
+      code: "invalid",
+      fieldErrors: { serviceId: [{ key: "validation.action.service.otherTeam" }] },
+    });
+    expect(
+      await attempt(() =>
+        createActionItem(
+          { ...actionInput(fixture), ownerId: fixture.principals.otherMember!.id },
+          QUARTER,
+          member,
+        ),
+      ),
+    ).toMatchObject({
+      code: "invalid",
+      fieldErrors: { ownerId: [{ key: "validation.action.owner.notMember" }] },
+    });
+    expect(await fingerprint()).toBe(before);
+  });
+});

@@ -154,6 +154,29 @@ const subjectRules: { [K in SubjectRule]: readonly Row<SubjectOf<K>>[] } = {
       expected: { out: F, admin: T, sre: T, sreA: T, memA: F, memB: F, memAB: F, viewer: F, viewerA: F },
     },
   ],
+  // Changing one needs every team it names: one team must not rewrite another team's incident.
+  changeIncident: [
+    {
+      what: "changing an incident of A",
+      subject: { teamIds: [A] },
+      expected: { out: F, admin: T, sre: T, sreA: T, memA: T, memB: F, memAB: T, viewer: F, viewerA: F },
+    },
+    {
+      what: "changing an incident of B",
+      subject: { teamIds: [B] },
+      expected: { out: F, admin: T, sre: T, sreA: T, memA: F, memB: T, memAB: T, viewer: F, viewerA: F },
+    },
+    {
+      what: "changing an incident of A and B",
+      subject: { teamIds: [A, B] },
+      expected: { out: F, admin: T, sre: T, sreA: T, memA: F, memB: F, memAB: T, viewer: F, viewerA: F },
+    },
+    {
+      what: "changing an incident of no team",
+      subject: { teamIds: [] },
+      expected: { out: F, admin: T, sre: T, sreA: T, memA: F, memB: F, memAB: F, viewer: F, viewerA: F },
+    },
+  ],
   // Unlike services, every reviewer may hand an action item on, team or no team.
   manageActionItem: [
     {

@@ -59,6 +59,14 @@ export const can = {
     isReviewer(principal) || incident.teamIds.some((teamId) => belongsTo(principal, teamId))) satisfies Rule<{
     teamIds: readonly string[];
   }>,
+  // Changing or deleting one is for reviewers, or for a team whose services it names, all of them:
+  // one team must not rewrite an incident that another team's services are part of.
+  changeIncident: ((principal, incident: { teamIds: readonly string[] }) =>
+    isReviewer(principal) ||
+    (incident.teamIds.length > 0 &&
+      incident.teamIds.every((teamId) => belongsTo(principal, teamId)))) satisfies Rule<{
+    teamIds: readonly string[];
+  }>,
   // An action item is the owning team's work; handing it to another team needs a place in both.
   manageActionItem: ((principal, action: { teamId: string; newTeamId?: string }) =>
     isReviewer(principal) ||

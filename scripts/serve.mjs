@@ -2,10 +2,10 @@
 // it runs under plain Node once the app is built (`npm start` starts it after preparing the
 // database).
 //
-// Every response gets tenken's fixed security headers before Next.js sees the request, and a
-// restrictive policy that proxy.ts replaces with the page's own: so even what Next.js answers by
-// itself, before tenken's code runs, carries them. Methods tenken does not answer (TRACE, made-up
-// ones) are refused here: Next.js cannot even build a request object for them.
+// Every response gets tenken's fixed security headers, and a restrictive policy where no page or
+// route set one of its own: so even what Next.js answers by itself, before tenken's code runs,
+// carries them. Methods tenken does not answer (TRACE, made-up ones) are refused here: Next.js
+// cannot even build a request object for them.
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import next from "next";
@@ -13,15 +13,33 @@ import next from "next";
 const { headers, fallbackPolicy, methods } = JSON.parse(
   readFileSync(new URL("../lib/security/headers.json", import.meta.url), "utf8"),
 );
-const port = Number(process.env.PORT ?? 3000);
+const defaults = { ...headers, "Content-Security-Policy": fallbackPolicy };
+// Next.js drops a route's Content-Length; a route that knows its length (evidence files) names it
+// in this header instead, and it becomes the Content-Length here.
+const LENGTH_HEADER = "x-tenken-content-length";
 
+const port = Number(process.env.PORT ?? 3000);
 const app = next({ dev: false, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+/** Sets what the response lacks just before its headers are sent, whoever sends them. */
+function withDefaults(response) {
+  const writeHead = response.writeHead;
+  response.writeHead = function (...args) {
+    for (const [name, value] of Object.entries(defaults))
+      if (!this.hasHeader(name)) this.setHeader(name, value);
+    const length = this.getHeader(LENGTH_HEADER);
+    if (length !== undefined) {
+      this.removeHeader(LENGTH_HEADER);
+      if (!this.hasHeader("Content-Encoding")) this.setHeader("Content-Length", length);
+    }
+    return writeHead.apply(this, args);
+  };
+}
+
 const server = createServer((request, response) => {
-  for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
-  response.setHeader("Content-Security-Policy", fallbackPolicy);
+  withDefaults(response);
   if (!methods.includes(request.method)) {
     response.writeHead(405, { Allow: methods.join(", "), "Content-Type": "text/plain; charset=utf-8" });
     response.end("Method not allowed\n");

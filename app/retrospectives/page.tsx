@@ -154,7 +154,7 @@ export default async function RetrospectivePage({
         <IncidentTable
           incidents={retro.incidents}
           canEdit={(incident) =>
-            can.recordIncident(user, { teamIds: incident.services.map((entry) => entry.service.teamId) })
+            can.changeIncident(user, { teamIds: incident.services.map((entry) => entry.service.teamId) })
           }
         />
         <div>

@@ -68,19 +68,28 @@ const actionSnapshot = (action: ActionItemRow) => ({
 
 type Fields = Omit<NewActionItemInput, "quarter">;
 
-/** The rows an action item points at; refused, next to its field, when one is missing. */
+/**
+ * The rows an action item points at; refused, next to its field, when one is missing or is not
+ * the team's: the service must be one of the team's, and the owner one of its members.
+ */
 async function checkReferences(
   tx: Prisma.TransactionClient,
   input: Fields,
   { keepOwnerId }: { keepOwnerId?: string } = {},
 ) {
-  const [team, owner, service, item] = await Promise.all([
+  const [team, owner, membership, service, item] = await Promise.all([
     tx.team.findUnique({ where: { id: input.teamId }, select: { id: true } }),
     tx.user.findUnique({
       where: { id: input.ownerId },
       select: { id: true, isBuiltIn: true, deactivatedAt: true },
     }),
-    input.serviceId ? tx.service.findUnique({ where: { id: input.serviceId }, select: { id: true } }) : null,
+    tx.teamMembership.findUnique({
+      where: { teamId_userId: { teamId: input.teamId, userId: input.ownerId } },
+      select: { userId: true },
+    }),
+    input.serviceId
+      ? tx.service.findUnique({ where: { id: input.serviceId }, select: { id: true, teamId: true } })
+      : null,
     input.itemKey
       ? tx.checklistItem.findUnique({ where: { key: input.itemKey }, select: { id: true } })
       : null,
@@ -89,8 +98,13 @@ async function checkReferences(
   // Someone deactivated since stays the owner of what they had, until it is handed over.
   if (!owner || owner.isBuiltIn || (owner.deactivatedAt && owner.id !== keepOwnerId))
     throw fail.invalid("validation.action.owner.required", { field: "ownerId" });
+  // As above, an owner who has left the team since stays the owner until it is handed over.
+  if (!membership && owner.id !== keepOwnerId)
+    throw fail.invalid("validation.action.owner.notMember", { field: "ownerId" });
   if (input.serviceId && !service)
     throw fail.invalid("validation.action.service.invalid", { field: "serviceId" });
+  if (service && service.teamId !== team.id)
+    throw fail.invalid("validation.action.service.otherTeam", { field: "serviceId" });
   if (input.itemKey && !item) throw fail.invalid("validation.action.item.invalid", { field: "itemKey" });
   return {
     title: input.title,

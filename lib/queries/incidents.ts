@@ -262,9 +262,9 @@ export async function updateIncident(
     const before = await tx.incident.findUnique({ where: { id: incidentId }, select: incidentSelect });
     if (!before) throw fail.notFound();
     const services = await checkIncident(tx, input, today, { keepCauseId: before.cause.id });
-    // Whoever may record it may correct it, judged on the services before and after.
-    authorize("recordIncident", actor, { teamIds: before.services.map((entry) => entry.service.teamId) });
-    authorize("recordIncident", actor, { teamIds: services.map((service) => service.teamId) });
+    // Judged on the services it names before and after the change.
+    authorize("changeIncident", actor, { teamIds: before.services.map((entry) => entry.service.teamId) });
+    authorize("changeIncident", actor, { teamIds: services.map((service) => service.teamId) });
     await tx.incidentService.deleteMany({ where: { incidentId } });
     const after = await tx.incident.update({
       where: { id: incidentId },
@@ -293,7 +293,7 @@ export async function deleteIncident(incidentId: string, actor: Principal | null
   return getDb().$transaction(async (tx) => {
     const before = await tx.incident.findUnique({ where: { id: incidentId }, select: incidentSelect });
     if (!before) throw fail.notFound();
-    authorize("recordIncident", actor, { teamIds: before.services.map((entry) => entry.service.teamId) });
+    authorize("changeIncident", actor, { teamIds: before.services.map((entry) => entry.service.teamId) });
     await tx.incident.delete({ where: { id: incidentId } });
     await recordAudit(tx, actor, {
       kind: "incident.deleted",

@@ -24,6 +24,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ evi
     headers: {
       "Content-Type": file.contentType,
       "Content-Length": String(file.byteSize),
+      // Next.js drops Content-Length from a route's answer; the server (scripts/serve.mjs) sets it from this.
+      "X-Tenken-Content-Length": String(file.byteSize),
       "Content-Disposition": `${disposition}; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`,
       "X-Content-Type-Options": "nosniff",
       // Private: evidence may be confidential; the browser may keep it, shared caches may not.

@@ -26,7 +26,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ incid
   const parsed = incidentIdSchema.safeParse(await params);
   const incident = parsed.success ? await getIncident(parsed.data.incidentId) : null;
   if (!incident) notFound();
-  if (!can.recordIncident(user, { teamIds: incident.services.map((entry) => entry.service.teamId) }))
+  if (!can.changeIncident(user, { teamIds: incident.services.map((entry) => entry.service.teamId) }))
     forbidden();
   const [t, causes, services, startMonth] = await Promise.all([
     getTranslations(),
