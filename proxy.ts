@@ -37,6 +37,22 @@ function decodable(pathname: string) {
   }
 }
 
+// A server action posted from another origin, or with an id that cannot be one, is refused here.
+// Next.js refuses them too, but answers a foreign origin with a 500 and logs both as errors.
+function refusedServerAction(request: NextRequest): NextResponse | null {
+  const actionId = request.headers.get("next-action");
+  if (actionId === null) return null;
+  if (!/^[0-9a-f]{42}$/i.test(actionId)) return new NextResponse(null, { status: 400 });
+  const origin = request.headers.get("origin");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (origin === null) return null;
+  try {
+    return new URL(origin).host === host ? null : new NextResponse(null, { status: 403 });
+  } catch {
+    return new NextResponse(null, { status: 403 });
+  }
+}
+
 // Every page and route: security headers with a per-request nonce, and the sign-in gate.
 export function proxy(request: NextRequest) {
   const policy = contentSecurityPolicy({
@@ -55,6 +71,8 @@ export function proxy(request: NextRequest) {
       new NextResponse("The address is not valid. / このアドレスは正しくありません。", { status: 400 }),
       policy,
     );
+  const refused = refusedServerAction(request);
+  if (refused) return withSecurityHeaders(refused, policy);
   const redirect = signInRedirect(request);
   if (redirect) return withSecurityHeaders(redirect, policy);
   const requestHeaders = new Headers(request.headers);

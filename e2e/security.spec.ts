@@ -112,15 +112,17 @@ test("a change posted from another origin is refused and changes nothing", async
     form.getByRole("button", { name: "Create a team" }).click(),
   ]);
   await page.unroute("**/admin/teams");
-  const replay = (origin: string) =>
+  const replay = (origin: string, headers: Record<string, string> = {}) =>
     page.request.fetch(captured.url(), {
       method: "POST",
-      headers: { ...captured.headers(), origin },
+      headers: { ...captured.headers(), origin, ...headers },
       data: captured.postDataBuffer() ?? undefined,
     });
 
-  // Sent as if from another site, with the admin's cookie: refused, nothing created.
-  expect((await replay("https://evil.example")).status()).toBeGreaterThanOrEqual(400);
+  // Sent as if from another site, with the admin's cookie: refused as forbidden, nothing created.
+  expect((await replay("https://evil.example")).status()).toBe(403);
+  // An action id that cannot be one is a bad request, not a failure of the server.
+  expect((await replay(new URL(page.url()).origin, { "next-action": "not-an-action" })).status()).toBe(400);
   await page.goto("/admin/teams");
   await expect(page.getByRole("heading", { level: 1, name: "Teams" })).toBeVisible();
   await expect(page.getByRole("heading", { name: `Forged ${slug}` })).toHaveCount(0);

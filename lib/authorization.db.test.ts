@@ -42,7 +42,7 @@ import { getFiscalStartMonth, setFiscalStartMonth } from "@/lib/queries/settings
 import { addMembership, createTeam, removeMembership, updateTeam } from "@/lib/queries/teams";
 import { createUser, setUserActive, setUserRole } from "@/lib/queries/users";
 import { closeQuarter } from "@/lib/read-models/quarter-snapshots";
-import { createTestTeam, createTestUser, setUpTestDatabase, unique } from "@/lib/testing/db";
+import { createTestTeam, createTestUser, fingerprint, setUpTestDatabase, unique } from "@/lib/testing/db";
 import type { ChecklistDocument } from "@/lib/validations/checklist-document";
 import { attempt } from "@/lib/write";
 
@@ -551,26 +551,6 @@ function serverActionNames(dir: string): string[] {
     if (!/^["']use server["'];?/m.test(source)) return [];
     return [...source.matchAll(/^export\s+async\s+function\s+(\w+)/gm)].map((match) => match[1]!);
   });
-}
-
-// What a refused write must leave exactly as it was.
-async function fingerprint() {
-  const rows = await getDb().$queryRaw<{ fingerprint: string }[]>`
-    SELECT concat_ws('|',
-      (SELECT count(*) FROM services), (SELECT max(updated_at) FROM services),
-      (SELECT count(*) FROM answers), (SELECT count(*) FROM answer_events), (SELECT count(*) FROM audit_events),
-      (SELECT count(*) FROM users), (SELECT max(updated_at) FROM users), (SELECT string_agg(id::text || role::text || coalesce(deactivated_at::text, ''), ',' ORDER BY id) FROM users),
-      (SELECT count(*) FROM teams), (SELECT max(updated_at) FROM teams), (SELECT count(*) FROM team_memberships),
-      (SELECT string_agg(id::text || coalesce(body, '') || checked_on::text, ',' ORDER BY id) FROM evidence), (SELECT count(*) FROM evidence_files),
-      (SELECT string_agg(id::text || review::text || coalesce(na_state::text, ''), ',' ORDER BY id) FROM answers), (SELECT count(*) FROM answer_comments), (SELECT string_agg(key || value, ',' ORDER BY key) FROM instance_settings WHERE key LIKE 'fiscal.%'),
-      (SELECT count(*) FROM quarter_closes), (SELECT count(*) FROM quarter_snapshots),
-      (SELECT string_agg(id::text || summary || updated_at::text, ',' ORDER BY id) FROM incidents), (SELECT count(*) FROM incident_services),
-      (SELECT string_agg(id::text || title || status::text || updated_at::text, ',' ORDER BY id) FROM action_items),
-      (SELECT string_agg(id::text || version::text, ',' ORDER BY id) FROM retrospective_notes),
-      (SELECT string_agg(id::text || name_en || name_ja || position::text || coalesce(retired_at::text, ''), ',' ORDER BY id) FROM incident_causes),
-      (SELECT string_agg(checklist_id::text || revision::text, ',') FROM checklist_drafts), (SELECT count(*) FROM checklist_versions),
-      (SELECT string_agg(key || name_en || coalesce(retired_at::text, ''), ',' ORDER BY key) FROM traits)) AS fingerprint`;
-  return rows[0]!.fingerprint;
 }
 
 let fixture: Fixture;

@@ -51,3 +51,23 @@ export async function createTestUser(role: UserRole, teamIds: string[] = []): Pr
 export function createTestAdmin() {
   return createTestUser("ADMIN");
 }
+
+/** What a refused write must leave exactly as it was: every table a write can touch, summed up. */
+export async function fingerprint() {
+  const rows = await getDb().$queryRaw<{ fingerprint: string }[]>`
+    SELECT concat_ws('|',
+      (SELECT count(*) FROM services), (SELECT max(updated_at) FROM services),
+      (SELECT count(*) FROM answers), (SELECT count(*) FROM answer_events), (SELECT count(*) FROM audit_events),
+      (SELECT count(*) FROM users), (SELECT max(updated_at) FROM users), (SELECT string_agg(id::text || role::text || coalesce(deactivated_at::text, ''), ',' ORDER BY id) FROM users),
+      (SELECT count(*) FROM teams), (SELECT max(updated_at) FROM teams), (SELECT count(*) FROM team_memberships),
+      (SELECT string_agg(id::text || coalesce(body, '') || checked_on::text, ',' ORDER BY id) FROM evidence), (SELECT count(*) FROM evidence_files),
+      (SELECT string_agg(id::text || review::text || coalesce(na_state::text, ''), ',' ORDER BY id) FROM answers), (SELECT count(*) FROM answer_comments), (SELECT string_agg(key || value, ',' ORDER BY key) FROM instance_settings WHERE key LIKE 'fiscal.%'),
+      (SELECT count(*) FROM quarter_closes), (SELECT count(*) FROM quarter_snapshots),
+      (SELECT string_agg(id::text || summary || updated_at::text, ',' ORDER BY id) FROM incidents), (SELECT count(*) FROM incident_services),
+      (SELECT string_agg(id::text || title || status::text || updated_at::text, ',' ORDER BY id) FROM action_items),
+      (SELECT string_agg(id::text || version::text, ',' ORDER BY id) FROM retrospective_notes),
+      (SELECT string_agg(id::text || name_en || name_ja || position::text || coalesce(retired_at::text, ''), ',' ORDER BY id) FROM incident_causes),
+      (SELECT string_agg(checklist_id::text || revision::text, ',') FROM checklist_drafts), (SELECT count(*) FROM checklist_versions),
+      (SELECT string_agg(key || name_en || coalesce(retired_at::text, ''), ',' ORDER BY key) FROM traits)) AS fingerprint`;
+  return rows[0]!.fingerprint;
+}

@@ -1,17 +1,16 @@
-import { z } from "@/lib/validations/zod";
+import { storableText, z } from "@/lib/validations/zod";
 
 export const ANSWER_STATUSES = ["MET", "PARTIAL", "NOT_MET", "NOT_APPLICABLE"] as const;
 
 export const answerSchema = z
   .object({
     serviceId: z.uuid("validation.answer.service.invalid"),
-    itemKey: z
-      .string()
+    itemKey: storableText()
       .trim()
       .min(1, "validation.answer.item.invalid")
       .max(100, "validation.answer.item.invalid"),
     status: z.enum(ANSWER_STATUSES, "validation.answer.status.required"),
-    note: z.string().trim().max(5000, "validation.answer.note.tooLong").default(""),
+    note: storableText().trim().max(5000, "validation.answer.note.tooLong").default(""),
   })
   // "Not applicable" is data a reviewer decides on, so it must say why.
   .superRefine((answer, ctx) => {

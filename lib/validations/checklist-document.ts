@@ -1,5 +1,5 @@
 import { TRAIT_KEY_PATTERN } from "@/lib/traits";
-import { z } from "@/lib/validations/zod";
+import { storableText, z } from "@/lib/validations/zod";
 
 // A checklist as a file (YAML or JSON): what admins export, edit and import, and how the default
 // checklist ships. Messages are i18n keys; `values` name what was wrong where it helps.
@@ -8,8 +8,7 @@ export const CHECKLIST_FORMAT = "tenken-checklist/1";
 export const MAX_WEIGHT = 10;
 
 export const text = (max: number, key: string) =>
-  z
-    .string(`validation.checklist.${key}.required`)
+  storableText(`validation.checklist.${key}.required`)
     .trim()
     .min(1, `validation.checklist.${key}.required`)
     .max(max, `validation.checklist.${key}.tooLong`);
@@ -18,21 +17,21 @@ const bilingual = (max: number, key: string) =>
 const optionalBilingual = z
   .object(
     {
-      ja: z.string().trim().max(5000, "validation.checklist.guidance.tooLong").default(""),
-      en: z.string().trim().max(5000, "validation.checklist.guidance.tooLong").default(""),
+      ja: storableText().trim().max(5000, "validation.checklist.guidance.tooLong").default(""),
+      en: storableText().trim().max(5000, "validation.checklist.guidance.tooLong").default(""),
     },
     "validation.checklist.guidance.invalid",
   )
   .default({ ja: "", en: "" });
 
 // Keys are stored with answers and never change: lowercase words, dots and hyphens.
-export const itemKey = z
-  .string("validation.checklist.key.invalid")
+export const itemKey = storableText("validation.checklist.key.invalid")
   .regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, "validation.checklist.key.invalid")
   .max(100, "validation.checklist.key.invalid");
-export const traitKey = z
-  .string("validation.checklist.traitKey.invalid")
-  .regex(TRAIT_KEY_PATTERN, "validation.checklist.traitKey.invalid");
+export const traitKey = storableText("validation.checklist.traitKey.invalid").regex(
+  TRAIT_KEY_PATTERN,
+  "validation.checklist.traitKey.invalid",
+);
 
 export const checklistItemDocument = z.object(
   {

@@ -1,5 +1,5 @@
 import { itemKey, MAX_WEIGHT, text, traitKey } from "@/lib/validations/checklist-document";
-import { z } from "@/lib/validations/zod";
+import { storableText, z } from "@/lib/validations/zod";
 
 // The checklist editor's forms. Every form carries the draft revision it was rendered from.
 const revision = {
@@ -8,7 +8,7 @@ const revision = {
     .int()
     .min(0, "validation.checklist.draft.gone"),
 };
-const guidance = z.string().trim().max(5000, "validation.checklist.guidance.tooLong").default("");
+const guidance = storableText().trim().max(5000, "validation.checklist.guidance.tooLong").default("");
 
 const itemFields = {
   textJa: text(500, "text"),
@@ -54,8 +54,7 @@ export const traitSchema = z.object({
 });
 export const publishSchema = z.object({
   ...revision,
-  summary: z
-    .string()
+  summary: storableText()
     .trim()
     .min(1, "validation.checklist.summary.required")
     .max(2000, "validation.checklist.summary.tooLong"),
@@ -65,11 +64,13 @@ export const revisionSchema = z.object(revision);
 export const checklistImportSchema = z.object({
   ...revision,
   file: z.unknown(),
-  source: z.string().default(""),
+  source: storableText().default(""),
 });
+const versionNumber = z.coerce.number().int().min(1).max(2_147_483_647).optional().catch(0);
 export const versionQuerySchema = z.object({
-  version: z.coerce.number().int().min(1).optional().catch(undefined),
-  from: z.coerce.number().int().min(1).optional().catch(undefined),
-  to: z.coerce.number().int().min(1).optional().catch(undefined),
+  // A number that cannot be a version's (out of range, not a number) names none: 0, not found.
+  version: versionNumber,
+  from: versionNumber,
+  to: versionNumber,
   format: z.enum(["yaml", "json"]).catch("yaml"),
 });

@@ -1,5 +1,5 @@
 import { readEvidenceUpload } from "@/lib/evidence/upload";
-import { z } from "@/lib/validations/zod";
+import { storableText, z } from "@/lib/validations/zod";
 
 export const MAX_NOTE_LENGTH = 20_000;
 
@@ -15,25 +15,22 @@ export function isWebUrl(value: string) {
 
 const target = {
   serviceId: z.uuid("validation.answer.service.invalid"),
-  itemKey: z
-    .string()
+  itemKey: storableText()
     .trim()
     .min(1, "validation.answer.item.invalid")
     .max(100, "validation.answer.item.invalid"),
 };
 
 const linkFields = {
-  url: z
-    .string()
+  url: storableText()
     .trim()
     .min(1, "validation.evidence.url.required")
     .max(2000, "validation.evidence.url.invalid")
     .refine(isWebUrl, "validation.evidence.url.invalid"),
-  title: z.string().trim().max(200, "validation.evidence.title.tooLong").default(""),
+  title: storableText().trim().max(200, "validation.evidence.title.tooLong").default(""),
 };
 const noteFields = {
-  body: z
-    .string()
+  body: storableText()
     .trim()
     .min(1, "validation.evidence.body.required")
     .max(MAX_NOTE_LENGTH, "validation.evidence.body.tooLong"),

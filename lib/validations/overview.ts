@@ -1,15 +1,14 @@
 import { TRAIT_KEY_PATTERN } from "@/lib/traits";
 import { SLUG_PATTERN } from "@/lib/validations/service";
-import { z } from "@/lib/validations/zod";
+import { storableText, z } from "@/lib/validations/zod";
 
 // The overview's query string; anything odd is dropped, as on the other lists.
 export const overviewQuerySchema = z.object({
-  team: z.string().regex(SLUG_PATTERN).max(50).optional().catch(undefined),
+  team: storableText().regex(SLUG_PATTERN).max(50).optional().catch(undefined),
   tier: z.coerce.number().int().min(1).max(3).optional().catch(undefined),
-  trait: z.string().regex(TRAIT_KEY_PATTERN).optional().catch(undefined),
+  trait: storableText().regex(TRAIT_KEY_PATTERN).optional().catch(undefined),
   // "name", "team", "tier", "overall" or a category key.
-  sort: z
-    .string()
+  sort: storableText()
     .regex(/^[a-z0-9.-]+$/)
     .max(100)
     .optional()
@@ -17,8 +16,7 @@ export const overviewQuerySchema = z.object({
   dir: z.enum(["asc", "desc"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
   // An item key: only the services that fail that item.
-  failing: z
-    .string()
+  failing: storableText()
     .regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/)
     .max(100)
     .optional()

@@ -1,15 +1,13 @@
 import { nextPathSchema } from "@/lib/validations/user";
-import { z } from "@/lib/validations/zod";
+import { storableText, z } from "@/lib/validations/zod";
 
 // Which retrospective a page or a download shows.
 export const retrospectiveQuerySchema = z.object({
-  quarter: z
-    .string()
+  quarter: storableText()
     .regex(/^\d{4}-Q[1-4]$/)
     .optional()
     .catch(undefined),
-  team: z
-    .string()
+  team: storableText()
     .regex(/^[a-z0-9-]+$/)
     .max(50)
     .optional()
@@ -29,8 +27,7 @@ export const ACTION_ITEM_STATUSES = ["OPEN", "IN_PROGRESS", "DONE", "CANCELLED"]
 export const MAX_NOTES_LENGTH = 50_000;
 
 const day = (key: string) =>
-  z
-    .string(key)
+  storableText(key)
     .trim()
     .regex(/^\d{4}-\d{2}-\d{2}$/, key)
     .refine(
@@ -40,13 +37,13 @@ const day = (key: string) =>
       key,
     );
 
-export const quarterParamSchema = z
-  .string("validation.quarter.invalid")
-  .regex(/^\d{4}-Q[1-4]$/, "validation.quarter.invalid");
+export const quarterParamSchema = storableText("validation.quarter.invalid").regex(
+  /^\d{4}-Q[1-4]$/,
+  "validation.quarter.invalid",
+);
 // Empty select options arrive as "": they mean "none".
 const optional = <T extends z.ZodType<string, string>>(schema: T) =>
-  z
-    .string()
+  storableText()
     .trim()
     .transform((value) => value || undefined)
     .pipe(schema.optional())
@@ -55,8 +52,7 @@ const optional = <T extends z.ZodType<string, string>>(schema: T) =>
 export const incidentSchema = z.object({
   occurredOn: day("validation.incident.occurredOn.invalid"),
   severity: z.enum(INCIDENT_SEVERITIES, "validation.incident.severity.invalid"),
-  summary: z
-    .string("validation.incident.summary.required")
+  summary: storableText("validation.incident.summary.required")
     .trim()
     .min(1, "validation.incident.summary.required")
     .max(2000, "validation.incident.summary.tooLong"),
@@ -70,8 +66,7 @@ export const incidentIdSchema = z.object({ incidentId: z.uuid("validation.incide
 export const incidentEditSchema = incidentSchema.extend(incidentIdSchema.shape);
 
 const actionFields = {
-  title: z
-    .string("validation.action.title.required")
+  title: storableText("validation.action.title.required")
     .trim()
     .min(1, "validation.action.title.required")
     .max(300, "validation.action.title.tooLong"),
@@ -79,7 +74,7 @@ const actionFields = {
   ownerId: z.uuid("validation.action.owner.required"),
   dueOn: day("validation.action.dueOn.invalid"),
   serviceId: optional(z.uuid("validation.action.service.invalid")),
-  itemKey: optional(z.string().max(100, "validation.action.item.invalid")),
+  itemKey: optional(storableText().max(100, "validation.action.item.invalid")),
 };
 // An item is improved on a service: naming one without the other points nowhere.
 const itemNeedsService = (input: { serviceId?: string; itemKey?: string }, ctx: z.RefinementCtx) => {
@@ -104,16 +99,14 @@ export const actionItemStatusSchema = z.object({
 export const retrospectiveNotesSchema = z.object({
   quarter: quarterParamSchema,
   team: optional(
-    z
-      .string()
+    storableText()
       .regex(/^[a-z0-9-]+$/, "validation.notes.scope.invalid")
       .max(50, "validation.notes.scope.invalid"),
   ),
   // Browsers send a textarea's line breaks as CRLF; the minutes and the wiki want LF.
-  body: z
-    .string()
+  body: storableText()
     .transform((value) => value.replace(/\r\n?/g, "\n"))
-    .pipe(z.string().max(MAX_NOTES_LENGTH, "validation.notes.body.tooLong")),
+    .pipe(storableText().max(MAX_NOTES_LENGTH, "validation.notes.body.tooLong")),
   // The version the person started from; 0 when there were no notes yet.
   version: z.coerce
     .number("validation.notes.version.invalid")
@@ -122,13 +115,11 @@ export const retrospectiveNotesSchema = z.object({
 });
 
 const causeNames = {
-  nameEn: z
-    .string("validation.cause.nameEn.required")
+  nameEn: storableText("validation.cause.nameEn.required")
     .trim()
     .min(1, "validation.cause.nameEn.required")
     .max(60, "validation.cause.name.tooLong"),
-  nameJa: z
-    .string("validation.cause.nameJa.required")
+  nameJa: storableText("validation.cause.nameJa.required")
     .trim()
     .min(1, "validation.cause.nameJa.required")
     .max(60, "validation.cause.name.tooLong"),

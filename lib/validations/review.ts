@@ -1,19 +1,17 @@
-import { z } from "@/lib/validations/zod";
+import { storableText, z } from "@/lib/validations/zod";
 
-const day = z
-  .string()
+const day = storableText()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.review.expiresOn.invalid")
   .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "validation.review.expiresOn.invalid");
 
 const target = {
   serviceId: z.uuid("validation.answer.service.invalid"),
-  itemKey: z
-    .string()
+  itemKey: storableText()
     .trim()
     .min(1, "validation.answer.item.invalid")
     .max(100, "validation.answer.item.invalid"),
 };
-const comment = z.string().trim().max(5000, "validation.review.comment.tooLong");
+const comment = storableText().trim().max(5000, "validation.review.comment.tooLong");
 
 // Requesting changes and rejecting an N/A must tell the team what to do; accepting need not.
 export const reviewDecisionSchema = z
@@ -24,8 +22,7 @@ export const reviewDecisionSchema = z
       "validation.review.decision.invalid",
     ),
     comment: comment.default(""),
-    expiresOn: z
-      .string()
+    expiresOn: storableText()
       .trim()
       .transform((value) => value || undefined)
       .pipe(day.optional())
@@ -43,9 +40,9 @@ export const commentSchema = z.object({
 });
 
 export const reviewQuerySchema = z.object({
-  team: z.string().max(50).optional().catch(undefined),
-  category: z.string().max(100).optional().catch(undefined),
-  service: z.string().max(50).optional().catch(undefined),
+  team: storableText().max(50).optional().catch(undefined),
+  category: storableText().max(100).optional().catch(undefined),
+  service: storableText().max(50).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 });
 

@@ -1,4 +1,4 @@
-import { z } from "@/lib/validations/zod";
+import { storableText, z } from "@/lib/validations/zod";
 
 export const quarterCloseSchema = z.object({
   fiscalYear: z.coerce
@@ -15,21 +15,18 @@ export const quarterCloseSchema = z.object({
 });
 
 export const trendQuerySchema = z.object({
-  team: z
-    .string()
+  team: storableText()
     .regex(/^[a-z0-9-]+$/)
     .max(50)
     .optional()
     .catch(undefined),
-  service: z
-    .string()
+  service: storableText()
     .regex(/^[a-z0-9-]+$/)
     .max(50)
     .optional()
     .catch(undefined),
   // A category key: the chart follows that category instead of the overall score.
-  category: z
-    .string()
+  category: storableText()
     .regex(/^[a-z0-9.-]+$/)
     .max(100)
     .optional()

@@ -1,25 +1,23 @@
 import { safeReturnPath } from "@/lib/security/redirect";
 import { SLUG_PATTERN } from "@/lib/validations/service";
-import { z } from "@/lib/validations/zod";
+import { storableText, z } from "@/lib/validations/zod";
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;
 export const USER_ROLES = ["ADMIN", "SRE", "MEMBER", "VIEWER"] as const;
 
-const email = z
-  .string()
+const email = storableText()
   .trim()
   .toLowerCase()
   .max(254, "validation.user.email.invalid")
   .pipe(z.email("validation.user.email.invalid"));
-const name = z
-  .string()
+const name = storableText()
   .trim()
   .min(1, "validation.user.name.required")
   .max(80, "validation.user.name.tooLong");
 
 // Length is what resists guessing; the other rules refuse the passwords people guess first.
-const password = z.string().superRefine((value, ctx) => {
+const password = storableText().superRefine((value, ctx) => {
   if (value.length < PASSWORD_MIN_LENGTH)
     ctx.addIssue({
       code: "custom",
@@ -45,7 +43,7 @@ export const newUserSchema = z
   .refine(passwordIsNotEmail, { message: "validation.user.password.containsEmail", path: ["password"] });
 
 export const firstAdminSchema = z
-  .object({ name, email, password, token: z.string().min(1).max(200) })
+  .object({ name, email, password, token: storableText().min(1).max(200) })
   .refine(passwordIsNotEmail, { message: "validation.user.password.containsEmail", path: ["password"] });
 
 export const roleChangeSchema = z.object({
@@ -59,29 +57,26 @@ export const userIdSchema = z.object({ userId: z.uuid() });
 export const nextPathSchema = z.unknown().transform((target) => safeReturnPath(target));
 
 export const signInSchema = z.object({
-  email: z
-    .string()
+  email: storableText()
     .trim()
     .toLowerCase()
     .min(1, "validation.signIn.email.required")
     .max(254, "validation.user.email.invalid"),
-  password: z
-    .string()
+  password: storableText()
     .min(1, "validation.signIn.password.required")
     .max(PASSWORD_MAX_LENGTH, "validation.signIn.failed"),
   next: nextPathSchema,
 });
 
 export const teamSchema = z.object({
-  name: z.string().trim().min(1, "validation.team.name.required").max(80, "validation.team.name.tooLong"),
-  slug: z
-    .string()
+  name: storableText().trim().min(1, "validation.team.name.required").max(80, "validation.team.name.tooLong"),
+  slug: storableText()
     .trim()
     .toLowerCase()
     .min(2, "validation.team.slug.tooShort")
     .max(50, "validation.team.slug.tooLong")
     .regex(SLUG_PATTERN, "validation.team.slug.format"),
-  description: z.string().trim().max(2000, "validation.team.description.tooLong").default(""),
+  description: storableText().trim().max(2000, "validation.team.description.tooLong").default(""),
 });
 
 export const teamUpdateSchema = teamSchema.extend({ teamId: z.uuid() });

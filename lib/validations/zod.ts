@@ -10,6 +10,15 @@ z.config({ jitless: true, customError: () => "validation.invalid" });
 
 export { z };
 
+// PostgreSQL cannot store a NUL character in text. Every string tenken takes in is this one: such
+// input is refused like any other mistake, next to its field, instead of failing in the database.
+const STORABLE = /^[^\u0000]*$/;
+
+/** A string PostgreSQL can store; with a message of its own when it is missing or not a string. */
+export function storableText(message?: string) {
+  return z.string(message).regex(STORABLE, "validation.text.unstorable");
+}
+
 /** zod's issues as messages per field (the first element of each issue's path), for the form. */
 export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
   const errors: FieldErrors = {};
