@@ -145,3 +145,28 @@ test("a checklist file with mistakes is refused line by line and changes nothing
   await page.reload();
   await expect(draft).toHaveText(before!);
 });
+
+test("a file naming thousands of empty items is refused at once, and the server keeps answering meanwhile", async ({
+  page,
+}) => {
+  await signInAs(page, "admin", "/admin/checklist");
+  const form = page.getByRole("form", { name: "Import a file as the draft" });
+  const worst = [
+    "format: tenken-checklist/1",
+    "key: huge",
+    "title: { ja: 巨大, en: Huge }",
+    "categories:",
+    "  - key: huge",
+    "    title: { ja: 巨大, en: Huge }",
+    `    items: [${Array(8000).fill("{}").join(", ")}]`,
+  ].join("\n");
+  await form
+    .getByLabel("Checklist file")
+    .setInputFiles({ name: "huge.yaml", mimeType: "text/yaml", buffer: Buffer.from(worst) });
+  const [health] = await Promise.all([
+    page.request.get("/api/health"),
+    form.getByRole("button", { name: "Import as draft" }).click(),
+  ]);
+  expect(health.status()).toBe(200);
+  await expect(form.getByText(/^A checklist file may name at most 1,?000 items\.$/)).toBeVisible();
+});

@@ -95,3 +95,8 @@ export function authorize<K extends keyof typeof can>(
   const check = can[rule] as (principal: Principal | null, subject?: unknown) => boolean;
   if (!check(principal, subject[0])) throw fail.forbidden();
 }
+
+/** The rules that need no subject: who may do something at all (manage users, close quarters...). */
+export type SubjectlessRule = {
+  [K in keyof typeof can]: Parameters<(typeof can)[K]>["length"] extends 1 ? K : never;
+}[keyof typeof can];

@@ -1,14 +1,15 @@
 import type { z } from "zod";
 
 import { AppError, fail, failureOf } from "@/lib/errors";
-import type { Principal } from "@/lib/permissions";
+import { authorize, type Principal, type SubjectlessRule } from "@/lib/permissions";
 import type { Result } from "@/lib/result";
 import { fieldErrorsFrom } from "@/lib/validations/zod";
 
 /**
  * The one way anything is written, for forms (lib/forms) and any later caller alike:
  *
- *   1. find who is asking (a principal, or a lookup such as the session's),
+ *   1. find who is asking (a principal, or a lookup such as the session's), and, when the write
+ *      is only for some roles, refuse anyone else before the input is even read,
  *   2. parse the input with its zod schema,
  *   3. run the write, which opens its own transaction and asks lib/permissions inside it, with
  *      the stored state, so that a stale page cannot widen what someone may do,
@@ -40,16 +41,22 @@ export async function parse<S extends z.ZodType>(schema: S, input: unknown): Pro
   return parsed.data;
 }
 
-/** A write by a signed-in person. */
+/**
+ * A write by a signed-in person. `rule`, when given, is who may make it at all, checked before
+ * the input is parsed, so that someone refused costs nothing (a checklist file is expensive to
+ * read). The write still asks lib/permissions inside its transaction, with the stored state.
+ */
 export function write<S extends z.ZodType, T>(
   schema: S,
   input: unknown,
   asker: Asker,
   run: (input: z.output<S>, actor: Principal) => Promise<T>,
+  rule?: SubjectlessRule,
 ): Promise<Result<T>> {
   return attempt(async () => {
     const actor = typeof asker === "function" ? await asker() : asker;
     if (!actor) throw fail.signedOut();
+    if (rule) authorize(rule, actor);
     return run(await parse(schema, input), actor);
   });
 }

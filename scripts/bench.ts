@@ -425,6 +425,14 @@ try {
     if (!state.ok) throw new Error(`review failed: ${JSON.stringify(state)}`);
   });
 
+  // The checklist file an admin imports is checked in time linear in its size: the worst case
+  // found by probing (thousands of empty items, each wrong twice) is refused at once.
+  const { parseChecklistDocument } = await import("@/lib/checklist/document");
+  const worst = `format: tenken-checklist/1\nkey: x\ntitle: {ja: a, en: a}\ncategories:\n  - key: c\n    title: {ja: a, en: a}\n    items: [${Array(8000).fill("{}").join(", ")}]\n`;
+  await measure("checklist file check, worst case (8,000 empty items)", 20, async () => {
+    if (parseChecklistDocument(worst).ok) throw new Error("the worst case was accepted");
+  });
+
   // Every answer says what its latest event says, in commit order (lib/queries/answers.ts).
   const { listAnswersDisagreeingWithHistory } = await import("@/lib/queries/answers");
   const disagreeing = await listAnswersDisagreeingWithHistory();

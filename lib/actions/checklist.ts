@@ -72,6 +72,7 @@ function draftEdit<S extends z.ZodType<{ revision: number }>>(
   arrays: string[] = [],
 ) {
   return formAction(formData, {
+    rule: "manageChecklist",
     schema,
     arrays,
     run: async (input, actor) => {
@@ -241,6 +242,7 @@ export async function retireDraftTraitAction(_previous: FormState, formData: For
 
 export async function startDraftAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return formAction(formData, {
+    rule: "manageChecklist",
     schema: revisionSchema,
     run: async (_input, actor) => storeDraft(await checklistDocumentAt(), 0, actor),
     done: { key: "checklistEditor.draftStarted" },
@@ -256,6 +258,7 @@ export async function restoreDefaultChecklistAction(
   formData: FormData,
 ): Promise<FormState> {
   return formAction(formData, {
+    rule: "manageChecklist",
     schema: revisionSchema,
     run: async (input, actor) =>
       storeDraft(
@@ -270,6 +273,7 @@ export async function restoreDefaultChecklistAction(
 
 export async function discardDraftAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return formAction(formData, {
+    rule: "manageChecklist",
     schema: revisionSchema,
     run: (_input, actor) => discardChecklistDraft(actor),
     done: { key: "checklistEditor.draftDiscarded" },
@@ -279,6 +283,7 @@ export async function discardDraftAction(_previous: FormState, formData: FormDat
 
 export async function publishDraftAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return formAction(formData, {
+    rule: "manageChecklist",
     schema: publishSchema,
     run: (input, actor) => publishChecklistDraft(input, actor),
     done: { key: "checklistEditor.published" },
@@ -292,6 +297,7 @@ export async function publishDraftAction(_previous: FormState, formData: FormDat
  */
 export async function importChecklistAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return formAction(formData, {
+    rule: "manageChecklist",
     schema: checklistImportSchema,
     run: async ({ revision, file, source }, actor) => {
       const text = file instanceof File && file.size > 0 ? await file.text() : source;

@@ -8,6 +8,7 @@ import { quarterCloseSchema } from "@/lib/validations/trends";
 
 export async function closeQuarterAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return formAction(formData, {
+    rule: "closeQuarters",
     schema: quarterCloseSchema,
     run: (quarter, actor) => closeQuarter(quarter, actor),
     done: { key: "trends.closed" },

@@ -10,6 +10,7 @@ import { commentSchema, reviewDecisionSchema } from "@/lib/validations/review";
 
 export async function reviewAnswerAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return formAction(formData, {
+    rule: "reviewAnswers",
     schema: reviewDecisionSchema,
     run: (decision, actor) => decideOnAnswer(decision, actor, { today: todayIn(env.TENKEN_TIME_ZONE) }),
     done: (_, { decision }) => ({ key: `review.done.${decision}` }),

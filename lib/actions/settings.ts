@@ -15,6 +15,7 @@ import { settingsSchema } from "@/lib/validations/settings";
 
 export async function saveSettingsAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return formAction(formData, {
+    rule: "manageSettings",
     schema: settingsSchema,
     run: (input, actor) => setFiscalStartMonth(input.fiscalStartMonth, actor),
     done: { key: "admin.settingsSaved" },
@@ -26,6 +27,7 @@ export async function saveSettingsAction(_previous: FormState, formData: FormDat
 
 export async function createCauseAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return formAction(formData, {
+    rule: "manageSettings",
     schema: newCauseSchema,
     run: (names, actor) => createIncidentCause(names, actor),
     done: (_, input) => ({ key: "admin.causeCreated", values: { name: input.nameEn } }),
@@ -35,6 +37,7 @@ export async function createCauseAction(_previous: FormState, formData: FormData
 
 export async function renameCauseAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return formAction(formData, {
+    rule: "manageSettings",
     schema: causeEditSchema,
     run: ({ causeId, ...names }, actor) => changeIncidentCause(causeId, { names }, actor),
     done: { key: "admin.causeSaved" },
@@ -44,6 +47,7 @@ export async function renameCauseAction(_previous: FormState, formData: FormData
 
 export async function retireCauseAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return formAction(formData, {
+    rule: "manageSettings",
     schema: causeIdSchema,
     run: ({ causeId }, actor) => changeIncidentCause(causeId, { retired: true }, actor),
     done: { key: "admin.causeRetired" },
@@ -53,6 +57,7 @@ export async function retireCauseAction(_previous: FormState, formData: FormData
 
 export async function restoreCauseAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return formAction(formData, {
+    rule: "manageSettings",
     schema: causeIdSchema,
     run: ({ causeId }, actor) => changeIncidentCause(causeId, { retired: false }, actor),
     done: { key: "admin.causeRestored" },
@@ -62,6 +67,7 @@ export async function restoreCauseAction(_previous: FormState, formData: FormDat
 
 export async function moveCauseAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return formAction(formData, {
+    rule: "manageSettings",
     schema: causeMoveSchema,
     run: ({ causeId, direction }, actor) => changeIncidentCause(causeId, { move: direction }, actor),
     done: { key: "admin.causeMoved" },

@@ -8,6 +8,7 @@ import { membershipSchema, teamSchema, teamUpdateSchema } from "@/lib/validation
 
 export async function createTeamAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return formAction(formData, {
+    rule: "manageTeams",
     schema: teamSchema,
     run: (input, actor) => createTeam(input, actor),
     done: (_, input) => ({ key: "admin.teamCreated", values: { name: input.name } }),
@@ -17,6 +18,7 @@ export async function createTeamAction(_previous: FormState, formData: FormData)
 
 export async function updateTeamAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return formAction(formData, {
+    rule: "manageTeams",
     schema: teamUpdateSchema,
     run: ({ teamId, ...input }, actor) => updateTeam(teamId, input, actor),
     done: { key: "admin.teamSaved" },
@@ -26,6 +28,7 @@ export async function updateTeamAction(_previous: FormState, formData: FormData)
 
 export async function addMemberAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return formAction(formData, {
+    rule: "manageTeams",
     schema: membershipSchema,
     run: (input, actor) => addMembership(input.teamId, input.userId, actor),
     done: { key: "admin.memberAdded" },
@@ -35,6 +38,7 @@ export async function addMemberAction(_previous: FormState, formData: FormData):
 
 export async function removeMemberAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return formAction(formData, {
+    rule: "manageTeams",
     schema: membershipSchema,
     run: (input, actor) => removeMembership(input.teamId, input.userId, actor),
     done: { key: "admin.memberRemoved" },

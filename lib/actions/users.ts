@@ -8,6 +8,7 @@ import { newUserSchema, roleChangeSchema, userIdSchema } from "@/lib/validations
 
 export async function createUserAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return formAction(formData, {
+    rule: "manageUsers",
     schema: newUserSchema,
     run: (input, actor) => createUser(input, actor),
     done: (_, input) => ({ key: "admin.userCreated", values: { name: input.name } }),
@@ -17,6 +18,7 @@ export async function createUserAction(_previous: FormState, formData: FormData)
 
 export async function changeRoleAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return formAction(formData, {
+    rule: "manageUsers",
     schema: roleChangeSchema,
     run: (input, actor) => setUserRole(input.userId, input.role, actor),
     done: { key: "admin.roleSaved" },
@@ -26,6 +28,7 @@ export async function changeRoleAction(_previous: FormState, formData: FormData)
 
 export async function deactivateUserAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return formAction(formData, {
+    rule: "manageUsers",
     schema: userIdSchema,
     run: (input, actor) => setUserActive(input.userId, false, actor),
     done: { key: "admin.userDeactivated" },
@@ -35,6 +38,7 @@ export async function deactivateUserAction(_previous: FormState, formData: FormD
 
 export async function reactivateUserAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return formAction(formData, {
+    rule: "manageUsers",
     schema: userIdSchema,
     run: (input, actor) => setUserActive(input.userId, true, actor),
     done: { key: "admin.userReactivated" },

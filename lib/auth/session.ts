@@ -4,7 +4,7 @@ import { cache } from "react";
 
 import { PATH_HEADER } from "@/lib/auth/gate";
 import { getSessionReader } from "@/lib/auth/server";
-import { can, type Principal } from "@/lib/permissions";
+import { can, type Principal, type SubjectlessRule } from "@/lib/permissions";
 import { getPrincipal } from "@/lib/queries/users";
 import { nextPathSchema } from "@/lib/validations/user";
 
@@ -29,10 +29,6 @@ export async function requireUser(): Promise<CurrentUser> {
   if (!user) redirect(signInPath((await headers()).get(PATH_HEADER) ?? "/services"));
   return user;
 }
-
-type SubjectlessRule = {
-  [K in keyof typeof can]: Parameters<(typeof can)[K]>["length"] extends 1 ? K : never;
-}[keyof typeof can];
 
 /** For pages: the signed-in person if the rule allows them, else the 403 page. */
 export async function requirePermission(rule: SubjectlessRule): Promise<CurrentUser> {

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 
 import { readDefaultChecklistDocument } from "@/lib/checklist/default";
-import { parseChecklistDocument, serializeChecklistDocument } from "@/lib/checklist/document";
+import {
+  MAX_DOCUMENT_ITEMS,
+  parseChecklistDocument,
+  serializeChecklistDocument,
+} from "@/lib/checklist/document";
 
 const minimal = `format: tenken-checklist/1
 key: mini
@@ -99,5 +103,25 @@ describe("checklist files", () => {
     expect(other.ok ? [] : other.errors.map((error) => [error.line, error.key])).toEqual([
       [1, "validation.checklist.format.invalid"],
     ]);
+  });
+
+  it("refuse a file naming more items than any checklist has with one message, and report each problem once", () => {
+    const file = (items: number) =>
+      `format: tenken-checklist/1\nkey: x\ntitle: {ja: a, en: a}\ncategories:\n  - key: c\n    title: {ja: a, en: a}\n    items: [${Array(items).fill("{}").join(", ")}]\n`;
+    const huge = parseChecklistDocument(file(MAX_DOCUMENT_ITEMS + 1));
+    expect(huge.ok ? [] : huge.errors).toEqual([
+      {
+        line: null,
+        column: null,
+        path: "categories",
+        key: "validation.checklist.file.tooManyItems",
+        values: { max: MAX_DOCUMENT_ITEMS },
+      },
+    ]);
+    // Within the limit, every empty item is wrong twice over (no key, no text): each problem once.
+    const many = parseChecklistDocument(file(60));
+    const errors = many.ok ? [] : many.errors;
+    expect(errors).toHaveLength(120);
+    expect(new Set(errors.map((error) => `${error.path} ${error.key}`)).size).toBe(120);
   });
 });

@@ -19,6 +19,20 @@ export type DocumentError = {
 export type ParseResult = { ok: true; document: ChecklistDocument } | { ok: false; errors: DocumentError[] };
 
 export const MAX_DOCUMENT_BYTES = 1_000_000;
+// More than any real checklist (the default has 31): a file beyond it is refused before it is checked.
+export const MAX_DOCUMENT_ITEMS = 1_000;
+// Problems reported per file: enough to fix a file in one go, few enough to read.
+const MAX_REPORTED_ERRORS = 200;
+
+/** How many items a file names, counted without trusting its shape. */
+function itemCount(plain: unknown) {
+  const categories = (plain as { categories?: unknown } | null)?.categories;
+  if (!Array.isArray(categories)) return 0;
+  return categories.reduce<number>((total, category) => {
+    const items = (category as { items?: unknown } | null)?.items;
+    return total + (Array.isArray(items) ? items.length : 0);
+  }, 0);
+}
 
 function pathText(path: readonly PropertyKey[]) {
   return path
@@ -75,20 +89,34 @@ export function parseChecklistDocument(source: string): ParseResult {
       errors: [{ line: null, column: null, path: "", key: "validation.checklist.file.aliases" }],
     };
   }
+  if (itemCount(plain) > MAX_DOCUMENT_ITEMS)
+    return {
+      ok: false,
+      errors: [
+        {
+          line: null,
+          column: null,
+          path: "categories",
+          key: "validation.checklist.file.tooManyItems",
+          values: { max: MAX_DOCUMENT_ITEMS },
+        },
+      ],
+    };
   const parsed = checklistDocument.safeParse(plain);
   if (parsed.success) return { ok: true, document: parsed.data };
   // The schema checks the rules across entries only once every entry is well formed; a file
-  // with mistakes of both kinds hears of both at once.
-  const issues = [...parsed.error.issues, ...checklistRuleIssues(plain)];
-  const unique = issues.filter(
-    (issue, index) =>
-      issues.findIndex(
-        (other) => other.message === issue.message && pathText(other.path) === pathText(issue.path),
-      ) === index,
-  );
+  // with mistakes of both kinds hears of both at once. Each problem once, in one pass.
+  const seen = new Set<string>();
+  const unique = [...parsed.error.issues, ...checklistRuleIssues(plain)].filter((issue) => {
+    const id = `${issue.message}|${pathText(issue.path)}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
   return {
     ok: false,
     errors: unique
+      .slice(0, MAX_REPORTED_ERRORS)
       .map((issue) => ({
         ...locate(doc, lines, issue.path),
         path: pathText(issue.path),

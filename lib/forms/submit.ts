@@ -1,7 +1,7 @@
 import type { z } from "zod";
 
 import { formInput, formValues, type FormState } from "@/lib/forms/state";
-import type { Principal } from "@/lib/permissions";
+import type { Principal, SubjectlessRule } from "@/lib/permissions";
 import type { Message, Result } from "@/lib/result";
 import { write, writeAnonymously, type Asker } from "@/lib/write";
 
@@ -13,6 +13,8 @@ export type FormWrite<S extends z.ZodType, T, Actor = Principal> = {
   done?: Message | ((data: T, input: z.output<S>) => Message);
   // Fields sent several times (checkboxes, multiple choice), read as lists.
   arrays?: readonly string[];
+  // Who may submit it at all, when that needs no subject: checked before the input is read.
+  rule?: SubjectlessRule;
 };
 
 /** The form's answer, and on success what the write made from which input (for a redirect). */
@@ -40,10 +42,13 @@ export async function submitForm<S extends z.ZodType, T>(
   asker: Asker,
   form: FormWrite<S, T>,
 ): Promise<Submitted<T, z.output<S>>> {
-  const result = await write(form.schema, formInput(formData, form.arrays), asker, async (input, actor) => ({
-    data: await form.run(input, actor),
-    input,
-  }));
+  const result = await write(
+    form.schema,
+    formInput(formData, form.arrays),
+    asker,
+    async (input, actor) => ({ data: await form.run(input, actor), input }),
+    form.rule,
+  );
   return answer(result, formData, form.done);
 }
 
