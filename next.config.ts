@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 
+import { requestBodyLimit } from "./lib/security/request-limit.mjs";
+
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 // The fixed security headers, as proxy.ts and the server (scripts/serve.mjs) set them.
@@ -11,14 +13,21 @@ const { headers: STATIC_SECURITY_HEADERS } = JSON.parse(
   headers: Record<string, string>;
 };
 
+// Read when the server starts, like the rest of this file.
+const bodyLimit = requestBodyLimit();
+
 const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from its own package folder at run time.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg"],
   poweredByHeader: false,
-  // forbidden() and app/forbidden.tsx: a refused page is a 403, not a 404 or a redirect.
-  // Evidence files arrive through server actions. The configured limit (TENKEN_EVIDENCE_MAX_MB,
-  // at most 50) is enforced with a clear message; this only stops bodies beyond any limit.
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "51mb" } },
+  // forbidden() and app/forbidden.tsx: a refused page is a 403, not a 404 or a redirect. Evidence
+  // files arrive through server actions, whose bodies the proxy also reads: both limits follow
+  // the evidence limit.
+  experimental: {
+    authInterrupts: true,
+    serverActions: { bodySizeLimit: bodyLimit },
+    proxyClientMaxBodySize: bodyLimit,
+  },
   // Pages and routes get their headers from proxy.ts (the policy needs a nonce per request);
   // these cover the static files the proxy does not see.
   async headers() {

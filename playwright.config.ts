@@ -61,6 +61,9 @@ export default defineConfig({
         TENKEN_OIDC_CLIENT_SECRET: "e2e-client-secret",
         TENKEN_OIDC_NAME: "Test IdP",
         TENKEN_OIDC_ROLE_MAP: "sre-team=sre",
+        // The tests stand in for a reverse proxy: they say which client they forward with
+        // X-Forwarded-For (e2e/throttle.spec.ts), and everything else comes from 127.0.0.1 itself.
+        TENKEN_TRUSTED_PROXIES: "127.0.0.1",
         ...(process.env.E2E_DATABASE_URL
           ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
           : { DATABASE_URL: "" }),

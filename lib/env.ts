@@ -1,5 +1,6 @@
 import path from "node:path";
 
+import { trustedProxies } from "@/lib/security/client-address.mjs";
 import { z } from "@/lib/validations/zod";
 
 const optionalString = z
@@ -71,8 +72,23 @@ const envSchema = z.object({
   TENKEN_OIDC_ROLE_MAP: optionalString,
   // Evidence older than this many days (since it was last checked) is stale: one quarter by default.
   TENKEN_EVIDENCE_STALE_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
-  // The largest evidence file accepted, in MB; uploads above 50 MB are cut off by the server anyway.
+  // The largest evidence file accepted, in MB; a request body may be 2 MB more, for the rest of
+  // the form (lib/security/request-limit.mjs).
   TENKEN_EVIDENCE_MAX_MB: z.coerce.number().min(0.1).max(50).default(10),
+  // The reverse proxies whose X-Forwarded-For is believed (lib/security/client-address.mjs).
+  TENKEN_TRUSTED_PROXIES: optionalString.pipe(
+    z
+      .string()
+      .refine((value) => {
+        try {
+          trustedProxies(value);
+          return true;
+        } catch {
+          return false;
+        }
+      }, "TENKEN_TRUSTED_PROXIES must be IP addresses or CIDR ranges, separated by commas")
+      .optional(),
+  ),
 });
 
 function readEnv() {

@@ -10,6 +10,9 @@ import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import next from "next";
 
+import { CLIENT_ADDRESS_HEADER, clientAddressOf, trustedProxies } from "../lib/security/client-address.mjs";
+import { requestBodyLimit } from "../lib/security/request-limit.mjs";
+
 const { headers, fallbackPolicy, methods } = JSON.parse(
   readFileSync(new URL("../lib/security/headers.json", import.meta.url), "utf8"),
 );
@@ -18,6 +21,8 @@ const defaults = { ...headers, "Content-Security-Policy": fallbackPolicy };
 // in this header instead, and it becomes the Content-Length here.
 const LENGTH_HEADER = "x-tenken-content-length";
 
+const bodyLimit = requestBodyLimit();
+const proxies = trustedProxies(process.env.TENKEN_TRUSTED_PROXIES);
 const port = Number(process.env.PORT ?? 3000);
 const app = next({ dev: false, port });
 const handle = app.getRequestHandler();
@@ -40,9 +45,24 @@ function withDefaults(response) {
 
 const server = createServer((request, response) => {
   withDefaults(response);
+  // Who is asking, as tenken works it out (lib/security/client-address.mjs): never as sent.
+  request.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(
+    request.socket.remoteAddress,
+    request.headers["x-forwarded-for"],
+    proxies,
+  );
   if (!methods.includes(request.method)) {
     response.writeHead(405, { Allow: methods.join(", "), "Content-Type": "text/plain; charset=utf-8" });
     response.end("Method not allowed\n");
+    return;
+  }
+  // A body larger than any form of tenken's is refused before it is read (Next.js would cut it short).
+  if (Number(request.headers["content-length"] ?? 0) > bodyLimit) {
+    response.writeHead(413, { "Content-Type": "text/plain; charset=utf-8", Connection: "close" });
+    response.end("Request body too large\n");
+    // Read what the client is still sending, and let it go, so that it gets the answer rather
+    // than a reset connection (the connection closes once the body has been sent).
+    request.resume();
     return;
   }
   handle(request, response).catch((error) => {

@@ -7,7 +7,7 @@ import { buttonSecondary, cardClass } from "@/components/ui/styles";
 import { signInAction, signInWithSsoAction } from "@/lib/actions/auth";
 import { getCurrentUser } from "@/lib/auth/session";
 import { ssoConfig } from "@/lib/auth/sso";
-import { nextPathSchema } from "@/lib/validations/user";
+import { lockedMinutesSchema, nextPathSchema } from "@/lib/validations/user";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth"))("signInTitle") };
@@ -20,6 +20,13 @@ export default async function SignInPage({ searchParams }: Props) {
   const next = nextPathSchema.parse(query.next ?? "");
   if (await getCurrentUser()) redirect(next);
   const [t, sso] = [await getTranslations("auth"), ssoConfig()];
+  // Where a single sign-on that did not complete comes back (lib/auth/hooks.ts, lib/actions/auth.ts).
+  const failure =
+    query.error === "sso"
+      ? t("ssoFailed")
+      : query.error === "locked"
+        ? t("tooManyAttempts", { minutes: lockedMinutesSchema.parse(query.minutes) })
+        : null;
   return (
     <div className={`${cardClass} mx-auto max-w-sm space-y-5`}>
       <div>
@@ -31,9 +38,9 @@ export default async function SignInPage({ searchParams }: Props) {
           {t("signedOut")}
         </p>
       )}
-      {query.error === "sso" && (
+      {failure && (
         <p role="alert" className="rounded border border-rose-300 bg-rose-50 p-2 text-sm text-rose-900">
-          {t("ssoFailed")}
+          {failure}
         </p>
       )}
       {sso && (

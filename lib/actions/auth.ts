@@ -3,39 +3,37 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 
-import { clientAddress } from "@/lib/auth/request";
 import { getAuth } from "@/lib/auth/server";
 import { SSO_PROVIDER_ID, ssoConfig } from "@/lib/auth/sso";
 import { fail } from "@/lib/errors";
 import { publicFormAction } from "@/lib/forms/action";
 import type { FormState } from "@/lib/forms/state";
 import { createFirstAdmin } from "@/lib/queries/setup";
-import { recordSignInAttempt, signInLockedForMinutes } from "@/lib/queries/sign-in-attempts";
 import { firstAdminSchema, nextPathSchema, signInSchema } from "@/lib/validations/user";
 
 // Better Auth reports a refused sign-in as an APIError; anything else is a fault to surface.
-function isRefusal(error: unknown) {
-  return error instanceof Error && error.name === "APIError";
+function refusal(error: unknown) {
+  if (!(error instanceof Error) || error.name !== "APIError") return null;
+  const { statusCode, body } = error as Error & { statusCode?: number; body?: { minutes?: unknown } };
+  return { statusCode, minutes: typeof body?.minutes === "number" ? body.minutes : undefined };
 }
 
+// Throttled and recorded by the hooks every sign-in by password goes through (lib/auth/hooks.ts).
 export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return publicFormAction(formData, {
     schema: signInSchema,
     run: async ({ email, password }) => {
-      const requestHeaders = await headers();
-      const address = clientAddress(requestHeaders);
-      const lockedMinutes = await signInLockedForMinutes(email, address);
-      if (lockedMinutes > 0) throw fail.rateLimited("auth.tooManyAttempts", { minutes: lockedMinutes });
       const auth = await getAuth();
       try {
-        await auth.api.signInEmail({ body: { email, password }, headers: requestHeaders });
+        await auth.api.signInEmail({ body: { email, password }, headers: await headers() });
       } catch (error) {
-        if (!isRefusal(error)) throw error;
-        await recordSignInAttempt(email, address, false);
+        const refused = refusal(error);
+        if (!refused) throw error;
+        if (refused.statusCode === 429)
+          throw fail.rateLimited("auth.tooManyAttempts", { minutes: refused.minutes ?? 15 });
         // Never which part was wrong.
         throw fail.invalid("validation.signIn.failed");
       }
-      await recordSignInAttempt(email, address, true);
     },
     redirectTo: (_, { next }) => next,
   });

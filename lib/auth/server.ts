@@ -1,18 +1,17 @@
 import { randomBytes } from "node:crypto";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
-import { createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { genericOAuth } from "better-auth/plugins";
 import { decodeJwt } from "jose";
 
 import { SESSION_COOKIE_PREFIX } from "@/lib/auth/gate";
+import { afterEndpoint, beforeEndpoint } from "@/lib/auth/hooks";
 import { roleFromClaims, SSO_PROVIDER_ID, ssoConfig } from "@/lib/auth/sso";
 import { getDb } from "@/lib/db";
 import { env, publicBaseUrl } from "@/lib/env";
 import { recordAudit } from "@/lib/queries/audit";
 import { getOrCreateSetting } from "@/lib/queries/settings";
-import { sameOriginPath } from "@/lib/security/redirect";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/validations/user";
 
 async function authSecret() {
@@ -20,26 +19,6 @@ async function authSecret() {
     env.TENKEN_AUTH_SECRET ?? getOrCreateSetting("auth.secret", () => randomBytes(32).toString("base64url"))
   );
 }
-
-// Where Better Auth sends the browser once a sign-in is done or has failed (tenken passes paths
-// of its own): whatever a request names, only a path of tenken's own (lib/security/redirect.ts).
-const CALLBACK_FIELDS = ["callbackURL", "errorCallbackURL", "newUserCallbackURL", "redirectTo"] as const;
-
-const sameOriginCallbacks = createAuthMiddleware(async (ctx) => {
-  const pick = (source: unknown) => {
-    if (!source || typeof source !== "object") return null;
-    const fields = Object.fromEntries(
-      CALLBACK_FIELDS.filter((field) => field in source).map((field) => [
-        field,
-        sameOriginPath((source as Record<string, unknown>)[field]) ?? "/",
-      ]),
-    );
-    return Object.keys(fields).length ? { ...(source as object), ...fields } : null;
-  };
-  const [body, query] = [pick(ctx.body), pick(ctx.query)];
-  if (!body && !query) return;
-  return { context: { ...ctx, ...(body ? { body } : {}), ...(query ? { query } : {}) } };
-});
 
 // An SSO account is linked once, at a person's first SSO sign-in: that is when their role is
 // decided from the ID token's claims and their arrival is recorded.
@@ -69,7 +48,9 @@ function createAuth(secret: string, { writesCookies }: { writesCookies: boolean 
     baseURL: publicBaseUrl(),
     secret,
     telemetry: { enabled: false },
-    hooks: { before: sameOriginCallbacks },
+    hooks: { before: beforeEndpoint, after: afterEndpoint },
+    // tenken throttles sign-in itself, in PostgreSQL, for every instance (lib/auth/hooks.ts).
+    rateLimit: { enabled: false },
     database: prismaAdapter(getDb(), { provider: "postgresql" }),
     advanced: { database: { generateId: "uuid" }, cookiePrefix: SESSION_COOKIE_PREFIX },
     // A session lasts TENKEN_SESSION_HOURS from sign-in. Not sliding: reading a session must not

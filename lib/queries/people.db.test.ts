@@ -4,13 +4,16 @@ import { describe, expect, it } from "vitest";
 import { listAuditLog } from "@/lib/queries/audit";
 import { createFirstAdmin, ensureFirstAdmin, isSetupTokenValid } from "@/lib/queries/setup";
 import {
-  MAX_FAILURES_PER_ACCOUNT,
-  recordSignInAttempt,
+  claimSignInAttempt,
   signInLockedForMinutes,
+  signInSucceeded,
+  singleSignOnFailed,
+  singleSignOnLockedForMinutes,
 } from "@/lib/queries/sign-in-attempts";
 import { addMembership, createTeam, removeMembership } from "@/lib/queries/teams";
 import { createUser, setUserActive, setUserRole } from "@/lib/queries/users";
 import { createTestAdmin, createTestUser, setUpTestDatabase, unique } from "@/lib/testing/db";
+import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from "@/lib/validations/user";
 import { attempt } from "@/lib/write";
 
 const getDb = setUpTestDatabase();
@@ -110,20 +113,54 @@ describe("sign-in attempts", () => {
     const email = `${unique("guessed")}@example.com`;
     const now = new Date();
     for (let attempt = 0; attempt < MAX_FAILURES_PER_ACCOUNT - 1; attempt++)
-      await recordSignInAttempt(email, "192.0.2.10", false);
+      expect(await claimSignInAttempt(email, "192.0.2.10")).toBe(0);
     expect(await signInLockedForMinutes(email, "192.0.2.10", now)).toBe(0);
-    await recordSignInAttempt(email, "192.0.2.11", false);
+    expect(await claimSignInAttempt(email, "192.0.2.11")).toBe(0);
     expect(await signInLockedForMinutes(email, "192.0.2.99")).toBeGreaterThan(0);
+    expect(await claimSignInAttempt(email, "192.0.2.99")).toBeGreaterThan(0);
     expect(await signInLockedForMinutes(`${unique("other")}@example.com`, "192.0.2.99")).toBe(0);
     // The window passes.
     expect(await signInLockedForMinutes(email, "192.0.2.99", new Date(Date.now() + 16 * 60_000))).toBe(0);
   });
 
-  it("lock an address that tries many accounts", async () => {
+  it("let exactly the allowed number through when attempts arrive all at once", async () => {
+    const email = `${unique("burst")}@example.com`;
+    const outcomes = await Promise.all(
+      Array.from({ length: 30 }, (_, index) => claimSignInAttempt(email, `192.0.2.${100 + index}`)),
+    );
+    expect(outcomes.filter((minutes) => minutes === 0)).toHaveLength(MAX_FAILURES_PER_ACCOUNT);
+    expect(await getDb().signInAttempt.count({ where: { email } })).toBe(MAX_FAILURES_PER_ACCOUNT);
+  });
+
+  it("forgive an account's typos once its password is right", async () => {
+    const email = `${unique("typo")}@example.com`;
+    for (let attempt = 0; attempt < MAX_FAILURES_PER_ACCOUNT - 1; attempt++)
+      await claimSignInAttempt(email, "192.0.2.20");
+    // The right password, on the last attempt allowed.
+    expect(await claimSignInAttempt(email, "192.0.2.20")).toBe(0);
+    await signInSucceeded(email, "192.0.2.20");
+    expect(await signInLockedForMinutes(email, "192.0.2.20")).toBe(0);
+    expect(await getDb().signInAttempt.findMany({ where: { email }, select: { succeeded: true } })).toEqual([
+      { succeeded: true },
+    ]);
+  });
+
+  it("lock an address that tries many accounts, or fails single sign-on again and again", async () => {
     const address = `198.51.100.${Math.floor(Math.random() * 250)}`;
-    for (let attempt = 0; attempt < 20; attempt++)
-      await recordSignInAttempt(`${unique("spray")}@example.com`, address, false);
+    for (let attempt = 0; attempt < MAX_FAILURES_PER_ADDRESS; attempt++)
+      await claimSignInAttempt(`${unique("spray")}@example.com`, address);
     expect(await signInLockedForMinutes(`${unique("fresh")}@example.com`, address)).toBeGreaterThan(0);
+    expect(await singleSignOnLockedForMinutes(address)).toBeGreaterThan(0);
+
+    const ssoAddress = `203.0.113.${Math.floor(Math.random() * 250)}`;
+    for (let attempt = 0; attempt < MAX_FAILURES_PER_ADDRESS - 1; attempt++)
+      await singleSignOnFailed(ssoAddress);
+    expect(await singleSignOnLockedForMinutes(ssoAddress)).toBe(0);
+    await singleSignOnFailed(ssoAddress);
+    expect(await singleSignOnLockedForMinutes(ssoAddress)).toBeGreaterThan(0);
+    expect(await claimSignInAttempt(`${unique("fresh")}@example.com`, ssoAddress)).toBeGreaterThan(0);
+    // Failed single sign-ons lock no account, whoever they were.
+    expect(await singleSignOnLockedForMinutes("192.0.2.250")).toBe(0);
   });
 });
 

@@ -4,6 +4,10 @@ import { storableText, z } from "@/lib/validations/zod";
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;
+// Sign-in throttling: generous enough for typos, tight enough that guessing a password is hopeless.
+export const SIGN_IN_WINDOW_MINUTES = 15;
+export const MAX_FAILURES_PER_ACCOUNT = 5;
+export const MAX_FAILURES_PER_ADDRESS = 20;
 export const USER_ROLES = ["ADMIN", "SRE", "MEMBER", "VIEWER"] as const;
 
 const email = storableText()
@@ -56,7 +60,8 @@ export const userIdSchema = z.object({ userId: z.uuid() });
 // another origin; anything else is /services (lib/security/redirect.ts).
 export const nextPathSchema = z.unknown().transform((target) => safeReturnPath(target));
 
-export const signInSchema = z.object({
+// What every sign-in by password gives, through the form or Better Auth's endpoint.
+export const signInCredentialsSchema = z.object({
   email: storableText()
     .trim()
     .toLowerCase()
@@ -65,8 +70,17 @@ export const signInSchema = z.object({
   password: storableText()
     .min(1, "validation.signIn.password.required")
     .max(PASSWORD_MAX_LENGTH, "validation.signIn.failed"),
-  next: nextPathSchema,
 });
+
+export const signInSchema = signInCredentialsSchema.extend({ next: nextPathSchema });
+
+/** The wait a locked sign-in page names, from its address: a whole number of minutes, 15 when unreadable. */
+export const lockedMinutesSchema = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(SIGN_IN_WINDOW_MINUTES)
+  .catch(SIGN_IN_WINDOW_MINUTES);
 
 export const teamSchema = z.object({
   name: storableText().trim().min(1, "validation.team.name.required").max(80, "validation.team.name.tooLong"),
