@@ -6,6 +6,18 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 // A test identity provider, so that single sign-on runs end to end (e2e/fixtures/oidc-provider.ts).
 const oidcPort = port + 99;
+// An app server that reaches PostgreSQL through a proxy the tests can cut (e2e/fixtures/db-proxy.ts).
+const outagePort = port + 2;
+const dbProxyPort = port + 3;
+const dbProxyControlPort = port + 4;
+
+/** The run's database URL, through the proxy: same database, same credentials. */
+function throughDbProxy(databaseUrl: string) {
+  const url = new URL(databaseUrl);
+  url.hostname = "127.0.0.1";
+  url.port = String(dbProxyPort);
+  return url.href;
+}
 
 export default defineConfig({
   testDir: "e2e",
@@ -79,5 +91,29 @@ export default defineConfig({
       reuseExistingServer: false,
       env: { PORT: String(port + 1), DATABASE_URL: "postgresql://tenken@127.0.0.1:9/tenken" },
     },
+    // The same build on the run's database, through a proxy that cuts it off mid-session and lets
+    // it back (e2e/outage.spec.ts). Only with a PostgreSQL server: the embedded one cannot be shared.
+    ...(process.env.E2E_DATABASE_URL
+      ? [
+          {
+            command: `npx tsx e2e/fixtures/db-proxy.ts ${dbProxyPort} ${dbProxyControlPort}`,
+            url: `http://127.0.0.1:${dbProxyControlPort}/health`,
+            timeout: 60_000,
+            reuseExistingServer: false,
+          },
+          {
+            command: "node scripts/serve.mjs",
+            url: `http://127.0.0.1:${outagePort}/api/health`,
+            timeout: 60_000,
+            reuseExistingServer: false,
+            env: {
+              PORT: String(outagePort),
+              DATABASE_URL: throughDbProxy(process.env.E2E_DATABASE_URL),
+              // Sign-in checks that requests come from where tenken says it is reached.
+              TENKEN_BASE_URL: `http://127.0.0.1:${outagePort}`,
+            },
+          },
+        ]
+      : []),
   ],
 });

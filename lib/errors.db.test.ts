@@ -25,6 +25,14 @@ describe("a database that cannot be reached", () => {
     }
   });
 
+  it("is recognised when the connection is lost under a query, however it is wrapped", () => {
+    // node-postgres's words for a connection that died mid-query (e2e/outage.spec.ts cuts one).
+    const lost = new Error("Connection terminated unexpectedly");
+    expect(isDatabaseUnreachable(lost)).toBe(true);
+    // Better Auth, reading the session, wraps it.
+    expect(isDatabaseUnreachable(new Error("Failed to get session", { cause: lost }))).toBe(true);
+  });
+
   it("is told apart from other database errors", () => {
     const uniqueViolation = new Prisma.PrismaClientKnownRequestError("Unique constraint failed", {
       code: "P2002",

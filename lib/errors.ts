@@ -80,6 +80,13 @@ const UNREACHABLE_CODES = new Set([
   "3D000",
 ]);
 
+// node-postgres reports a connection lost under a query (the server went away, the network cut
+// it) as a plain Error with no code, and Prisma passes it on as it is: known by its message.
+const CONNECTION_LOST_MESSAGES = new Set([
+  "Connection terminated unexpectedly",
+  "Client has encountered a connection error and is not queryable",
+]);
+
 // Checked by shape, not instanceof: each Next.js bundle carries its own copy of Prisma's
 // error classes.
 export function isDatabaseUnreachable(error: unknown, depth = 0): boolean {
@@ -94,6 +101,7 @@ export function isDatabaseUnreachable(error: unknown, depth = 0): boolean {
   if (name === "PrismaClientInitializationError") return true;
   if (typeof code === "string" && UNREACHABLE_CODES.has(code)) return true;
   if (name === "DriverAdapterError" && message === "DatabaseNotReachable") return true;
+  if (typeof message === "string" && CONNECTION_LOST_MESSAGES.has(message)) return true;
   // Raw queries report an outage as P2010 with the driver's error attached.
   if (meta && typeof meta === "object" && isDatabaseUnreachable(meta.driverAdapterError, depth + 1))
     return true;
