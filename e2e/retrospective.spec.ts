@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 
 import { signInAs } from "./fixtures/auth";
+import { anotherPersonAt, changedBy } from "./fixtures/conflicts";
 
 test("an SRE runs a team's quarterly retrospective and downloads its minutes and scores", async ({
   page,
@@ -147,4 +148,80 @@ test("an SRE records an incident and an action item, takes notes, presents servi
   await page.goto("/audit");
   for (const kind of ["Incident recorded", "Action item added", "Action item changed", "Meeting notes saved"])
     await expect(page.getByRole("cell", { name: kind }).first()).toBeVisible();
+});
+
+// Two people with the same retrospective page open: the one who saves second is told who saved
+// first and when, keeps what they entered, and replaces or deletes only by trying again.
+
+test("an incident and an action item changed by someone else meanwhile are not overwritten or deleted unseen", async ({
+  page,
+  browser,
+}) => {
+  const stamp = Date.now().toString(36);
+  const summary = `Queue backed up ${stamp}`;
+  const title = `Cap the queue ${stamp}`;
+  await signInAs(page, "member", "/retrospectives?team=payments");
+  await page.getByText("Record an incident", { exact: true }).click();
+  const record = page.getByRole("form", { name: "Record an incident" });
+  await record.getByLabel("Services").selectOption({ label: "Checkout API" });
+  await record.getByLabel("Cause").selectOption({ label: "Capacity" });
+  await record.getByLabel("Summary").fill(summary);
+  await record.getByRole("button", { name: "Record incident" }).click();
+  await expect(record.getByRole("status")).toHaveText("Incident recorded.");
+  await page.getByText("Add an action item", { exact: true }).click();
+  const add = page.getByRole("form", { name: "Add an action item" });
+  await add.getByLabel("Action").fill(title);
+  await add.getByLabel("Owner").selectOption({ label: "Mei Member" });
+  await add.getByRole("button", { name: "Add action item" }).click();
+  await expect(add.getByRole("status")).toHaveText("Action item added.");
+
+  // An action item's status, changed in the table by the admin first.
+  const admin = await anotherPersonAt(browser, "admin", "/retrospectives?team=payments");
+  const theirStatus = admin.getByRole("form", { name: `Status: ${title}` });
+  await theirStatus.getByLabel("Status").selectOption({ label: "In progress" });
+  await theirStatus.getByRole("button", { name: "Save status" }).click();
+  await expect(theirStatus.getByRole("status")).toHaveText("Action item saved.");
+  const myStatus = page.getByRole("form", { name: `Status: ${title}` });
+  await myStatus.getByLabel("Status").selectOption({ label: "Done" });
+  await myStatus.getByRole("button", { name: "Save status" }).click();
+  await expect(myStatus.getByRole("alert")).toHaveText(changedBy("Aiko Admin"));
+  await expect(myStatus.getByLabel("Status")).toHaveValue("DONE");
+  await myStatus.getByRole("button", { name: "Save status" }).click();
+  await expect(myStatus.getByRole("status")).toHaveText("Action item saved.");
+
+  // The incident's page, open on both sides; the admin saves first.
+  await page
+    .getByRole("region", { name: /^Incidents/ })
+    .getByRole("row")
+    .filter({ hasText: summary })
+    .getByRole("link", { name: /^Edit/ })
+    .click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Edit the incident of / })).toBeVisible();
+  await admin.goto(new URL(page.url()).pathname);
+  const theirs = admin.getByRole("form", { name: "Save incident" });
+  await theirs.getByLabel("Summary").fill(`${summary} (admin)`);
+  await theirs.getByRole("button", { name: "Save incident" }).click();
+  await expect(theirs.getByRole("status")).toHaveText("Incident saved.");
+
+  const mine = page.getByRole("form", { name: "Save incident" });
+  await mine.getByLabel("Summary").fill(`${summary} (member)`);
+  await mine.getByRole("button", { name: "Save incident" }).click();
+  await expect(mine.getByRole("alert")).toHaveText(changedBy("Aiko Admin"));
+  await expect(mine.getByLabel("Summary")).toHaveValue(`${summary} (member)`);
+  await mine.getByRole("button", { name: "Save incident" }).click();
+  await expect(mine.getByRole("status")).toHaveText("Incident saved.");
+  await admin.reload();
+  await expect(theirs.getByLabel("Summary")).toHaveValue(`${summary} (member)`);
+
+  // Changed by the admin again: the member's delete is refused until they try again.
+  await theirs.getByLabel("Summary").fill(`${summary} (admin again)`);
+  await theirs.getByRole("button", { name: "Save incident" }).click();
+  await expect(theirs.getByRole("status")).toHaveText("Incident saved.");
+  const remove = page.getByRole("form", { name: "Delete incident" });
+  await remove.getByRole("button", { name: "Delete incident" }).click();
+  await expect(remove.getByRole("alert")).toHaveText(changedBy("Aiko Admin"));
+  await remove.getByRole("button", { name: "Delete incident" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Retrospective FY\d{4} Q[1-4]/ })).toBeVisible();
+  await expect(page.getByRole("region", { name: /^Incidents/ })).not.toContainText(summary);
+  await admin.context().close();
 });

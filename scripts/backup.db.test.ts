@@ -67,7 +67,11 @@ async function createOrganisation() {
     await submitNewEvidence(form({ ...target, kind: "FILE", file: new Blob([PNG]) }), context),
   ).toMatchObject({ ok: true });
   expect(
-    await submitReviewDecision(form({ ...target, decision: "ACCEPT" }), { actor: reviewer, today: TODAY }),
+    // The answer as saved once above: its first revision.
+    await submitReviewDecision(form({ ...target, decision: "ACCEPT", revision: "1" }), {
+      actor: reviewer,
+      today: TODAY,
+    }),
   ).toMatchObject({ ok: true });
   return service;
 }

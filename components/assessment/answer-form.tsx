@@ -13,9 +13,11 @@ type Props = {
   itemKey: string;
   status?: string;
   note: string;
+  // The answer's revision as the page read it (0: not answered yet).
+  revision: number;
 };
 
-export function AnswerForm({ serviceId, itemKey, status, note }: Props) {
+export function AnswerForm({ serviceId, itemKey, status, note, revision }: Props) {
   const t = useTranslations();
   const form = useForm(saveAnswerAction, itemKey);
   const checked = form.value("status", status ?? "");
@@ -24,6 +26,9 @@ export function AnswerForm({ serviceId, itemKey, status, note }: Props) {
     <form id={form.formId} action={form.action} className="mt-3 space-y-3">
       <input type="hidden" name="serviceId" value={serviceId} />
       <input type="hidden" name="itemKey" value={itemKey} />
+      {/* From the page, not from what was sent: after a conflict the page is read again, and
+          saving once more replaces the other person's change knowingly. */}
+      <input type="hidden" name="revision" value={revision} />
       <Fragment key={form.key}>
         <fieldset aria-describedby={form.errors("status") ? `${form.id("status")}-error` : undefined}>
           <legend className="sr-only">{t("assessment.itemStatus")}</legend>

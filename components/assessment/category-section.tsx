@@ -89,6 +89,7 @@ export function CategorySection({ assessment, category, canAnswer, traitNames }:
                     itemKey={item.key}
                     status={answer?.status}
                     note={answer?.note ?? ""}
+                    revision={answer?.revision ?? 0}
                   />
                 ) : (
                   answer?.note && (

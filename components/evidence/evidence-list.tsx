@@ -26,6 +26,9 @@ export async function EvidenceList({ evidence, today, canManage }: Props) {
             : piece.kind === "FILE"
               ? piece.title
               : t("evidence.kinds.NOTE");
+        // The revision as this page read it, not as a refused form sent it: after a conflict the
+        // page is read again, and saving once more replaces the other person's change knowingly.
+        const asRead = { evidenceId: piece.id, revision: String(piece.revision) };
         return (
           <li key={piece.id} className="space-y-2 py-4">
             <article
@@ -111,7 +114,7 @@ export async function EvidenceList({ evidence, today, canManage }: Props) {
                 <div className="flex flex-wrap items-start gap-3">
                   <ActionForm
                     action={renewEvidenceAction}
-                    hidden={{ evidenceId: piece.id }}
+                    hidden={asRead}
                     submitLabel={t("evidence.renew")}
                     secondary
                     layout="inline"
@@ -119,7 +122,7 @@ export async function EvidenceList({ evidence, today, canManage }: Props) {
                   />
                   <ActionForm
                     action={removeEvidenceAction}
-                    hidden={{ evidenceId: piece.id }}
+                    hidden={asRead}
                     submitLabel={t("evidence.remove")}
                     secondary
                     layout="inline"
@@ -133,7 +136,7 @@ export async function EvidenceList({ evidence, today, canManage }: Props) {
                       <div className="mt-2 max-w-xl">
                         <ActionForm
                           action={updateEvidenceAction}
-                          hidden={{ evidenceId: piece.id, kind: piece.kind }}
+                          hidden={{ ...asRead, kind: piece.kind }}
                           submitLabel={t("evidence.saveEdit")}
                           formLabel={t("evidence.editLabel", { label })}
                           fields={

@@ -108,7 +108,9 @@ export function ActionItemForm({
   return (
     <ActionForm
       action={action ? updateActionItemAction : createActionItemAction}
-      hidden={action ? { actionItemId: action.id } : { quarter: quarter ?? "" }}
+      hidden={
+        action ? { actionItemId: action.id, revision: String(action.revision) } : { quarter: quarter ?? "" }
+      }
       formLabel={action ? t("retrospective.editActionTitle") : t("retrospective.addActionTitle")}
       submitLabel={action ? t("retrospective.saveAction") : t("retrospective.addAction")}
       fields={fields}

@@ -89,7 +89,7 @@ export function ActionItemTable({
                       action={setActionItemStatusAction}
                       layout="inline"
                       secondary
-                      hidden={{ actionItemId: action.id }}
+                      hidden={{ actionItemId: action.id, revision: String(action.revision) }}
                       formLabel={`${t("status")}: ${action.title}`}
                       submitLabel={t("saveStatus")}
                       fields={[

@@ -10,7 +10,8 @@ type Props = {
   causes: { id: string; nameEn: string; nameJa: string }[];
   services: { id: string; name: string }[];
   today: string;
-  // Editing an incident: its current values, and its cause even when that cause is retired.
+  // Editing an incident: its current values (and the revision they were read at), and its cause
+  // even when that cause is retired.
   incident?: IncidentRow;
 };
 
@@ -25,7 +26,7 @@ export function IncidentForm({ causes, services, today, incident }: Props) {
   return (
     <ActionForm
       action={incident ? updateIncidentAction : recordIncidentAction}
-      hidden={incident ? { incidentId: incident.id } : {}}
+      hidden={incident ? { incidentId: incident.id, revision: String(incident.revision) } : {}}
       formLabel={incident ? t("retrospective.saveIncident") : t("retrospective.recordIncidentTitle")}
       submitLabel={incident ? t("retrospective.saveIncident") : t("retrospective.recordIncident")}
       fields={[

@@ -23,6 +23,8 @@ type Props = {
   // The traits on offer, named in the page's language; a service's retired traits stay listed.
   traits: { key: string; name: string; description: string }[];
   initial?: ServiceFormValues;
+  // When editing: the service's revision as the page read it (lib/queries/revisions.ts).
+  revision?: number;
   submitLabel: string;
   cancelHref: string;
 };
@@ -34,6 +36,7 @@ export function ServiceForm({
   teams,
   traits: traitChoices,
   initial,
+  revision,
   submitLabel,
   cancelHref,
 }: Props) {
@@ -45,6 +48,7 @@ export function ServiceForm({
   return (
     <form id={form.formId} action={form.action} className="max-w-2xl space-y-6" noValidate>
       <FormAlert form={form} fields={["name", "slug", "description", "teamId", "tier", "traits"]} />
+      {revision !== undefined && <input type="hidden" name="revision" value={revision} />}
       <Fragment key={form.key}>
         <div>
           <label htmlFor={form.id("name")} className={labelClass}>

@@ -49,7 +49,9 @@ export function ActionForm({
   formLabel,
 }: Props) {
   // Several forms on one page share hidden values (the same item), so the form's label is part of the ids.
-  const form = useForm(action, `${Object.values(hidden).join("-") || "new"}-${formLabel ?? ""}`);
+  // A revision is left out: it moves on after a conflict, and the fields must keep their ids.
+  const { revision: _revision, ...identity } = hidden;
+  const form = useForm(action, `${Object.values(identity).join("-") || "new"}-${formLabel ?? ""}`);
   const inline = layout === "inline";
   const alert = <FormAlert form={form} fields={fields.map((field) => field.name)} />;
 

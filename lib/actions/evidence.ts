@@ -7,7 +7,7 @@ import { formAction } from "@/lib/forms/action";
 import { CHANGED_PAGES } from "@/lib/forms/pages";
 import type { FormState } from "@/lib/forms/state";
 import { addEvidence, removeEvidence, renewEvidence, updateEvidence } from "@/lib/queries/evidence";
-import { evidenceEditSchema, evidenceIdSchema, newEvidenceSchema } from "@/lib/validations/evidence";
+import { evidenceAtRevisionSchema, evidenceEditSchema, newEvidenceSchema } from "@/lib/validations/evidence";
 
 export async function addEvidenceAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return formAction(formData, {
@@ -29,7 +29,7 @@ export async function updateEvidenceAction(_previous: FormState, formData: FormD
 
 export async function removeEvidenceAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return formAction(formData, {
-    schema: evidenceIdSchema,
+    schema: evidenceAtRevisionSchema,
     run: (target, actor) => removeEvidence(target, actor),
     done: { key: "evidence.removed" },
     revalidate: CHANGED_PAGES.item,
@@ -38,7 +38,7 @@ export async function removeEvidenceAction(_previous: FormState, formData: FormD
 
 export async function renewEvidenceAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return formAction(formData, {
-    schema: evidenceIdSchema,
+    schema: evidenceAtRevisionSchema,
     run: (target, actor) => renewEvidence(target, actor, { today: todayIn(env.TENKEN_TIME_ZONE) }),
     done: { key: "evidence.renewed" },
     revalidate: CHANGED_PAGES.item,

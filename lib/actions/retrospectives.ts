@@ -52,7 +52,7 @@ export async function updateIncidentAction(_previous: FormState, formData: FormD
 export async function deleteIncidentAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return formAction(formData, {
     schema: incidentDeleteSchema,
-    run: (input, actor) => deleteIncident(input.incidentId, actor),
+    run: ({ incidentId, revision }, actor) => deleteIncident(incidentId, actor, { revision }),
     done: { key: "retrospective.incidentDeleted" },
     revalidate: CHANGED_PAGES.retrospectives,
     redirectTo: (_, input) => input.back,
@@ -84,7 +84,7 @@ export async function setActionItemStatusAction(
 ): Promise<FormState> {
   return formAction(formData, {
     schema: actionItemStatusSchema,
-    run: ({ actionItemId, status }, actor) => updateActionItem(actionItemId, { status }, actor),
+    run: ({ actionItemId, ...change }, actor) => updateActionItem(actionItemId, change, actor),
     done: { key: "retrospective.actionSaved" },
     revalidate: CHANGED_PAGES.retrospectives,
   });

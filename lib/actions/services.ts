@@ -5,7 +5,7 @@ import { formAction } from "@/lib/forms/action";
 import { CHANGED_PAGES } from "@/lib/forms/pages";
 import type { FormState } from "@/lib/forms/state";
 import { createService, updateService } from "@/lib/queries/services";
-import { serviceIdSchema, serviceSchema } from "@/lib/validations/service";
+import { serviceEditSchema, serviceIdSchema, serviceSchema } from "@/lib/validations/service";
 
 // Once saved, the person lands on the service's page.
 const toService = ({ slug }: { slug: string }) => `/services/${slug}`;
@@ -27,7 +27,7 @@ export async function updateServiceAction(
   formData: FormData,
 ): Promise<FormState> {
   return formAction(formData, {
-    schema: serviceSchema,
+    schema: serviceEditSchema,
     arrays: ["traits"],
     run: (input, actor) => {
       const id = serviceIdSchema.safeParse(serviceId);

@@ -4,7 +4,7 @@ import { formAction } from "@/lib/forms/action";
 import { CHANGED_PAGES } from "@/lib/forms/pages";
 import type { FormState } from "@/lib/forms/state";
 import { createUser, setUserActive, setUserRole } from "@/lib/queries/users";
-import { newUserSchema, roleChangeSchema, userIdSchema } from "@/lib/validations/user";
+import { newUserSchema, roleChangeSchema, userStateSchema } from "@/lib/validations/user";
 
 export async function createUserAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return formAction(formData, {
@@ -20,7 +20,7 @@ export async function changeRoleAction(_previous: FormState, formData: FormData)
   return formAction(formData, {
     rule: "manageUsers",
     schema: roleChangeSchema,
-    run: (input, actor) => setUserRole(input.userId, input.role, actor),
+    run: (input, actor) => setUserRole(input.userId, input.role, actor, input),
     done: { key: "admin.roleSaved" },
     revalidate: CHANGED_PAGES.everywhere,
   });
@@ -29,8 +29,8 @@ export async function changeRoleAction(_previous: FormState, formData: FormData)
 export async function deactivateUserAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return formAction(formData, {
     rule: "manageUsers",
-    schema: userIdSchema,
-    run: (input, actor) => setUserActive(input.userId, false, actor),
+    schema: userStateSchema,
+    run: (input, actor) => setUserActive(input.userId, false, actor, input),
     done: { key: "admin.userDeactivated" },
     revalidate: CHANGED_PAGES.everywhere,
   });
@@ -39,8 +39,8 @@ export async function deactivateUserAction(_previous: FormState, formData: FormD
 export async function reactivateUserAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return formAction(formData, {
     rule: "manageUsers",
-    schema: userIdSchema,
-    run: (input, actor) => setUserActive(input.userId, true, actor),
+    schema: userStateSchema,
+    run: (input, actor) => setUserActive(input.userId, true, actor, input),
     done: { key: "admin.userReactivated" },
     revalidate: CHANGED_PAGES.everywhere,
   });

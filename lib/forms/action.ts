@@ -13,8 +13,11 @@ export type AfterWrite<T, Input> = {
 };
 
 function settle<T, Input>({ state, saved }: Submitted<T, Input>, after: AfterWrite<T, Input>) {
+  // Refused because someone changed it meanwhile: the page is read again (their change, its new
+  // revision) while the form keeps what this person entered, so that saving again is a choice.
+  const stale = !state.ok && state.code === "conflict";
+  if (saved || stale) for (const [path, type] of after.revalidate ?? []) revalidatePath(path, type);
   if (!saved) return state;
-  for (const [path, type] of after.revalidate ?? []) revalidatePath(path, type);
   // redirect() throws, as Next.js expects of it, so it comes last.
   if (after.redirectTo) redirect(after.redirectTo(saved.data, saved.input));
   return state;

@@ -150,7 +150,7 @@ const forms: Form[] = [
   ),
   form(
     "evidence edit",
-    ({ evidenceId }) => ({ evidenceId: [evidenceId], kind: ["NOTE"], body: ["edited"] }),
+    ({ evidenceId }) => ({ evidenceId: [evidenceId], kind: ["NOTE"], body: ["edited"], revision: ["1"] }),
     { schema: evidenceEditSchema, run: updateEvidence },
   ),
   form(
@@ -161,6 +161,7 @@ const forms: Form[] = [
       decision: ["REQUEST_CHANGES"],
       comment: ["more"],
       expiresOn: [""],
+      revision: ["1"],
     }),
     {
       schema: reviewDecisionSchema,
@@ -236,6 +237,8 @@ const forms: Form[] = [
     "incident edit",
     ({ serviceId, causeId, incidentId }) => ({
       incidentId: [incidentId],
+      // As first read: once one save has taken it, the others are refused as stale.
+      revision: ["1"],
       occurredOn: ["2026-08-01"],
       severity: ["SEV2"],
       summary: ["s"],
@@ -268,6 +271,7 @@ const forms: Form[] = [
     "action item edit",
     ({ teamId, userId, actionItemId }) => ({
       actionItemId: [actionItemId],
+      revision: ["1"],
       title: ["a"],
       teamId: [teamId],
       ownerId: [userId],

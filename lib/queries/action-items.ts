@@ -3,11 +3,15 @@ import { dateOfDay, dayOf } from "@/lib/dates";
 import { getDb } from "@/lib/db";
 import { fail } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ActionItemStatus } from "@/lib/generated/prisma/enums";
 import { authorize, type Principal } from "@/lib/permissions";
 import type { Quarter } from "@/lib/quarters";
 import { recordAudit } from "@/lib/queries/audit";
-import type { ActionItemEdit, NewActionItemInput } from "@/lib/validations/retrospective";
+import { claimRevision, type Unchecked } from "@/lib/queries/revisions";
+import type {
+  ActionItemEdit,
+  ActionItemStatusChange,
+  NewActionItemInput,
+} from "@/lib/validations/retrospective";
 
 const actionSelect = {
   id: true,
@@ -16,6 +20,8 @@ const actionSelect = {
   status: true,
   closedAt: true,
   createdAt: true,
+  // What its edit and status forms carry (lib/queries/revisions.ts).
+  revision: true,
   raisedForStartsOn: true,
   raisedForEndsOn: true,
   team: { select: { id: true, slug: true, name: true } },
@@ -145,10 +151,17 @@ export async function createActionItem(
   });
 }
 
-/** Changes an action item; a change of status to or from done/cancelled sets or clears when it closed. */
+/** All of an action item from its page, or its status from the retrospective's table. */
+type ActionItemChange =
+  Unchecked<Omit<ActionItemEdit, "actionItemId">> | Unchecked<Omit<ActionItemStatusChange, "actionItemId">>;
+
+/**
+ * Changes an action item, all of it or only its status, as it was at the revision its page was
+ * read at; a change of status to or from done/cancelled sets or clears when it closed.
+ */
 export async function updateActionItem(
   actionItemId: string,
-  change: Omit<ActionItemEdit, "actionItemId"> | { status: ActionItemStatus },
+  { revision, ...change }: ActionItemChange,
   actor: Principal | null,
   { at = new Date() } = {},
 ): Promise<{ id: string }> {
@@ -157,6 +170,7 @@ export async function updateActionItem(
     if (!before) throw fail.notFound();
     const fields = "title" in change ? change : null;
     authorize("manageActionItem", actor, { teamId: before.team.id, newTeamId: fields?.teamId });
+    await claimRevision(tx, "action_item", actionItemId, revision);
     const references = fields ? await checkReferences(tx, fields, { keepOwnerId: before.owner.id }) : null;
     const finished = FINISHED.includes(change.status);
     const closedAt = finished ? (FINISHED.includes(before.status) ? before.closedAt : at) : null;
@@ -166,22 +180,26 @@ export async function updateActionItem(
       select: actionSelect,
     });
     const [beforeSnapshot, afterSnapshot] = [actionSnapshot(before), actionSnapshot(after)];
-    if (JSON.stringify(beforeSnapshot) !== JSON.stringify(afterSnapshot)) {
-      await recordAudit(
-        tx,
-        actor,
-        {
-          kind: "action_item.updated",
-          entityType: "action_item",
-          entityId: actionItemId,
-          teamId: after.team.id,
-          serviceId: after.service?.id,
-          before: beforeSnapshot,
-          after: afterSnapshot,
-        },
-        at,
-      );
+    if (JSON.stringify(beforeSnapshot) === JSON.stringify(afterSnapshot)) {
+      // Nothing changed, so nothing is logged: the revision is given back, or pages read before
+      // this save would be refused for a change the audit log cannot name. Nobody saw it taken.
+      await tx.actionItem.update({ where: { id: actionItemId }, data: { revision: { decrement: 1 } } });
+      return { id: actionItemId };
     }
+    await recordAudit(
+      tx,
+      actor,
+      {
+        kind: "action_item.updated",
+        entityType: "action_item",
+        entityId: actionItemId,
+        teamId: after.team.id,
+        serviceId: after.service?.id,
+        before: beforeSnapshot,
+        after: afterSnapshot,
+      },
+      at,
+    );
     return { id: actionItemId };
   });
 }

@@ -3,6 +3,7 @@ import { fail } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AnswerEventAction, AnswerStatus, NaState, ReviewState } from "@/lib/generated/prisma/enums";
 import { authorize, type Principal } from "@/lib/permissions";
+import { changedMeanwhile, type Unchecked } from "@/lib/queries/revisions";
 import { reviewAfterTeamChange } from "@/lib/review";
 import type { ScoredAnswer } from "@/lib/scoring";
 import type { AnswerInput } from "@/lib/validations/answer";
@@ -75,11 +76,11 @@ export async function recordAnswerEvent(
 
 /**
  * Records the team's answer and an immutable event in one transaction. Saving what is already
- * there records nothing. Any change sends the answer back to the reviewers: a verified answer
+ * there records nothing; saving over a change made since the form was read is refused. Any change sends the answer back to the reviewers: a verified answer
  * is no longer verified, and an N/A waits for approval again.
  */
 export async function saveAnswer(
-  input: AnswerInput,
+  input: Unchecked<AnswerInput>,
   actor: Principal | null,
   options: { at?: Date } = {},
 ): Promise<{ changed: boolean }> {
@@ -104,10 +105,22 @@ export async function saveAnswer(
     const key = { serviceId_itemId: { serviceId: service.id, itemId: item.id } };
     const existing = await tx.answer.findUnique({
       where: key,
-      select: { status: true, note: true, review: true },
+      select: {
+        status: true,
+        note: true,
+        review: true,
+        revision: true,
+        updatedAt: true,
+        updatedBy: { select: { name: true } },
+      },
     });
     if (existing && existing.status === input.status && existing.note === input.note)
       return { changed: false };
+    // Read before someone else's change: theirs is not overwritten unseen (lib/queries/revisions.ts).
+    if (input.revision !== undefined && (existing?.revision ?? 0) !== input.revision)
+      throw existing
+        ? changedMeanwhile({ at: existing.updatedAt, name: existing.updatedBy.name })
+        : fail.conflict("validation.revision.stale");
 
     const state = {
       status: input.status,
@@ -121,7 +134,7 @@ export async function saveAnswer(
     await tx.answer.upsert({
       where: key,
       create: { serviceId: service.id, itemId: item.id, ...state },
-      update: state,
+      update: { ...state, revision: { increment: 1 } },
     });
     await recordAnswerEvent(
       tx,
@@ -151,6 +164,7 @@ export async function getServiceAnswers({ serviceId }: { serviceId: string }) {
       itemId: true,
       status: true,
       note: true,
+      revision: true,
       updatedAt: true,
       updatedBy: { select: { name: true } },
       review: true,
@@ -232,6 +246,7 @@ export async function getAnswer({ serviceId, itemId }: { serviceId: string; item
     select: {
       status: true,
       note: true,
+      revision: true,
       updatedAt: true,
       updatedBy: { select: { name: true } },
       review: true,

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { addDays } from "@/lib/dates";
 import { saveAnswer } from "@/lib/queries/answers";
 import { listAuditLog } from "@/lib/queries/audit";
-import { countStaleEvidence } from "@/lib/queries/evidence";
+import { countStaleEvidence, updateEvidence } from "@/lib/queries/evidence";
 import { decideOnAnswer } from "@/lib/queries/review";
 import { createService, getServiceBySlug } from "@/lib/queries/services";
 import { staleBefore } from "@/lib/review";
@@ -14,6 +14,7 @@ import {
   submitEvidenceRenewal,
   submitNewEvidence,
 } from "@/lib/testing/item-forms";
+import { attempt } from "@/lib/write";
 
 const getDb = setUpTestDatabase();
 
@@ -43,6 +44,12 @@ function form(entries: Record<string, string | Blob>, fileName = "evidence.png")
   }
   return data;
 }
+
+/** A piece's id and revision, as the item page renders them into its forms. */
+const asRead = (piece: { id: string; revision: number }) => ({
+  evidenceId: piece.id,
+  revision: String(piece.revision),
+});
 
 const evidenceOf = (serviceId: string) =>
   getDb().evidence.findMany({
@@ -200,9 +207,9 @@ describe("evidence", () => {
     const [note, file] = await evidenceOf(service.id);
 
     expect(
-      await submitEvidenceEdit(form({ evidenceId: note!.id, kind: "NOTE", body: "better words" }), context),
+      await submitEvidenceEdit(form({ ...asRead(note!), kind: "NOTE", body: "better words" }), context),
     ).toMatchObject({ ok: true });
-    expect(await submitEvidenceRemoval(form({ evidenceId: file!.id }), context)).toMatchObject({
+    expect(await submitEvidenceRemoval(form(asRead(file!)), context)).toMatchObject({
       ok: true,
     });
     expect(await getDb().evidenceFile.findUnique({ where: { evidenceId: file!.id } })).toBeNull();
@@ -216,11 +223,129 @@ describe("evidence", () => {
     expect(log.find((entry) => entry.kind === "evidence.removed")).toMatchObject({
       before: { kind: "FILE", contentType: "image/png" },
     });
-    expect(await submitEvidenceRemoval(form({ evidenceId: file!.id }), context)).toMatchObject({
+    expect(await submitEvidenceRemoval(form(asRead(file!)), context)).toMatchObject({
       ok: false,
       code: "not-found",
       message: { key: "validation.evidence.unknown" },
     });
+  });
+});
+
+describe("a change from a page read before someone else's", () => {
+  it("is refused naming who changed it and when, writes nothing, and goes through once read again", async () => {
+    const { service, member, team } = await answeredService();
+    const colleague = await createTestUser("MEMBER", [team.id]);
+    const context = { actor: member, today: TODAY };
+    await submitNewEvidence(
+      form({ serviceId: service.id, itemKey: ITEM, kind: "NOTE", body: "first words" }),
+      context,
+    );
+    // Both open the item page; the colleague saves first.
+    const [opened] = await evidenceOf(service.id);
+    expect(
+      await submitEvidenceEdit(form({ ...asRead(opened!), kind: "NOTE", body: "their words" }), {
+        actor: colleague,
+        today: TODAY,
+      }),
+    ).toMatchObject({ ok: true });
+    const stored = await evidenceOf(service.id);
+    const events = () =>
+      getDb().auditEvent.count({ where: { entityType: "evidence", entityId: opened!.id } });
+    const recorded = await events();
+
+    const later = { actor: member, today: "2026-11-30" };
+    const refusals = [
+      await submitEvidenceEdit(form({ ...asRead(opened!), kind: "NOTE", body: "my words" }), later),
+      await submitEvidenceRenewal(form(asRead(opened!)), later),
+      await submitEvidenceRemoval(form(asRead(opened!)), later),
+    ];
+    for (const refusal of refusals)
+      expect(refusal).toMatchObject({
+        ok: false,
+        code: "conflict",
+        message: {
+          key: "validation.revision.conflict",
+          values: { name: colleague.name, time: expect.any(String) },
+        },
+      });
+    // What the person typed goes back to the form; the row and the log are as the colleague left them.
+    expect(refusals[0]).toMatchObject({ values: { body: "my words" } });
+    expect(await evidenceOf(service.id)).toEqual(stored);
+    expect(await events()).toBe(recorded);
+
+    // Read again (the page after the conflict), the same words replace theirs knowingly.
+    expect(
+      await submitEvidenceEdit(form({ ...asRead(stored[0]!), kind: "NOTE", body: "my words" }), later),
+    ).toMatchObject({ ok: true });
+    expect(await evidenceOf(service.id)).toMatchObject([
+      { body: "my words", revision: opened!.revision + 2 },
+    ]);
+  });
+
+  it("needs the revision the form was read at", async () => {
+    const { service, member } = await answeredService();
+    const context = { actor: member, today: TODAY };
+    await submitNewEvidence(
+      form({ serviceId: service.id, itemKey: ITEM, kind: "LINK", url: "https://wiki.example/a" }),
+      context,
+    );
+    const [piece] = await evidenceOf(service.id);
+    const missing = {
+      ok: false,
+      code: "invalid",
+      fieldErrors: { revision: [{ key: "validation.revision.missing" }] },
+    };
+    expect(
+      await submitEvidenceEdit(
+        form({ evidenceId: piece!.id, kind: "LINK", url: "https://wiki.example/b" }),
+        context,
+      ),
+    ).toMatchObject(missing);
+    expect(await submitEvidenceRenewal(form({ evidenceId: piece!.id }), context)).toMatchObject(missing);
+    expect(await submitEvidenceRemoval(form({ evidenceId: piece!.id }), context)).toMatchObject(missing);
+    expect(await evidenceOf(service.id)).toEqual([piece]);
+  });
+
+  it("lets one of two saves of the same revision through and refuses the other, round after round", async () => {
+    const { service, member, team } = await answeredService();
+    const colleague = await createTestUser("MEMBER", [team.id]);
+    await submitNewEvidence(
+      form({ serviceId: service.id, itemKey: ITEM, kind: "NOTE", body: "first words" }),
+      { actor: member, today: TODAY },
+    );
+    const ROUNDS = 20;
+    for (let round = 0; round < ROUNDS; round++) {
+      const [piece] = await evidenceOf(service.id);
+      const edit = (actor: typeof member) =>
+        attempt(() =>
+          updateEvidence(
+            {
+              evidenceId: piece!.id,
+              kind: "NOTE",
+              body: `${actor.name}, round ${round}`,
+              revision: piece!.revision,
+            },
+            actor,
+          ),
+        );
+      const results = await Promise.all([edit(member), edit(colleague)]);
+      const saved = results.flatMap((result, index) => (result.ok ? [[member, colleague][index]!] : []));
+      const refused = results.flatMap((result) => (result.ok ? [] : [result]));
+      expect(saved, `round ${round}`).toHaveLength(1);
+      expect(refused, `round ${round}`).toEqual([
+        expect.objectContaining({
+          code: "conflict",
+          message: {
+            key: "validation.revision.conflict",
+            values: expect.objectContaining({ name: saved[0]!.name }),
+          },
+        }),
+      ]);
+      expect(await evidenceOf(service.id)).toMatchObject([
+        { body: `${saved[0]!.name}, round ${round}`, revision: piece!.revision + 1 },
+      ]);
+    }
+    expect(await listAuditLog({ serviceId: service.id, kind: "evidence.updated" })).toHaveLength(ROUNDS);
   });
 });
 
@@ -241,9 +366,9 @@ describe("freshness", () => {
     expect(await staleCount(addDays(checkedOn, 89))).toBe(0);
     expect(await staleCount(addDays(checkedOn, 90))).toBe(1);
 
-    expect(
-      await submitEvidenceRenewal(form({ evidenceId: piece!.id }), { actor: member, today: TODAY }),
-    ).toMatchObject({ ok: true });
+    expect(await submitEvidenceRenewal(form(asRead(piece!)), { actor: member, today: TODAY })).toMatchObject({
+      ok: true,
+    });
     expect(await staleCount(TODAY)).toBe(0);
     const log = await listAuditLog({ serviceId: service.id, kind: "evidence.renewed" });
     expect(log[0]).toMatchObject({ before: { checkedOn }, after: { checkedOn: TODAY } });
@@ -263,7 +388,7 @@ describe("verification", () => {
     await decideOnAnswer({ ...target, decision: "ACCEPT", comment: "" }, reviewer, { today: TODAY });
     expect(await review()).toBe("VERIFIED");
     const [piece] = await evidenceOf(service.id);
-    await submitEvidenceRenewal(form({ evidenceId: piece!.id }), context);
+    await submitEvidenceRenewal(form(asRead(piece!)), context);
     expect(await review()).toBe("VERIFIED");
 
     await submitNewEvidence(form({ ...target, kind: "NOTE", body: "one more thing" }), context);

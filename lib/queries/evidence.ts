@@ -7,8 +7,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, type Principal } from "@/lib/permissions";
 import { lockAnswer, recordAnswerEvent } from "@/lib/queries/answers";
 import { recordAudit } from "@/lib/queries/audit";
+import { claimRevision, type Unchecked } from "@/lib/queries/revisions";
 import { reviewAfterTeamChange } from "@/lib/review";
-import type { EvidenceEdit, NewEvidenceInput } from "@/lib/validations/evidence";
+import type { EvidenceAtRevision, EvidenceEdit, NewEvidenceInput } from "@/lib/validations/evidence";
 
 const answerOfEvidence = {
   id: true,
@@ -142,7 +143,8 @@ export async function addEvidence(
 
 /**
  * A piece of evidence with its answer, read once that answer is locked (lockAnswer), so that the
- * answer's state it changes is the current one; and the moment of the change.
+ * answer's state it changes is the current one; and the moment of the change. Every change to a
+ * piece takes this lock first, and its revision (claimRevision) after it, always in that order.
  */
 async function lockedEvidence(tx: Prisma.TransactionClient, evidenceId: string, dated?: Date) {
   const keys = await tx.evidence.findUnique({
@@ -171,8 +173,12 @@ async function findEvidence(tx: Prisma.TransactionClient, evidenceId: string) {
   });
 }
 
+/**
+ * Changes a link's address and title or a note's words. Saving what is already there writes
+ * nothing; a change made since the form was read (lib/queries/revisions.ts) is refused.
+ */
 export async function updateEvidence(
-  edit: EvidenceEdit,
+  { revision, ...edit }: Unchecked<EvidenceEdit>,
   actor: Principal | null,
   { at: dated }: { at?: Date } = {},
 ): Promise<void> {
@@ -183,14 +189,11 @@ export async function updateEvidence(
     authorize("manageEvidence", actor, { teamId: evidence.answer.service.teamId });
     if (evidence.kind !== edit.kind) throw fail.notFound("validation.evidence.unknown");
     const data = edit.kind === "LINK" ? { url: edit.url, title: edit.title } : { body: edit.body };
-    const updated = await tx.evidence.update({
-      where: { id: evidence.id },
-      data,
-      select: { kind: true, url: true, title: true, body: true, checkedOn: true },
-    });
     const before = auditSnapshot(evidence);
-    const after = auditSnapshot(updated);
+    const after = auditSnapshot({ ...evidence, ...data });
     if (JSON.stringify(before) === JSON.stringify(after)) return;
+    await claimRevision(tx, "evidence", evidence.id, revision);
+    await tx.evidence.update({ where: { id: evidence.id }, data });
     await afterEvidenceChange(tx, actor, evidence.answer, at);
     await recordAudit(
       tx,
@@ -209,9 +212,12 @@ export async function updateEvidence(
   });
 }
 
-/** Removes evidence; a file's bytes go with it (evidence_files cascades), in the same transaction. */
+/**
+ * Removes evidence; a file's bytes go with it (evidence_files cascades), in the same transaction.
+ * A piece changed since the form was read is kept, and the removal refused.
+ */
 export async function removeEvidence(
-  { evidenceId }: { evidenceId: string },
+  { evidenceId, revision }: Unchecked<EvidenceAtRevision>,
   actor: Principal | null,
   { at: dated }: { at?: Date } = {},
 ): Promise<void> {
@@ -220,6 +226,7 @@ export async function removeEvidence(
     if (!locked) throw fail.notFound("validation.evidence.unknown");
     const { evidence, at } = locked;
     authorize("manageEvidence", actor, { teamId: evidence.answer.service.teamId });
+    await claimRevision(tx, "evidence", evidence.id, revision);
     await tx.evidence.delete({ where: { id: evidence.id } });
     await afterEvidenceChange(tx, actor, evidence.answer, at);
     await recordAudit(
@@ -238,16 +245,22 @@ export async function removeEvidence(
   });
 }
 
-/** "Still valid": the evidence was checked again today. Its content is unchanged, so a verification holds. */
+/**
+ * "Still valid": the evidence was checked again today. Its content is unchanged, so a verification
+ * holds. Checked from a page read before someone else's change, it is refused: what was checked
+ * is not what is stored.
+ */
 export async function renewEvidence(
-  { evidenceId }: { evidenceId: string },
+  { evidenceId, revision }: Unchecked<EvidenceAtRevision>,
   actor: Principal | null,
-  { today, at = new Date() }: { today: Day; at?: Date },
+  { today, at: dated }: { today: Day; at?: Date },
 ): Promise<void> {
   return getDb().$transaction(async (tx) => {
-    const evidence = await findEvidence(tx, evidenceId);
-    if (!evidence) throw fail.notFound("validation.evidence.unknown");
+    const locked = await lockedEvidence(tx, evidenceId, dated);
+    if (!locked) throw fail.notFound("validation.evidence.unknown");
+    const { evidence, at } = locked;
     authorize("manageEvidence", actor, { teamId: evidence.answer.service.teamId });
+    await claimRevision(tx, "evidence", evidence.id, revision);
     await tx.evidence.update({
       where: { id: evidence.id },
       data: { checkedOn: dateOfDay(today), checkedById: actor.id },
@@ -295,6 +308,8 @@ export async function listAnswerEvidence({ serviceId, itemId }: { serviceId: str
       body: true,
       createdAt: true,
       checkedOn: true,
+      // For the forms that change it (lib/queries/revisions.ts).
+      revision: true,
       createdBy: { select: { name: true } },
       checkedBy: { select: { name: true } },
       file: { select: { contentType: true, byteSize: true } },

@@ -4,7 +4,13 @@ import { fail } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, type Principal } from "@/lib/permissions";
 import { recordAudit } from "@/lib/queries/audit";
-import type { CauseNames, IncidentInput } from "@/lib/validations/retrospective";
+import { claimRevision, type Unchecked } from "@/lib/queries/revisions";
+import type {
+  CauseNames,
+  IncidentDelete,
+  IncidentEdit,
+  IncidentInput,
+} from "@/lib/validations/retrospective";
 
 // ---- The cause list ------------------------------------------------------------------------
 
@@ -144,6 +150,8 @@ const incidentSelect = {
   severity: true,
   summary: true,
   createdAt: true,
+  // What its edit and delete forms carry (lib/queries/revisions.ts).
+  revision: true,
   cause: { select: { id: true, key: true, nameEn: true, nameJa: true, retiredAt: true } },
   recordedBy: { select: { name: true } },
   services: {
@@ -254,7 +262,7 @@ const onlyService = (incident: IncidentRow) =>
 
 export async function updateIncident(
   incidentId: string,
-  input: IncidentInput,
+  { revision, ...input }: Unchecked<IncidentEdit>,
   actor: Principal | null,
   { today }: { today: Day },
 ): Promise<{ id: string }> {
@@ -265,6 +273,7 @@ export async function updateIncident(
     // Judged on the services it names before and after the change.
     authorize("changeIncident", actor, { teamIds: before.services.map((entry) => entry.service.teamId) });
     authorize("changeIncident", actor, { teamIds: services.map((service) => service.teamId) });
+    await claimRevision(tx, "incident", incidentId, revision);
     await tx.incidentService.deleteMany({ where: { incidentId } });
     const after = await tx.incident.update({
       where: { id: incidentId },
@@ -289,11 +298,17 @@ export async function updateIncident(
   });
 }
 
-export async function deleteIncident(incidentId: string, actor: Principal | null): Promise<{ id: string }> {
+/** Deletes an incident, as it was at `revision` when its page was read: one changed since is kept. */
+export async function deleteIncident(
+  incidentId: string,
+  actor: Principal | null,
+  { revision }: Unchecked<Pick<IncidentDelete, "revision">> = {},
+): Promise<{ id: string }> {
   return getDb().$transaction(async (tx) => {
     const before = await tx.incident.findUnique({ where: { id: incidentId }, select: incidentSelect });
     if (!before) throw fail.notFound();
     authorize("changeIncident", actor, { teamIds: before.services.map((entry) => entry.service.teamId) });
+    await claimRevision(tx, "incident", incidentId, revision);
     await tx.incident.delete({ where: { id: incidentId } });
     await recordAudit(tx, actor, {
       kind: "incident.deleted",

@@ -2,6 +2,7 @@ import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 
 import { isOverdue } from "@/lib/action-items";
+import { submitForm } from "@/lib/forms/submit";
 import en from "@/lib/i18n/messages/en.json";
 import { fiscalQuarter } from "@/lib/quarters";
 import {
@@ -25,7 +26,12 @@ import { deleteSetting } from "@/lib/queries/settings";
 import { loadRetrospective } from "@/lib/retrospective/load";
 import { renderMinutes } from "@/lib/retrospective/minutes";
 import { createTestTeam, createTestUser, setUpTestDatabase, unique } from "@/lib/testing/db";
-import { newActionItemSchema } from "@/lib/validations/retrospective";
+import {
+  actionItemStatusSchema,
+  incidentDeleteSchema,
+  incidentEditSchema,
+  newActionItemSchema,
+} from "@/lib/validations/retrospective";
 import { attempt } from "@/lib/write";
 
 const getDb = setUpTestDatabase();
@@ -295,6 +301,200 @@ describe("action items", () => {
       "alerting.runbook-link",
       team.id,
     ]);
+  });
+});
+
+describe("a save from a page read before someone else's change", () => {
+  // What a refused save must leave as it was: the row, its services and the audit log.
+  const incidentState = async (id: string) => ({
+    incident: await getDb().incident.findUnique({ where: { id } }),
+    services: await getDb().incidentService.findMany({
+      where: { incidentId: id },
+      orderBy: { serviceId: "asc" },
+    }),
+    audit: await getDb().auditEvent.count({ where: { entityType: "incident", entityId: id } }),
+  });
+  const actionItemState = async (id: string) => ({
+    action: await getDb().actionItem.findUnique({ where: { id } }),
+    audit: await getDb().auditEvent.count({ where: { entityType: "action_item", entityId: id } }),
+  });
+  const changedBy = (name: string) => ({
+    ok: false,
+    code: "conflict",
+    message: { key: "validation.revision.conflict", values: { name, time: expect.any(String) } },
+  });
+
+  async function incidentOfTwo() {
+    const { team, member, service } = await teamWithService();
+    const colleague = await createTestUser("MEMBER", [team.id]);
+    const input = {
+      occurredOn: "2041-08-03",
+      severity: "SEV2" as const,
+      summary: "Checkout timed out",
+      causeId: await causeId("capacity"),
+      serviceIds: [service.id],
+    };
+    const { id } = await recordIncident(input, member, { today: TODAY });
+    const { revision } = await getDb().incident.findUniqueOrThrow({ where: { id } });
+    return { member, colleague, service, input, id, revision };
+  }
+
+  async function actionItemOfTwo() {
+    const { team, member } = await teamWithService();
+    const colleague = await createTestUser("MEMBER", [team.id]);
+    const input = { title: "Alert on queue depth", teamId: team.id, ownerId: member.id, dueOn: "2041-11-30" };
+    const { id } = await createActionItem(input, fiscalQuarter(2041, 2, 4), member);
+    const { revision } = await getDb().actionItem.findUniqueOrThrow({ where: { id } });
+    return { member, colleague, input, id, revision };
+  }
+
+  it("is refused for an incident, naming who changed it; the input is kept and nothing is written", async () => {
+    const { member, colleague, service, input, id, revision } = await incidentOfTwo();
+    // Both opened the incident's page; the colleague saved first.
+    expect(
+      await attempt(() =>
+        updateIncident(id, { ...input, summary: "Timed out", revision }, colleague, { today: TODAY }),
+      ),
+    ).toEqual({ ok: true, data: { id } });
+    const before = await incidentState(id);
+    expect(before.incident?.revision).toBe(revision + 1);
+
+    // The member's form, sent as the browser sends it.
+    const data = new FormData();
+    for (const [name, value] of Object.entries({ ...input, incidentId: id, summary: "Mine", revision }))
+      data.append(name, String(value));
+    data.set("serviceIds", service.id);
+    const { state } = await submitForm(data, member, {
+      schema: incidentEditSchema,
+      arrays: ["serviceIds"],
+      run: ({ incidentId, ...edit }, actor) => updateIncident(incidentId, edit, actor, { today: TODAY }),
+    });
+    expect(state).toMatchObject(changedBy(colleague.name));
+    expect(state).toMatchObject({ values: { summary: "Mine", revision: String(revision) } });
+    expect(await incidentState(id)).toEqual(before);
+
+    // Saving again from the page read anew replaces the colleague's change knowingly.
+    expect(
+      await attempt(() =>
+        updateIncident(id, { ...input, summary: "Mine", revision: revision + 1 }, member, { today: TODAY }),
+      ),
+    ).toEqual({ ok: true, data: { id } });
+    expect((await incidentState(id)).incident?.summary).toBe("Mine");
+
+    // A form without its revision cannot be told from a stale page.
+    const { revision: _, ...withoutRevision } = { ...input, incidentId: id, revision };
+    expect(incidentEditSchema.safeParse(withoutRevision).error?.issues).toMatchObject([
+      { path: ["revision"], message: "validation.revision.missing" },
+    ]);
+  });
+
+  it("refuses deleting an incident changed since, and deletes it once read anew", async () => {
+    const { member, colleague, input, id, revision } = await incidentOfTwo();
+    await updateIncident(id, { ...input, severity: "SEV1", revision }, colleague, { today: TODAY });
+    const before = await incidentState(id);
+
+    expect(await attempt(() => deleteIncident(id, member, { revision }))).toEqual(changedBy(colleague.name));
+    expect(await incidentState(id)).toEqual(before);
+    expect(
+      incidentDeleteSchema.safeParse({ incidentId: id, back: "/retrospectives" }).error?.issues,
+    ).toMatchObject([{ path: ["revision"], message: "validation.revision.missing" }]);
+
+    expect(await attempt(() => deleteIncident(id, member, { revision: revision + 1 }))).toEqual({
+      ok: true,
+      data: { id },
+    });
+    expect(await getDb().incident.count({ where: { id } })).toBe(0);
+    // Gone is gone: a page still showing it is told so.
+    expect(await attempt(() => deleteIncident(id, colleague, { revision: revision + 1 }))).toMatchObject({
+      ok: false,
+      code: "not-found",
+    });
+  });
+
+  it("is refused for an action item's edit and status alike, and nothing is written", async () => {
+    const { member, colleague, input, id, revision } = await actionItemOfTwo();
+    await updateActionItem(id, { status: "IN_PROGRESS", revision }, colleague);
+    const before = await actionItemState(id);
+    expect(before.action?.revision).toBe(revision + 1);
+
+    expect(
+      await attempt(() =>
+        updateActionItem(id, { ...input, title: "Mine", status: "OPEN", revision }, member),
+      ),
+    ).toEqual(changedBy(colleague.name));
+    expect(await attempt(() => updateActionItem(id, { status: "DONE", revision }, member))).toEqual(
+      changedBy(colleague.name),
+    );
+    expect(await actionItemState(id)).toEqual(before);
+    expect(
+      actionItemStatusSchema.safeParse({ actionItemId: id, status: "DONE" }).error?.issues,
+    ).toMatchObject([{ path: ["revision"], message: "validation.revision.missing" }]);
+
+    expect(
+      await attempt(() => updateActionItem(id, { status: "DONE", revision: revision + 1 }, member)),
+    ).toEqual({
+      ok: true,
+      data: { id },
+    });
+    expect((await actionItemState(id)).action?.status).toBe("DONE");
+  });
+
+  it("is not refused for a save of an action item that changed nothing", async () => {
+    const { member, colleague, id, revision } = await actionItemOfTwo();
+    // Nothing changes, so nothing is logged, and a page read before it is not stale.
+    await updateActionItem(id, { status: "OPEN", revision }, colleague);
+    expect(await actionItemState(id)).toMatchObject({ action: { revision }, audit: 1 });
+    expect(await attempt(() => updateActionItem(id, { status: "DONE", revision }, member))).toEqual({
+      ok: true,
+      data: { id },
+    });
+  });
+
+  it("of two at once, the same incident at the same revision: one is saved and the other refused", async () => {
+    const { member, colleague, input, id } = await incidentOfTwo();
+    for (let round = 0; round < 20; round++) {
+      const { revision } = await getDb().incident.findUniqueOrThrow({ where: { id } });
+      const audit = await getDb().auditEvent.count({ where: { entityType: "incident", entityId: id } });
+      const save = (actor: typeof member, summary: string) =>
+        attempt(() => updateIncident(id, { ...input, summary, revision }, actor, { today: TODAY }));
+      const results = await Promise.all([
+        save(member, `member ${round}`),
+        save(colleague, `colleague ${round}`),
+      ]);
+      const winner = results[0].ok ? member : colleague;
+      expect(results.filter((result) => result.ok)).toHaveLength(1);
+      expect(results.find((result) => !result.ok)).toEqual(changedBy(winner.name));
+      const stored = await incidentState(id);
+      expect([
+        stored.incident?.summary,
+        stored.incident?.revision,
+        stored.audit,
+        stored.services.length,
+      ]).toEqual([`${winner === member ? "member" : "colleague"} ${round}`, revision + 1, audit + 1, 1]);
+    }
+  });
+
+  it("of two at once, the same action item at the same revision: one is saved and the other refused", async () => {
+    const { member, colleague, input, id } = await actionItemOfTwo();
+    for (let round = 0; round < 20; round++) {
+      const { revision } = await getDb().actionItem.findUniqueOrThrow({ where: { id } });
+      const audit = await getDb().auditEvent.count({ where: { entityType: "action_item", entityId: id } });
+      const results = await Promise.all([
+        attempt(() =>
+          updateActionItem(
+            id,
+            { ...input, title: `member ${round}`, status: "IN_PROGRESS", revision },
+            member,
+          ),
+        ),
+        attempt(() => updateActionItem(id, { status: round % 2 ? "OPEN" : "DONE", revision }, colleague)),
+      ]);
+      const winner = results[0].ok ? member : colleague;
+      expect(results.filter((result) => result.ok)).toHaveLength(1);
+      expect(results.find((result) => !result.ok)).toEqual(changedBy(winner.name));
+      const stored = await actionItemState(id);
+      expect([stored.action?.revision, stored.audit]).toEqual([revision + 1, audit + 1]);
+    }
   });
 });
 

@@ -21,6 +21,15 @@ function form(entries: Record<string, string>) {
   return data;
 }
 
+/** The item's target and its answer's revision, as the item page renders them into the review forms. */
+async function asRead(target: { serviceId: string; itemKey: string }) {
+  const { revision } = await getDb().answer.findFirstOrThrow({
+    where: { serviceId: target.serviceId, item: { key: target.itemKey } },
+    select: { revision: true },
+  });
+  return { ...target, revision: String(revision) };
+}
+
 async function teamWithService() {
   const team = await createTestTeam();
   const member = await createTestUser("MEMBER", [team.id]);
@@ -49,7 +58,10 @@ describe("the review queue", () => {
       other.member,
     );
     await submitReviewDecision(
-      form({ serviceId: service.id, itemKey: "metrics.prefer-metrics", decision: "ACCEPT" }),
+      form({
+        ...(await asRead({ serviceId: service.id, itemKey: "metrics.prefer-metrics" })),
+        decision: "ACCEPT",
+      }),
       { actor: reviewer, today: TODAY },
     );
 
@@ -87,7 +99,10 @@ describe("the review queue", () => {
       { actor: member, today: "2026-01-02" },
     );
     await submitReviewDecision(
-      form({ serviceId: service.id, itemKey: "metrics.prefer-metrics", decision: "ACCEPT" }),
+      form({
+        ...(await asRead({ serviceId: service.id, itemKey: "metrics.prefer-metrics" })),
+        decision: "ACCEPT",
+      }),
       { actor: reviewer, today: TODAY },
     );
     const stale = (
@@ -103,21 +118,27 @@ describe("the review queue", () => {
     await saveAnswer({ ...target, status: "MET", note: "p95 on the dashboard" }, member);
 
     const missingComment = await submitReviewDecision(
-      form({ ...target, decision: "REQUEST_CHANGES", comment: "" }),
+      form({ ...(await asRead(target)), decision: "REQUEST_CHANGES", comment: "" }),
       { actor: reviewer, today: TODAY },
     );
     expect(!missingComment.ok && missingComment.fieldErrors?.comment?.[0]?.key).toBe(
       "validation.review.comment.required",
     );
     expect(
-      await submitReviewDecision(form({ ...target, decision: "ACCEPT" }), { actor: member, today: TODAY }),
+      await submitReviewDecision(form({ ...(await asRead(target)), decision: "ACCEPT" }), {
+        actor: member,
+        today: TODAY,
+      }),
     ).toMatchObject({ ok: false, code: "forbidden" });
 
     expect(
-      await submitReviewDecision(form({ ...target, decision: "REQUEST_CHANGES", comment: "Add p99" }), {
-        actor: reviewer,
-        today: TODAY,
-      }),
+      await submitReviewDecision(
+        form({ ...(await asRead(target)), decision: "REQUEST_CHANGES", comment: "Add p99" }),
+        {
+          actor: reviewer,
+          today: TODAY,
+        },
+      ),
     ).toMatchObject({ ok: true });
     const attention = async () =>
       (await listNeedsAttention({ teamIds: [team.id], staleBefore: STALE_BEFORE, today: TODAY })).entries.map(
@@ -135,7 +156,7 @@ describe("the review queue", () => {
     });
     expect(await attention()).toEqual([]);
     expect(
-      await submitReviewDecision(form({ ...target, decision: "ACCEPT", comment: "Thanks" }), {
+      await submitReviewDecision(form({ ...(await asRead(target)), decision: "ACCEPT", comment: "Thanks" }), {
         actor: reviewer,
         today: TODAY,
       }),
@@ -176,11 +197,61 @@ describe("the review queue", () => {
     const target = { serviceId: service.id, itemKey: "alerting.runbook-link" };
     await saveAnswer({ ...target, status: "NOT_MET", note: "" }, member);
     expect(
-      await submitReviewDecision(form({ ...target, decision: "ACCEPT" }), {
+      await submitReviewDecision(form({ ...(await asRead(target)), decision: "ACCEPT" }), {
         actor: await createTestUser("ADMIN"),
         today: TODAY,
       }),
     ).toMatchObject({ ok: false, code: "conflict", message: { key: "review.notReviewable" } });
+  });
+});
+
+describe("a decision on an answer the team changed after the reviewer read it", () => {
+  it("is refused naming who changed it and when, records nothing, and goes through once read again", async () => {
+    const { team, member, service } = await teamWithService();
+    const colleague = await createTestUser("MEMBER", [team.id]);
+    const reviewer = await createTestUser("SRE");
+    const target = { serviceId: service.id, itemKey: "http.latency" };
+    await saveAnswer({ ...target, status: "MET", note: "p95 on the dashboard" }, member);
+    // The reviewer opens the item; meanwhile the team changes its answer.
+    const opened = await asRead(target);
+    await saveAnswer(
+      { ...target, status: "PARTIAL", note: "p95 on some routes", revision: Number(opened.revision) },
+      colleague,
+    );
+    const answer = () => getDb().answer.findFirstOrThrow({ where: { serviceId: service.id } });
+    const stored = await answer();
+    const events = () => getDb().answerEvent.count({ where: { serviceId: service.id } });
+    const recorded = await events();
+
+    const decisions: Record<string, string>[] = [
+      { decision: "ACCEPT" },
+      { decision: "REQUEST_CHANGES", comment: "Add p99" },
+    ];
+    for (const decision of decisions)
+      expect(
+        await submitReviewDecision(form({ ...opened, ...decision }), { actor: reviewer, today: TODAY }),
+      ).toMatchObject({
+        ok: false,
+        code: "conflict",
+        message: {
+          key: "validation.revision.conflict",
+          values: { name: colleague.name, time: expect.any(String) },
+        },
+        values: { decision: decision.decision },
+      });
+    expect(await answer()).toEqual(stored);
+    expect(await events()).toBe(recorded);
+    expect(await getDb().answerComment.count({ where: { serviceId: service.id } })).toBe(0);
+
+    // Read again, the reviewer decides on what is stored now; a decision leaves the revision as it is.
+    expect(
+      await submitReviewDecision(form({ ...(await asRead(target)), decision: "ACCEPT" }), {
+        actor: reviewer,
+        today: TODAY,
+      }),
+    ).toMatchObject({ ok: true });
+    expect(await answer()).toMatchObject({ review: "VERIFIED", revision: stored.revision });
+    expect(await events()).toBe(recorded + 1);
   });
 });
 
@@ -201,15 +272,18 @@ describe("not applicable as data", () => {
       possible: expect.any(Number),
     });
     const past = await submitReviewDecision(
-      form({ ...target, decision: "APPROVE_NA", expiresOn: "2026-11-01" }),
+      form({ ...(await asRead(target)), decision: "APPROVE_NA", expiresOn: "2026-11-01" }),
       { actor: reviewer, today: TODAY },
     );
     expect(!past.ok && past.fieldErrors?.expiresOn?.[0]?.key).toBe("validation.review.expiresOn.past");
     expect(
-      await submitReviewDecision(form({ ...target, decision: "APPROVE_NA", expiresOn: "2026-12-31" }), {
-        actor: reviewer,
-        today: TODAY,
-      }),
+      await submitReviewDecision(
+        form({ ...(await asRead(target)), decision: "APPROVE_NA", expiresOn: "2026-12-31" }),
+        {
+          actor: reviewer,
+          today: TODAY,
+        },
+      ),
     ).toMatchObject({ ok: true });
     expect(await getDb().answer.findFirstOrThrow({ where: { serviceId: service.id } })).toMatchObject({
       naState: "APPROVED",
@@ -236,7 +310,7 @@ describe("not applicable as data", () => {
     await saveAnswer({ ...target, status: "NOT_APPLICABLE", note: "Too small" }, member);
     expect(
       await submitReviewDecision(
-        form({ ...target, decision: "REJECT_NA", comment: "Even small services need one" }),
+        form({ ...(await asRead(target)), decision: "REJECT_NA", comment: "Even small services need one" }),
         { actor: await createTestUser("SRE"), today: TODAY },
       ),
     ).toMatchObject({ ok: true });

@@ -6,6 +6,7 @@ import type { AnswerEventAction, CommentKind } from "@/lib/generated/prisma/enum
 import { authorize, type Principal } from "@/lib/permissions";
 import { lockAnswer, recordAnswerEvent } from "@/lib/queries/answers";
 import { recordAudit } from "@/lib/queries/audit";
+import { changedMeanwhile, type Unchecked } from "@/lib/queries/revisions";
 import { canBeVerified } from "@/lib/review";
 import type { CommentInput, ReviewDecision } from "@/lib/validations/review";
 
@@ -30,9 +31,12 @@ const STEP: Record<ReviewDecision["decision"], { action: AnswerEventAction; comm
 /**
  * A reviewer's step on an answer: accept (verify) or request changes on a met or partial answer,
  * approve or reject an N/A. The answer, its event and the step's words land in one transaction.
+ * A step on an answer the team changed since the reviewer read it is refused: what was reviewed
+ * is not what is stored. The step itself leaves the answer's revision as it is, since the
+ * revision counts the team's changes (status and note).
  */
 export async function decideOnAnswer(
-  input: ReviewDecision,
+  input: Unchecked<ReviewDecision>,
   actor: Principal | null,
   { today, at: dated }: { today: Day; at?: Date },
 ): Promise<void> {
@@ -44,8 +48,11 @@ export async function decideOnAnswer(
     const at = await lockAnswer(tx, { serviceId: service.id, itemId: item.id }, dated);
     const answer = await tx.answer.findUnique({
       where: { serviceId_itemId: { serviceId: service.id, itemId: item.id } },
+      include: { updatedBy: { select: { name: true } } },
     });
     if (!answer) throw fail.conflict("evidence.answerFirst");
+    if (input.revision !== undefined && answer.revision !== input.revision)
+      throw changedMeanwhile({ at: answer.updatedAt, name: answer.updatedBy.name });
     const naDecision = input.decision === "APPROVE_NA" || input.decision === "REJECT_NA";
     if (naDecision ? answer.status !== "NOT_APPLICABLE" : !canBeVerified(answer.status))
       throw fail.conflict("review.notReviewable");

@@ -5,7 +5,8 @@ import { fail, uniqueAs } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, type Principal } from "@/lib/permissions";
 import { recordAudit } from "@/lib/queries/audit";
-import type { ServiceInput } from "@/lib/validations/service";
+import { claimRevision, type Unchecked } from "@/lib/queries/revisions";
+import type { ServiceEdit, ServiceInput } from "@/lib/validations/service";
 
 export const SERVICES_PAGE_SIZE = 50;
 
@@ -68,6 +69,7 @@ export const getServiceBySlug = cache(async (slug: string) => {
       tier: true,
       traits: true,
       teamId: true,
+      revision: true,
       checklistVersion: { select: { number: true } },
       team: { select: { slug: true, name: true } },
     },
@@ -129,7 +131,7 @@ export async function createService(input: ServiceInput, actor: Principal | null
 
 export async function updateService(
   id: string,
-  input: ServiceInput,
+  { revision, ...input }: Unchecked<ServiceEdit>,
   actor: Principal | null,
 ): Promise<{ slug: string }> {
   return writeOrSlugTaken(() =>
@@ -137,6 +139,7 @@ export async function updateService(
       const before = await tx.service.findUnique({ where: { id }, select: auditedFields });
       if (!before) throw fail.notFound();
       authorize("editService", actor, { teamId: before.teamId, newTeamId: input.teamId });
+      await claimRevision(tx, "service", id, revision);
       if (!(await teamExists(tx, input.teamId)))
         throw fail.invalid("validation.service.team.unknown", { field: "teamId" });
       if (!(await traitsKnown(tx, input.traits, before.traits)))

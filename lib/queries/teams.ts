@@ -3,6 +3,7 @@ import { fail, uniqueAs } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, type Principal } from "@/lib/permissions";
 import { recordAudit } from "@/lib/queries/audit";
+import { claimRevision } from "@/lib/queries/revisions";
 import type { TeamInput } from "@/lib/validations/user";
 
 export async function listTeams() {
@@ -17,6 +18,7 @@ export async function listTeamsWithMembers() {
       slug: true,
       name: true,
       description: true,
+      revision: true,
       _count: { select: { services: true } },
       memberships: {
         orderBy: { user: { name: "asc" } },
@@ -52,12 +54,13 @@ export async function createTeam(input: TeamInput, actor: Principal | null): Pro
 
 export async function updateTeam(
   teamId: string,
-  input: TeamInput,
+  { revision, ...input }: TeamInput & { revision?: number },
   actor: Principal | null,
 ): Promise<{ id: string }> {
   authorize("manageTeams", actor);
   return slugTakenAsFieldError(() =>
     getDb().$transaction(async (tx) => {
+      await claimRevision(tx, "team", teamId, revision);
       const before = await tx.team.findUnique({
         where: { id: teamId },
         select: { slug: true, name: true, description: true },

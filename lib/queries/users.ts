@@ -6,6 +6,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { UserRole } from "@/lib/generated/prisma/enums";
 import { authorize, type Principal } from "@/lib/permissions";
 import { recordAudit } from "@/lib/queries/audit";
+import { claimRevision } from "@/lib/queries/revisions";
 import type { NewUserInput } from "@/lib/validations/user";
 
 // The actor of the foundation's changes, before people signed in. A real row that can never
@@ -95,6 +96,7 @@ export async function setUserRole(
   userId: string,
   role: UserRole,
   actor: Principal | null,
+  { revision }: { revision?: number } = {},
 ): Promise<{ id: string }> {
   authorize("manageUsers", actor);
   return getDb().$transaction(async (tx) => {
@@ -104,6 +106,7 @@ export async function setUserRole(
     });
     if (!before || before.isBuiltIn) throw fail.notFound();
     if (before.role === role) return { id: userId };
+    await claimRevision(tx, "user", userId, revision);
     if (before.role === "ADMIN" && !before.deactivatedAt && (await wouldLeaveNoAdmin(tx, userId)))
       throw fail.conflict("validation.user.role.lastAdmin", { field: "role" });
     const after = await tx.user.update({ where: { id: userId }, data: { role }, select: auditedUserFields });
@@ -123,6 +126,7 @@ export async function setUserActive(
   userId: string,
   active: boolean,
   actor: Principal | null,
+  { revision }: { revision?: number } = {},
 ): Promise<{ id: string }> {
   authorize("manageUsers", actor);
   return getDb().$transaction(async (tx) => {
@@ -132,6 +136,7 @@ export async function setUserActive(
     });
     if (!before || before.isBuiltIn) throw fail.notFound();
     if (active === !before.deactivatedAt) return { id: userId };
+    await claimRevision(tx, "user", userId, revision);
     if (!active && userId === actor.id) throw fail.conflict("validation.user.deactivate.self");
     if (!active && before.role === "ADMIN" && (await wouldLeaveNoAdmin(tx, userId)))
       throw fail.conflict("validation.user.role.lastAdmin");
@@ -163,6 +168,7 @@ export async function listUsers() {
       role: true,
       deactivatedAt: true,
       createdAt: true,
+      revision: true,
       accounts: { select: { providerId: true } },
       memberships: {
         orderBy: { team: { name: "asc" } },

@@ -4,7 +4,7 @@ import { submitForm } from "@/lib/forms/submit";
 import type { Principal } from "@/lib/permissions";
 import { addEvidence, removeEvidence, renewEvidence, updateEvidence } from "@/lib/queries/evidence";
 import { addComment, decideOnAnswer } from "@/lib/queries/review";
-import { evidenceEditSchema, evidenceIdSchema, newEvidenceSchema } from "@/lib/validations/evidence";
+import { evidenceAtRevisionSchema, evidenceEditSchema, newEvidenceSchema } from "@/lib/validations/evidence";
 import { commentSchema, reviewDecisionSchema } from "@/lib/validations/review";
 
 // The item page's forms as their server actions (lib/actions/evidence.ts, lib/actions/review.ts)
@@ -29,12 +29,12 @@ export const submitEvidenceEdit = (data: FormData, { actor }: Context) =>
   submitted(submitForm(data, actor, { schema: evidenceEditSchema, run: updateEvidence }));
 
 export const submitEvidenceRemoval = (data: FormData, { actor }: Context) =>
-  submitted(submitForm(data, actor, { schema: evidenceIdSchema, run: removeEvidence }));
+  submitted(submitForm(data, actor, { schema: evidenceAtRevisionSchema, run: removeEvidence }));
 
 export const submitEvidenceRenewal = (data: FormData, { actor, today }: Context) =>
   submitted(
     submitForm(data, actor, {
-      schema: evidenceIdSchema,
+      schema: evidenceAtRevisionSchema,
       run: (target, by) => renewEvidence(target, by, { today }),
     }),
   );

@@ -1,4 +1,4 @@
-import { storableText, z } from "@/lib/validations/zod";
+import { revisionField, storableText, z } from "@/lib/validations/zod";
 
 export const ANSWER_STATUSES = ["MET", "PARTIAL", "NOT_MET", "NOT_APPLICABLE"] as const;
 
@@ -11,6 +11,8 @@ export const answerSchema = z
       .max(100, "validation.answer.item.invalid"),
     status: z.enum(ANSWER_STATUSES, "validation.answer.status.required"),
     note: storableText().trim().max(5000, "validation.answer.note.tooLong").default(""),
+    // The answer's revision the form was read at; 0 when there was none yet.
+    revision: revisionField,
   })
   // "Not applicable" is data a reviewer decides on, so it must say why.
   .superRefine((answer, ctx) => {

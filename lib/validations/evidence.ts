@@ -1,5 +1,5 @@
 import { readEvidenceUpload } from "@/lib/evidence/upload";
-import { storableText, z } from "@/lib/validations/zod";
+import { revisionField, storableText, z } from "@/lib/validations/zod";
 
 export const MAX_NOTE_LENGTH = 20_000;
 
@@ -67,14 +67,19 @@ export function newEvidenceSchema(maxBytes: number) {
 
 const evidenceId = { evidenceId: z.uuid("validation.evidence.unknown") };
 export const evidenceIdSchema = z.object(evidenceId);
+// The forms that change a piece (edit, "still valid", remove) carry the revision the page read it at.
+const atRevision = { ...evidenceId, revision: revisionField };
+/** Marking a piece still valid, or removing it. */
+export const evidenceAtRevisionSchema = z.object(atRevision);
 export const evidenceEditSchema = z.discriminatedUnion(
   "kind",
   [
-    z.object({ ...evidenceId, kind: z.literal("LINK"), ...linkFields }),
-    z.object({ ...evidenceId, kind: z.literal("NOTE"), ...noteFields }),
+    z.object({ ...atRevision, kind: z.literal("LINK"), ...linkFields }),
+    z.object({ ...atRevision, kind: z.literal("NOTE"), ...noteFields }),
   ],
   "validation.evidence.kind.invalid",
 );
 
 export type NewEvidenceInput = z.output<ReturnType<typeof newEvidenceSchema>>;
+export type EvidenceAtRevision = z.infer<typeof evidenceAtRevisionSchema>;
 export type EvidenceEdit = z.infer<typeof evidenceEditSchema>;

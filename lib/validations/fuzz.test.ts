@@ -129,6 +129,7 @@ describe("every schema at the boundaries", () => {
       itemKey: "http.latency",
       status: "MET",
       note: "p95\u0000",
+      revision: "3",
     });
     expect(parsed.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
       ["note", "validation.text.unstorable"],

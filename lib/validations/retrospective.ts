@@ -1,5 +1,5 @@
 import { nextPathSchema } from "@/lib/validations/user";
-import { storableText, z } from "@/lib/validations/zod";
+import { revisionField, storableText, z } from "@/lib/validations/zod";
 
 // Which retrospective a page or a download shows.
 export const retrospectiveQuerySchema = z.object({
@@ -63,7 +63,11 @@ export const incidentSchema = z.object({
     .max(100, "validation.incident.services.tooMany"),
 });
 export const incidentIdSchema = z.object({ incidentId: z.uuid("validation.incident.unknown") });
-export const incidentEditSchema = incidentSchema.extend(incidentIdSchema.shape);
+// Changing or deleting an incident carries the revision its page was read at (lib/queries/revisions.ts).
+export const incidentEditSchema = incidentSchema.extend({
+  ...incidentIdSchema.shape,
+  revision: revisionField,
+});
 
 const actionFields = {
   title: storableText("validation.action.title.required")
@@ -89,11 +93,13 @@ export const actionItemEditSchema = z
     ...actionFields,
     actionItemId: z.uuid("validation.action.unknown"),
     status: z.enum(ACTION_ITEM_STATUSES, "validation.action.status.invalid"),
+    revision: revisionField,
   })
   .superRefine(itemNeedsService);
 export const actionItemStatusSchema = z.object({
   actionItemId: z.uuid("validation.action.unknown"),
   status: z.enum(ACTION_ITEM_STATUSES, "validation.action.status.invalid"),
+  revision: revisionField,
 });
 
 export const retrospectiveNotesSchema = z.object({
@@ -133,10 +139,16 @@ export const causeMoveSchema = z.object({
 });
 
 export type IncidentInput = z.infer<typeof incidentSchema>;
+export type IncidentEdit = Omit<z.infer<typeof incidentEditSchema>, "incidentId">;
 export type NewActionItemInput = z.infer<typeof newActionItemSchema>;
 export type ActionItemEdit = z.infer<typeof actionItemEditSchema>;
+export type ActionItemStatusChange = z.infer<typeof actionItemStatusSchema>;
 export type RetrospectiveNotesInput = z.infer<typeof retrospectiveNotesSchema>;
 export type CauseNames = z.infer<typeof newCauseSchema>;
 
 // Deleting an incident leaves its page: the person goes back to where they came from.
-export const incidentDeleteSchema = incidentIdSchema.extend({ back: nextPathSchema });
+export const incidentDeleteSchema = incidentIdSchema.extend({
+  back: nextPathSchema,
+  revision: revisionField,
+});
+export type IncidentDelete = z.infer<typeof incidentDeleteSchema>;

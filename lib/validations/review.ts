@@ -1,4 +1,4 @@
-import { storableText, z } from "@/lib/validations/zod";
+import { revisionField, storableText, z } from "@/lib/validations/zod";
 
 const day = storableText()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.review.expiresOn.invalid")
@@ -27,6 +27,8 @@ export const reviewDecisionSchema = z
       .transform((value) => value || undefined)
       .pipe(day.optional())
       .optional(),
+    // The answer's revision the reviewer read: a decision on what the team has changed since is refused.
+    revision: revisionField,
   })
   .superRefine((input, ctx) => {
     if ((input.decision === "REQUEST_CHANGES" || input.decision === "REJECT_NA") && !input.comment) {

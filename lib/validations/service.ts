@@ -1,5 +1,5 @@
 import { TRAIT_KEY_PATTERN } from "@/lib/traits";
-import { storableText, z } from "@/lib/validations/zod";
+import { revisionField, storableText, z } from "@/lib/validations/zod";
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -32,9 +32,13 @@ export const serviceSchema = z.object({
     ),
 });
 
+/** Editing a service: what creating one takes, and the revision the form was read at. */
+export const serviceEditSchema = serviceSchema.extend({ revision: revisionField });
+
 export const serviceIdSchema = z.uuid();
 
 export type ServiceInput = z.infer<typeof serviceSchema>;
+export type ServiceEdit = z.infer<typeof serviceEditSchema>;
 
 // The services list's query string; anything odd falls back to the unfiltered first page.
 export const servicesQuerySchema = z.object({

@@ -1,6 +1,6 @@
 import { safeReturnPath } from "@/lib/security/redirect";
 import { SLUG_PATTERN } from "@/lib/validations/service";
-import { storableText, z } from "@/lib/validations/zod";
+import { revisionField, storableText, z } from "@/lib/validations/zod";
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;
@@ -53,8 +53,10 @@ export const firstAdminSchema = z
 export const roleChangeSchema = z.object({
   userId: z.uuid(),
   role: z.enum(USER_ROLES, "validation.user.role.invalid"),
+  revision: revisionField,
 });
-export const userIdSchema = z.object({ userId: z.uuid() });
+/** Deactivating or reactivating someone, as their row on the users page was read. */
+export const userStateSchema = z.object({ userId: z.uuid(), revision: revisionField });
 
 // Where to go after signing in (or any "next" or "back"): a path of this site, normalised, never
 // another origin; anything else is /services (lib/security/redirect.ts).
@@ -93,7 +95,7 @@ export const teamSchema = z.object({
   description: storableText().trim().max(2000, "validation.team.description.tooLong").default(""),
 });
 
-export const teamUpdateSchema = teamSchema.extend({ teamId: z.uuid() });
+export const teamUpdateSchema = teamSchema.extend({ teamId: z.uuid(), revision: revisionField });
 
 export const membershipSchema = z.object({
   teamId: z.uuid(),

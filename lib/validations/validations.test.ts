@@ -86,7 +86,13 @@ describe("the service form", () => {
 });
 
 describe("the answer form", () => {
-  const base = { serviceId: TEAM, itemKey: "http.latency", status: "PARTIAL", note: " p95 only " };
+  const base = {
+    serviceId: TEAM,
+    itemKey: "http.latency",
+    status: "PARTIAL",
+    note: " p95 only ",
+    revision: "2",
+  };
 
   it("trims the note", () => {
     const parsed = parseAnswerForm(form(base));
@@ -95,7 +101,15 @@ describe("the answer form", () => {
       itemKey: "http.latency",
       status: "PARTIAL",
       note: "p95 only",
+      revision: 2,
     });
+  });
+
+  it("needs the revision it was read at", () => {
+    const { revision: _revision, ...unread } = base;
+    expect(fieldErrorsFrom(parseAnswerForm(form(unread)).error!).revision?.[0]?.key).toBe(
+      "validation.revision.missing",
+    );
   });
 
   it("needs a reason next to the note to mark an item not applicable", () => {
@@ -183,7 +197,16 @@ describe("evidence input", () => {
 });
 
 describe("review decisions", () => {
-  const target = { serviceId: TEAM, itemKey: "http.latency" };
+  const target = { serviceId: TEAM, itemKey: "http.latency", revision: "3" };
+
+  it("carry the answer's revision the reviewer read", () => {
+    const { revision: _, ...unread } = target;
+    expect(
+      fieldErrorsFrom(reviewDecisionSchema.safeParse({ ...unread, decision: "ACCEPT" }).error!).revision?.[0]
+        ?.key,
+    ).toBe("validation.revision.missing");
+    expect(reviewDecisionSchema.parse({ ...target, decision: "ACCEPT" })).toMatchObject({ revision: 3 });
+  });
 
   it("need a comment to request changes or reject an N/A, but not to accept", () => {
     expect(

@@ -19,6 +19,16 @@ export function storableText(message?: string) {
   return z.string(message).regex(STORABLE, "validation.text.unstorable");
 }
 
+/**
+ * The revision an edit form was read at (lib/queries/revisions.ts): 0 when what it edits did not
+ * exist yet. A form without one cannot be told apart from a stale page, so it is refused.
+ */
+export const revisionField = z.coerce
+  .number("validation.revision.missing")
+  .int("validation.revision.missing")
+  .min(0, "validation.revision.missing")
+  .max(2_147_483_647, "validation.revision.missing");
+
 /** zod's issues as messages per field (the first element of each issue's path), for the form. */
 export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
   const errors: FieldErrors = {};

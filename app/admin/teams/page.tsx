@@ -99,7 +99,7 @@ export default async function TeamsPage() {
                   <div className="mt-3 max-w-xl">
                     <ActionForm
                       action={updateTeamAction}
-                      hidden={{ teamId: team.id }}
+                      hidden={{ teamId: team.id, revision: String(team.revision) }}
                       fields={[
                         { name: "name", type: "text", label: t("admin.teamName"), defaultValue: team.name },
                         { name: "slug", type: "text", label: t("admin.teamSlug"), defaultValue: team.slug },

@@ -65,7 +65,7 @@ export default async function UsersPage() {
                 <td className="px-3 py-2">
                   <ActionForm
                     action={changeRoleAction}
-                    hidden={{ userId: user.id }}
+                    hidden={{ userId: user.id, revision: String(user.revision) }}
                     layout="inline"
                     secondary
                     formLabel={t("admin.changeRole")}
@@ -91,7 +91,7 @@ export default async function UsersPage() {
                   {user.id !== me.id && (
                     <ActionForm
                       action={user.deactivatedAt ? reactivateUserAction : deactivateUserAction}
-                      hidden={{ userId: user.id }}
+                      hidden={{ userId: user.id, revision: String(user.revision) }}
                       layout="inline"
                       secondary
                       formLabel={`${user.deactivatedAt ? t("admin.reactivate") : t("admin.deactivate")}: ${user.name}`}

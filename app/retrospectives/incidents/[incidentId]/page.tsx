@@ -67,7 +67,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ incid
         <p className="text-sm text-slate-600">{t("retrospective.deleteIncidentHint")}</p>
         <ActionForm
           action={deleteIncidentAction}
-          hidden={{ incidentId: incident.id, back }}
+          hidden={{ incidentId: incident.id, back, revision: String(incident.revision) }}
           formLabel={t("retrospective.deleteIncident")}
           submitLabel={t("retrospective.deleteIncident")}
           secondary

@@ -49,6 +49,7 @@ export default async function EditServicePage({ params }: Props) {
           locale,
         )}
         initial={{ ...service, traits: service.traits }}
+        revision={service.revision}
         submitLabel={t("save")}
         cancelHref={`/services/${service.slug}`}
       />

@@ -46,6 +46,9 @@ export default async function ItemReviewPage({ params }: Props) {
   if (!loaded) notFound();
   const { service, category, item, answer, evidence, comments, today } = loaded;
   const target = { serviceId: service.id, itemKey: item.key };
+  // A review decision carries the answer's revision as this page read it: one on an answer the
+  // team has changed since is refused (lib/queries/revisions.ts). Only shown with an answer.
+  const answerAsRead = { ...target, revision: String(answer?.revision ?? 0) };
   const canManage = can.manageEvidence(user, { teamId: service.teamId });
   const canReview = can.reviewAnswers(user);
   const day = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeZone: "UTC" });
@@ -146,7 +149,7 @@ export default async function ItemReviewPage({ params }: Props) {
             <div className="mt-3 grid gap-6 md:grid-cols-2">
               <ActionForm
                 action={reviewAnswerAction}
-                hidden={{ ...target, decision: "APPROVE_NA" }}
+                hidden={{ ...answerAsRead, decision: "APPROVE_NA" }}
                 formLabel={t("review.approveNa")}
                 submitLabel={t("review.approveNa")}
                 fields={[
@@ -161,7 +164,7 @@ export default async function ItemReviewPage({ params }: Props) {
               />
               <ActionForm
                 action={reviewAnswerAction}
-                hidden={{ ...target, decision: "REJECT_NA" }}
+                hidden={{ ...answerAsRead, decision: "REJECT_NA" }}
                 formLabel={t("review.rejectNa")}
                 submitLabel={t("review.rejectNa")}
                 secondary
@@ -172,14 +175,14 @@ export default async function ItemReviewPage({ params }: Props) {
             <div className="mt-3 grid gap-6 md:grid-cols-2">
               <ActionForm
                 action={reviewAnswerAction}
-                hidden={{ ...target, decision: "ACCEPT" }}
+                hidden={{ ...answerAsRead, decision: "ACCEPT" }}
                 formLabel={t("review.accept")}
                 submitLabel={t("review.accept")}
                 fields={[{ name: "comment", label: t("review.comment"), type: "textarea" }]}
               />
               <ActionForm
                 action={reviewAnswerAction}
-                hidden={{ ...target, decision: "REQUEST_CHANGES" }}
+                hidden={{ ...answerAsRead, decision: "REQUEST_CHANGES" }}
                 formLabel={t("review.requestChanges")}
                 submitLabel={t("review.requestChanges")}
                 secondary
