@@ -3,7 +3,7 @@
 // serves the built app on it, and prints one JSON line per operation: { name, n, p50_ms, p95_ms }.
 // Pages are timed over HTTP as a signed-in admin; "raw SQL" lines time the same aggregate computed
 // by one SQL statement straight through pg (scripts/bench/raw-sql.ts), as a yardstick.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import pg from "pg";
 
@@ -11,6 +11,7 @@ import { overviewAggregate, trendAggregate, type TrendRow } from "./bench/raw-sq
 import { BIG_TEAM_SERVICES, seedBench, SERVICES } from "./bench/seed";
 import { buildIfStale, serverEntry } from "./build-if-stale";
 import { ensureGeneratedClient } from "./generate";
+import { percentile, signIn, waitForHealth } from "./http";
 import { prepareDatabase } from "./prepare-db";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
@@ -24,10 +25,6 @@ if (!process.env.DATABASE_URL) {
     `npm run bench needs DATABASE_URL: an empty PostgreSQL database it may fill with ${SERVICES} benchmark services.`,
   );
   process.exit(2);
-}
-
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
 
 async function measure(
@@ -148,35 +145,6 @@ async function closePastQuarters(admin: Awaited<ReturnType<typeof benchAdmin>>) 
 
 let sessionCookie = "";
 
-// Pages are measured as a signed-in admin sees them, through Better Auth's own sign-in endpoint.
-async function signIn() {
-  const origin = `http://127.0.0.1:${PORT}`;
-  const response = await fetch(`${origin}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin },
-    body: JSON.stringify({ email: BENCH_ADMIN.email, password: BENCH_ADMIN.password }),
-  });
-  if (!response.ok) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
-  sessionCookie = response.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(";")[0])
-    .join("; ");
-}
-
-async function waitForHealth(server: ChildProcess) {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error("the app exited before it answered");
-    const ok = await fetch(`http://127.0.0.1:${PORT}/api/health`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error("the app did not answer within 60 s");
-}
-
 async function get(pathname: string) {
   const response = await fetch(`http://127.0.0.1:${PORT}${pathname}`, {
     headers: { "accept-language": "en", cookie: sessionCookie },
@@ -282,8 +250,9 @@ const server = spawn(process.execPath, [serverEntry], {
   env: { ...process.env, PORT: String(PORT), TENKEN_BASE_URL: `http://127.0.0.1:${PORT}` },
 });
 try {
-  await waitForHealth(server);
-  await signIn();
+  await waitForHealth(`http://127.0.0.1:${PORT}`, server);
+  // Pages are measured as a signed-in admin sees them, through Better Auth's own sign-in endpoint.
+  sessionCookie = await signIn(`http://127.0.0.1:${PORT}`, BENCH_ADMIN);
   const { rows: closes } = await client.query<{ count: number }>(
     "SELECT count(*)::int AS count FROM quarter_closes",
   );
@@ -353,12 +322,19 @@ try {
   const { getServiceBySlug } = await import("@/lib/queries/services");
   const service = await getServiceBySlug("bench-0007");
   const statuses = ["MET", "PARTIAL", "NOT_MET"];
+  // The form sends the answer's revision as its page read it; every save below changes the answer.
+  const { getAnswer } = await import("@/lib/queries/answers");
+  const benchItem = await getDb().checklistItem.findUniqueOrThrow({
+    where: { key: "connectivity.each-component" },
+  });
+  let revision = (await getAnswer({ serviceId: service!.id, itemId: benchItem.id }))?.revision ?? 0;
   await measure("save answer", RUNS * 2, async (index) => {
     const form = new FormData();
     form.set("serviceId", service!.id);
     form.set("itemKey", "connectivity.each-component");
     form.set("status", statuses[index % statuses.length]!);
     form.set("note", `bench ${index}`);
+    form.set("revision", String(revision++));
     const { state } = await submitAnswer(form);
     if (!state.ok) throw new Error(`save failed: ${JSON.stringify(state)}`);
   });
@@ -406,9 +382,12 @@ try {
     itemKey: "connectivity.each-component",
     status: "MET",
     note: "verified in the benchmark",
+    revision: String(revision),
   }))
     met.set(key, value);
-  await submitAnswer(met);
+  if (!(await submitAnswer(met)).state.ok) throw new Error("the answer to review was not saved");
+  // A review decision does not change the answer's revision.
+  revision += 1;
   await measure("review decision", RUNS, async (index) => {
     const form = new FormData();
     for (const [key, value] of Object.entries({
@@ -416,6 +395,7 @@ try {
       itemKey: "connectivity.each-component",
       decision: index % 2 ? "ACCEPT" : "REQUEST_CHANGES",
       comment: `bench ${index}`,
+      revision: String(revision),
     }))
       form.set(key, value);
     const { state } = await submitForm(form, admin, {
