@@ -56,13 +56,19 @@ const server = createServer((request, response) => {
     response.end("Method not allowed\n");
     return;
   }
-  // A body larger than any form of tenken's is refused before it is read (Next.js would cut it short).
-  if (Number(request.headers["content-length"] ?? 0) > bodyLimit) {
-    response.writeHead(413, { "Content-Type": "text/plain; charset=utf-8", Connection: "close" });
+  // A body larger than any form of tenken's is refused before it is handled (Next.js would cut it
+  // short). What the client is still sending is read and let go, so that it gets the answer rather
+  // than a reset connection; a body far beyond the limit is not worth reading, and its connection
+  // is closed instead.
+  const length = Number(request.headers["content-length"] ?? 0);
+  if (length > bodyLimit) {
+    const drain = length <= 4 * bodyLimit;
+    response.writeHead(413, {
+      "Content-Type": "text/plain; charset=utf-8",
+      ...(drain ? {} : { Connection: "close" }),
+    });
     response.end("Request body too large\n");
-    // Read what the client is still sending, and let it go, so that it gets the answer rather
-    // than a reset connection (the connection closes once the body has been sent).
-    request.resume();
+    if (drain) request.resume();
     return;
   }
   handle(request, response).catch((error) => {
