@@ -52,7 +52,7 @@ test("a team self-assesses a new service end to end", async ({ page }) => {
   // Every category's score is compared with a day, a week and a quarter before, as the overall one is.
   await expect(connectivity.getByRole("listitem").filter({ hasText: "vs 1 quarter:" })).toBeVisible();
 
-  await answer(page, "connectivity.over-network", "Partial", { note: "Checked from the bastion only" });
+  await answer(page, "connectivity.over-network", "Partially met", { note: "Checked from the bastion only" });
   await expect(connectivity.getByText("50%", { exact: true })).toBeVisible();
   await expect(
     item(page, "connectivity.over-network").getByText("Self-declared", { exact: true }),
@@ -97,7 +97,9 @@ test("a team self-assesses a new service end to end", async ({ page }) => {
     `${demo.member.name} changed “${itemText("connectivity.each-component")}” from Met to Not met`,
   );
   await expect(
-    history.getByText(`${demo.member.name} answered “${itemText("connectivity.over-network")}”: Partial`),
+    history.getByText(
+      `${demo.member.name} answered “${itemText("connectivity.over-network")}”: Partially met`,
+    ),
   ).toBeVisible();
   await expect(history.getByText("Note: Checked from the bastion only")).toBeVisible();
 

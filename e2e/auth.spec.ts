@@ -88,7 +88,7 @@ test("a team member edits their own team's service and is refused on another tea
   await signInAs(page, "member", "/services/checkout-api");
   await expect(page).toHaveURL(/\/services\/checkout-api$/);
   const item = page.getByRole("article", { name: itemText("metrics.prefer-metrics") });
-  await item.getByRole("radio", { name: "Partial", exact: true }).check();
+  await item.getByRole("radio", { name: "Partially met", exact: true }).check();
   await item.getByLabel("Note").fill(`checked by ${demo.member.name}`);
   await item.getByRole("button", { name: "Save answer" }).click();
   await expect(item.getByRole("status")).toHaveText("Saved");

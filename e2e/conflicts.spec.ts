@@ -142,7 +142,7 @@ test("a reviewer cannot verify an answer the team changed after it was read", as
 
   // Meanwhile the team changes its answer.
   const item = page.getByRole("article", { name: itemText(KEY) });
-  await item.getByRole("radio", { name: "Partial", exact: true }).check();
+  await item.getByRole("radio", { name: "Partially met", exact: true }).check();
   await item.getByLabel("Note").fill("Only the public endpoints.");
   await item.getByRole("button", { name: "Save answer" }).click();
   await expect(item.getByRole("status")).toHaveText("Saved");

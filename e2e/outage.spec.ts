@@ -61,11 +61,11 @@ test("a save while the database is down keeps what was typed, and tenken comes b
   page,
 }) => {
   const note = "Typed while the database was down";
-  const slug = await typeAnswer(page, "Partial", note);
+  const slug = await typeAnswer(page, "Partially met", note);
 
   await cutDatabase();
   await item(page).getByRole("button", { name: "Save answer" }).click();
-  await expectKept(page, "Partial", note);
+  await expectKept(page, "Partially met", note);
 
   // A page read meanwhile, in another tab, is the error page that says what is wrong.
   const reader = await page.context().newPage();
@@ -78,7 +78,7 @@ test("a save while the database is down keeps what was typed, and tenken comes b
   await reader.reload();
   await expect(reader.getByRole("heading", { level: 1, name: `Outage ${slug}` })).toBeVisible();
   await reader.close();
-  await expectSavedOnRetry(page, "Partial", note);
+  await expectSavedOnRetry(page, "Partially met", note);
 });
 
 test("a save under way when the connection drops keeps what was typed", async ({ page }) => {

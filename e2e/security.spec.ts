@@ -85,7 +85,7 @@ test("the app works under its policy: no violations while signing in, switching 
   });
   await signInAs(page, "member", "/services/checkout-api");
   const item = page.getByRole("article", { name: itemText("alerting.severity-levels") });
-  await item.getByRole("radio", { name: "Partial", exact: true }).check();
+  await item.getByRole("radio", { name: "Partially met", exact: true }).check();
   await item.getByRole("button", { name: "Save answer" }).click();
   await expect(item.getByRole("status")).toHaveText("Saved");
   await page.getByRole("button", { name: "日本語" }).click();
