@@ -1,32 +1,11 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 
 import { ColumnHeaders } from "@/components/ui/column-headers";
+import { describeAudit } from "@/lib/audit-sentences";
 import { env } from "@/lib/env";
-import type { AuditEntry } from "@/lib/queries/audit";
-
-type Change = { field: string; before?: string; after?: string };
-
-function display(value: unknown): string {
-  if (value === null || value === undefined || value === "") return "—";
-  if (Array.isArray(value)) return value.length ? value.map(display).join(", ") : "—";
-  if (typeof value === "object") return JSON.stringify(value);
-  return String(value);
-}
-
-// Only what differs; a creation shows everything it was created with.
-export function changesOf(before: unknown, after: unknown): Change[] {
-  const from = (before ?? {}) as Record<string, unknown>;
-  const to = (after ?? {}) as Record<string, unknown>;
-  const fields = [...new Set([...Object.keys(from), ...Object.keys(to)])];
-  return fields
-    .filter((field) => JSON.stringify(from[field]) !== JSON.stringify(to[field]))
-    .map((field) => ({
-      field,
-      ...(field in from ? { before: display(from[field]) } : {}),
-      ...(field in to ? { after: display(to[field]) } : {}),
-    }));
-}
+import type { Locale } from "@/lib/i18n/config";
+import { getAuditNames, type AuditEntry } from "@/lib/queries/audit";
 
 export async function AuditTable({
   entries,
@@ -37,7 +16,19 @@ export async function AuditTable({
   caption: string;
   showService?: boolean;
 }) {
-  const [t, format] = await Promise.all([getTranslations("audit"), getFormatter()]);
+  const [t, root, format, locale, names] = await Promise.all([
+    getTranslations("audit"),
+    getTranslations(),
+    getFormatter(),
+    getLocale(),
+    getAuditNames(entries),
+  ]);
+  const context = {
+    t: root,
+    locale: locale as Locale,
+    timeZone: env.TENKEN_TIME_ZONE,
+    names,
+  };
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-left text-sm">
@@ -47,46 +38,56 @@ export async function AuditTable({
           labels={[t("when"), t("actor"), t("kind"), ...(showService ? [t("service")] : []), t("what")]}
         />
         <tbody className="divide-y divide-slate-100">
-          {entries.map((entry) => (
-            <tr key={entry.id} className="align-top">
-              <td className="whitespace-nowrap px-3 py-2 text-slate-600">
-                <time dateTime={entry.createdAt.toISOString()}>
-                  {format.dateTime(entry.createdAt, {
-                    dateStyle: "medium",
-                    timeStyle: "short",
-                    timeZone: env.TENKEN_TIME_ZONE,
-                  })}
-                </time>
-              </td>
-              <td className="px-3 py-2">{entry.actorName}</td>
-              <td className="px-3 py-2">{t(`kinds.${entry.kind}`)}</td>
-              {showService && (
+          {entries.map((entry) => {
+            const { sentence, details } = describeAudit(entry, context);
+            return (
+              <tr key={entry.id} className="align-top">
+                <td className="whitespace-nowrap px-3 py-2 text-slate-600">
+                  <time dateTime={entry.createdAt.toISOString()}>
+                    {format.dateTime(entry.createdAt, {
+                      dateStyle: "medium",
+                      timeStyle: "short",
+                      timeZone: env.TENKEN_TIME_ZONE,
+                    })}
+                  </time>
+                </td>
+                <td className="px-3 py-2">{entry.actorName}</td>
+                <td className="px-3 py-2">{t(`kinds.${entry.kind}`)}</td>
+                {showService && (
+                  <td className="px-3 py-2">
+                    {entry.serviceSlug ? (
+                      <Link href={`/services/${entry.serviceSlug}`} className="text-blue-700 underline">
+                        {entry.serviceName}
+                      </Link>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
+                )}
                 <td className="px-3 py-2">
-                  {entry.serviceSlug ? (
-                    <Link href={`/services/${entry.serviceSlug}`} className="text-blue-700 underline">
-                      {entry.serviceName}
-                    </Link>
-                  ) : (
-                    "—"
+                  <p>{sentence}</p>
+                  {details.length > 0 && (
+                    <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-2 gap-y-0.5 text-xs">
+                      {details.map((detail) => (
+                        <div key={detail.field} className="contents">
+                          <dt className="text-slate-500">{detail.label}</dt>
+                          <dd>
+                            {detail.before !== undefined && (
+                              <del className="text-rose-800">{detail.before}</del>
+                            )}
+                            {detail.before !== undefined && detail.after !== undefined && " → "}
+                            {detail.after !== undefined && (
+                              <ins className="text-teal-800 no-underline">{detail.after}</ins>
+                            )}
+                          </dd>
+                        </div>
+                      ))}
+                    </dl>
                   )}
                 </td>
-              )}
-              <td className="px-3 py-2">
-                <ul className="space-y-0.5">
-                  {changesOf(entry.before, entry.after).map((change) => (
-                    <li key={change.field}>
-                      <span className="font-mono text-xs text-slate-500">{change.field}</span>{" "}
-                      {change.before !== undefined && <del className="text-rose-800">{change.before}</del>}
-                      {change.before !== undefined && change.after !== undefined && " → "}
-                      {change.after !== undefined && (
-                        <ins className="text-teal-800 no-underline">{change.after}</ins>
-                      )}
-                    </li>
-                  ))}
-                </ul>
-              </td>
-            </tr>
-          ))}
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>

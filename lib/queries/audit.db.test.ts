@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import type { Principal } from "@/lib/permissions";
 import { saveAnswer } from "@/lib/queries/answers";
-import { listAuditLog } from "@/lib/queries/audit";
+import { getAuditNames, listAuditLog } from "@/lib/queries/audit";
 import { createService, getServiceBySlug, updateService } from "@/lib/queries/services";
 import { createTestAdmin, createTestTeam, setUpTestDatabase, unique } from "@/lib/testing/db";
 import type { ServiceInput } from "@/lib/validations/service";
@@ -92,5 +92,18 @@ describe("the audit log", () => {
     ).toEqual(["service.updated"]);
     expect(await listAuditLog({ teamId: team.id, to: new Date(0) })).toEqual([]);
     expect((await listAuditLog({ actorId: actor.id, take: 2 })).length).toBe(2);
+  });
+
+  it("reads the names of the items and traits its entries refer to by key, in both languages", async () => {
+    const actor = await createTestAdmin();
+    const { input, service } = await newService(actor);
+    await updateService(service.id, { ...input, traits: ["RUNS_BATCH"] }, actor);
+    await saveAnswer({ serviceId: service.id, itemKey: "batch.success", status: "MET", note: "" }, actor);
+
+    const names = await getAuditNames(await listAuditLog({ serviceId: service.id }));
+    expect(Object.keys(names.items)).toEqual(["batch.success"]);
+    expect(names.items["batch.success"]).toEqual({ ja: expect.any(String), en: expect.any(String) });
+    expect(names.items["batch.success"]!.en).not.toBe("batch.success");
+    expect(Object.keys(names.traits)).toEqual(["RUNS_BATCH"]);
   });
 });

@@ -1,3 +1,4 @@
+import { referencedKeys, type AuditNames } from "@/lib/audit-sentences";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -164,4 +165,52 @@ export async function listAuditLog({
 
 export async function listAuditActors() {
   return getDb().user.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
+}
+
+/** The names of the items, traits, causes, services and teams that entries refer to by key. */
+export async function getAuditNames(entries: AuditEntry[]): Promise<AuditNames> {
+  const keys = referencedKeys(entries);
+  const db = getDb();
+  const [items, traits, causes, services, teams] = await Promise.all([
+    keys.items.length
+      ? db.checklistItem.findMany({
+          where: { key: { in: keys.items } },
+          select: {
+            key: true,
+            versions: { orderBy: { version: "desc" }, take: 1, select: { textJa: true, textEn: true } },
+          },
+        })
+      : [],
+    keys.traits.length
+      ? db.trait.findMany({
+          where: { key: { in: keys.traits } },
+          select: { key: true, nameJa: true, nameEn: true },
+        })
+      : [],
+    keys.causes.length
+      ? db.incidentCause.findMany({
+          where: { key: { in: keys.causes } },
+          select: { key: true, nameJa: true, nameEn: true },
+        })
+      : [],
+    keys.services.length
+      ? db.service.findMany({ where: { slug: { in: keys.services } }, select: { slug: true, name: true } })
+      : [],
+    keys.teams.length
+      ? db.team.findMany({ where: { slug: { in: keys.teams } }, select: { slug: true, name: true } })
+      : [],
+  ]);
+  const bilingual = (rows: { key: string; nameJa: string; nameEn: string }[]) =>
+    Object.fromEntries(rows.map((row) => [row.key, { ja: row.nameJa, en: row.nameEn }]));
+  return {
+    items: Object.fromEntries(
+      items.flatMap((item) =>
+        item.versions[0] ? [[item.key, { ja: item.versions[0].textJa, en: item.versions[0].textEn }]] : [],
+      ),
+    ),
+    traits: bilingual(traits),
+    causes: bilingual(causes),
+    services: Object.fromEntries(services.map((service) => [service.slug, service.name])),
+    teams: Object.fromEntries(teams.map((team) => [team.slug, team.name])),
+  };
 }
