@@ -1,6 +1,8 @@
 import { expect, test } from "@playwright/test";
 
 import { signInAs, signOut } from "./fixtures/auth";
+import { publishedItemText } from "./fixtures/checklist";
+import { canReadDatabase, closeQuarterOnTrends } from "./fixtures/quarters";
 import { createService, uniqueSlug } from "./fixtures/services";
 
 test("an admin adds an item with a new trait and publishes; a team member sees it, answers it, and a closed quarter does not move", async ({
@@ -17,7 +19,7 @@ test("an admin adds an item with a new trait and publishes; a team member sees i
   const organisation = page.getByRole("table", { name: /The organisation, average score per quarter/ });
   const quarterRow = organisation.getByRole("row").nth(7);
   const quarter = ((await quarterRow.getByRole("rowheader").textContent()) ?? "").match(/FY\d{4} Q[1-4]/)![0];
-  await page.getByRole("button", { name: `Close ${quarter}` }).click();
+  await closeQuarterOnTrends(page, quarter);
   await expect(quarterRow.getByRole("rowheader")).toHaveText(new RegExp(`^${quarter}\\s*closed$`));
   const frozen = await quarterRow.textContent();
 
@@ -169,4 +171,102 @@ test("a file naming thousands of empty items is refused at once, and the server 
   ]);
   expect(health.status()).toBe(200);
   await expect(form.getByText(/^A checklist file may name at most 1,?000 items\.$/)).toBeVisible();
+});
+
+test("rewording an item, a category and a trait shows each before and after, in both languages, in the draft and once published", async ({
+  page,
+}) => {
+  const stamp = uniqueSlug("x")
+    .slice(2, 8)
+    .replace(/[^a-z0-9]/g, "");
+  const categoryKey = `zz${stamp}`;
+  const itemKey = `${categoryKey}.first`;
+  const traitKey = `ZZ_${stamp.toUpperCase()}`;
+  const old = { ja: `古い文言 ${stamp}`, en: `Old wording ${stamp}` };
+  const reworded = { ja: `新しい文言 ${stamp}`, en: `New wording ${stamp}` };
+
+  // Version one of these: a trait, and a category whose item needs it (so no service answers it).
+  await signInAs(page, "admin", "/admin/checklist");
+  await page.getByRole("button", { name: "Start a draft from the current version" }).click();
+  await page.getByRole("link", { name: "Edit the draft" }).click();
+  await page.getByText("Add a trait", { exact: true }).click();
+  const traitForm = page.getByRole("form", { name: "Add a trait" });
+  await traitForm.getByLabel("Key (e.g. USES_CDN)").fill(traitKey);
+  await traitForm.getByLabel("Name in Japanese").fill(`古い特性 ${stamp}`);
+  await traitForm.getByLabel("Name in English").fill(`Old trait ${stamp}`);
+  await traitForm.getByRole("button", { name: "Add trait" }).click();
+  await expect(traitForm.getByRole("status")).toHaveText("Trait added to the draft.");
+  const categoryForm = page.getByRole("form", { name: "Add a category (with its first item)" });
+  await categoryForm.getByLabel("Category key (e.g. cdn)").fill(categoryKey);
+  await categoryForm.getByLabel("Title in Japanese").fill(`古いカテゴリー ${stamp}`);
+  await categoryForm.getByLabel("Title in English").fill(`Old category ${stamp}`);
+  await categoryForm.getByLabel("Item key (e.g. cdn.hit-ratio)").fill(itemKey);
+  await categoryForm.getByLabel("Item text in Japanese").fill(old.ja);
+  await categoryForm.getByLabel("Item text in English").fill(old.en);
+  await categoryForm.getByRole("button", { name: "Add category" }).click();
+  await expect(categoryForm.getByRole("status")).toHaveText("Category added to the draft.");
+  // Each item is one row; its form opens on demand.
+  const itemForm = page.getByRole("form", { name: `Save item: ${itemKey}` });
+  await expect(itemForm).toBeHidden();
+  await page.getByText(`Edit ${itemKey}`, { exact: true }).click();
+  await itemForm.getByRole("checkbox", { name: `Old trait ${stamp}` }).check();
+  await itemForm.getByRole("button", { name: "Save item" }).click();
+  await expect(itemForm.getByRole("status")).toHaveText("Item saved in the draft.");
+  await page.getByRole("link", { name: "Back to the checklist" }).click();
+  const publish = async (summary: string) => {
+    const form = page.getByRole("form", { name: "Publish the draft" });
+    await form.getByLabel(/What changed/).fill(summary);
+    await form.getByRole("button", { name: "Publish" }).click();
+    await expect(
+      page.getByRole("region", { name: "Versions" }).getByRole("row", { name: new RegExp(summary) }),
+    ).toBeVisible();
+  };
+  await publish(`Added ${categoryKey}`);
+
+  // The rewording, drafted: the item in both languages, the category's and the trait's names.
+  await page.getByRole("button", { name: "Start a draft from the current version" }).click();
+  await page.getByRole("link", { name: "Edit the draft" }).click();
+  await page.getByText(`Edit ${itemKey}`, { exact: true }).click();
+  await itemForm.getByLabel("Item text in Japanese").fill(reworded.ja);
+  await itemForm.getByLabel("Item text in English").fill(reworded.en);
+  await itemForm.getByRole("button", { name: "Save item" }).click();
+  await expect(itemForm.getByRole("status")).toHaveText("Item saved in the draft.");
+  await page.getByText(`Rename the category ${categoryKey}`, { exact: true }).click();
+  const renameForm = page.getByRole("form", { name: `Save category: ${categoryKey}` });
+  await renameForm.getByLabel("Title in English").fill(`New category ${stamp}`);
+  await renameForm.getByRole("button", { name: "Save category" }).click();
+  await expect(renameForm.getByRole("status")).toHaveText("Category saved in the draft.");
+  await page.getByText(`Edit ${traitKey}`, { exact: true }).click();
+  const traitEdit = page.getByRole("form", { name: `Save trait: ${traitKey}` });
+  await traitEdit.getByLabel("Name in English").fill(`New trait ${stamp}`);
+  await traitEdit.getByRole("button", { name: "Save trait" }).click();
+  await expect(traitEdit.getByRole("status")).toHaveText("Trait saved in the draft.");
+  await page.getByRole("link", { name: "Back to the checklist" }).click();
+
+  // Before publishing: old and new side by side, a row per language.
+  const expectSideBySide = async (where: ReturnType<typeof page.getByRole>) => {
+    const item = where.getByRole("table", { name: `${itemKey}: wording, before and after` });
+    await expect(item.getByRole("row", { name: /^Japanese/ })).toHaveText(`Japanese${old.ja}${reworded.ja}`);
+    await expect(item.getByRole("row", { name: /^English/ })).toHaveText(`English${old.en}${reworded.en}`);
+    const category = where.getByRole("table", { name: `Category ${categoryKey}: name, before and after` });
+    await expect(category.getByRole("row", { name: /^English/ })).toHaveText(
+      `EnglishOld category ${stamp}New category ${stamp}`,
+    );
+    await expect(category.getByRole("row", { name: /^Japanese/ })).toHaveText(
+      `Japanese古いカテゴリー ${stamp}Unchanged`,
+    );
+    const trait = where.getByRole("table", { name: `Trait ${traitKey}: name, before and after` });
+    await expect(trait.getByRole("row", { name: /^English/ })).toHaveText(
+      `EnglishOld trait ${stamp}New trait ${stamp}`,
+    );
+    // The kind of change in words, never a key.
+    await expect(where.getByText(/\(wording\)/).first()).toBeVisible();
+  };
+  await expectSideBySide(page.getByRole("region", { name: "Draft" }));
+  await publish(`Reworded ${categoryKey}`);
+  if (canReadDatabase) expect(await publishedItemText(itemKey)).toEqual(reworded);
+
+  // Once published, the version's changes read the same.
+  await page.goto("/checklist/changes");
+  await expectSideBySide(page.getByRole("region", { name: /^Version \d+ → version \d+$/ }));
 });

@@ -41,6 +41,7 @@ import { createService, getServiceBySlug, updateService } from "@/lib/queries/se
 import { getFiscalStartMonth, setFiscalStartMonth } from "@/lib/queries/settings";
 import { addMembership, createTeam, removeMembership, updateTeam } from "@/lib/queries/teams";
 import { createUser, setUserActive, setUserRole } from "@/lib/queries/users";
+import { reopenQuarter } from "@/lib/read-models/quarter-reopenings";
 import { closeQuarter } from "@/lib/read-models/quarter-snapshots";
 import { createTestTeam, createTestUser, fingerprint, setUpTestDatabase, unique } from "@/lib/testing/db";
 import type { ChecklistDocument } from "@/lib/validations/checklist-document";
@@ -175,6 +176,15 @@ const matrix: Record<string, Entry> = {
   closeQuarterAction: {
     allowed: ["admin", "sre"],
     run: (actor) => closeQuarter({ fiscalYear: 2021, quarter: nextQuarterToClose() }, actor),
+  },
+  // A quarter closed beforehand each time, so each allowed run has one to reopen.
+  reopenQuarterAction: {
+    allowed: ["admin"],
+    prepare: async () => {
+      if (!(await attempt(() => closeQuarter({ fiscalYear: 2020, quarter: 1 }, matrixAdmin))).ok)
+        await getDb().quarterClose.findFirstOrThrow({ where: { fiscalYear: 2020, quarter: 1 } });
+    },
+    run: (actor) => reopenQuarter({ fiscalYear: 2020, quarter: 1, reason: unique("reopened") }, actor),
   },
   saveSettingsAction: {
     allowed: ["admin"],

@@ -59,6 +59,7 @@ const bareRules: Record<BareRule, Expected> = {
   manageSettings: { out: F, admin: T, sre: F, sreA: F, memA: F, memB: F, memAB: F, viewer: F, viewerA: F },
   manageChecklist: { out: F, admin: T, sre: F, sreA: F, memA: F, memB: F, memAB: F, viewer: F, viewerA: F },
   closeQuarters: { out: F, admin: T, sre: T, sreA: T, memA: F, memB: F, memAB: F, viewer: F, viewerA: F },
+  reopenQuarters: { out: F, admin: T, sre: F, sreA: F, memA: F, memB: F, memAB: F, viewer: F, viewerA: F },
   readEvidence: { out: F, admin: T, sre: T, sreA: T, memA: T, memB: T, memAB: T, viewer: T, viewerA: T },
   reviewAnswers: { out: F, admin: T, sre: T, sreA: T, memA: F, memB: F, memAB: F, viewer: F, viewerA: F },
   seeReviewQueue: { out: F, admin: T, sre: T, sreA: T, memA: F, memB: F, memAB: F, viewer: F, viewerA: F },

@@ -31,6 +31,8 @@ export const can = {
   // Closing a quarter freezes everyone's scores for good: for admins and the SREs who run the
   // quarterly review, never for a team on its own.
   closeQuarters: ((principal) => isReviewer(principal)) satisfies Rule,
+  // Reopening one undoes what everyone took as final: for admins only, and always with a reason.
+  reopenQuarters: ((principal) => isAdmin(principal)) satisfies Rule,
   createService: ((principal, team: { teamId: string }) =>
     isAdmin(principal) || belongsTo(principal, team.teamId)) satisfies Rule<{ teamId: string }>,
   // Moving a service to another team needs a place in both teams.

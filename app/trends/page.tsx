@@ -3,15 +3,13 @@ import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 
 import { PageHeader } from "@/components/layout/page-header";
+import { QuarterClosing } from "@/components/trends/quarter-closing";
 import { TrendChart } from "@/components/trends/trend-chart";
 import { TrendTable } from "@/components/trends/trend-table";
-import { ActionForm } from "@/components/ui/action-form";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { buttonPrimary, buttonSecondary, cardClass } from "@/components/ui/styles";
-import { closeQuarterAction } from "@/lib/actions/quarters";
 import { requireUser } from "@/lib/auth/session";
 import { pick, type Locale } from "@/lib/i18n/config";
-import { can } from "@/lib/permissions";
 import { quarterName } from "@/lib/quarters";
 import { getServiceBySlug, listServiceNames } from "@/lib/queries/services";
 import { listTeams } from "@/lib/queries/teams";
@@ -132,32 +130,13 @@ export default async function TrendsPage({
         <TrendTable trend={trend} caption={t("trends.tableCaption", { scope: scopeName })} />
         <p className="text-xs text-slate-600">{t("trends.howComputed")}</p>
       </section>
-      {can.closeQuarters(user) && (
-        <section aria-labelledby="close-heading" className={`${cardClass} space-y-3`}>
-          <h2 id="close-heading" className="text-lg font-semibold">
-            {t("trends.closeTitle")}
-          </h2>
-          <p className="text-sm text-slate-600">{t("trends.closeHelp")}</p>
-          {trend.closable.length === 0 ? (
-            <p className="text-sm text-slate-700">{t("trends.nothingToClose")}</p>
-          ) : (
-            <ul className="flex flex-wrap gap-3">
-              {trend.closable.map((quarter) => (
-                <li key={quarter.start}>
-                  <ActionForm
-                    action={closeQuarterAction}
-                    hidden={{ fiscalYear: String(quarter.fiscalYear), quarter: String(quarter.quarter) }}
-                    formLabel={t("trends.closeLabel", { quarter: quarterName(t, quarter) })}
-                    submitLabel={t("trends.closeLabel", { quarter: quarterName(t, quarter) })}
-                    layout="inline"
-                    secondary
-                  />
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-      )}
+      <QuarterClosing
+        user={user}
+        trend={trend}
+        choice={query.close}
+        closed={query.closed}
+        reopened={query.reopened}
+      />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useLocale, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { Fragment } from "react";
 
 import { heatClass } from "@/components/overview/heat-cell";
@@ -10,6 +10,7 @@ import type { Trend } from "@/lib/read-models/trends";
 export function TrendTable({ trend, caption }: { trend: Trend; caption: string }) {
   const t = useTranslations();
   const locale = useLocale() as Locale;
+  const format = useFormatter();
   const cell = (value: number | null | undefined) => (
     <td className={heatClass(value ?? null)}>{value === null || value === undefined ? "—" : `${value}%`}</td>
   );
@@ -51,6 +52,15 @@ export function TrendTable({ trend, caption }: { trend: Trend; caption: string }
                       ? t("trends.openMark")
                       : t("trends.notClosedMark")}
                 </span>
+                {point.reopened && (
+                  <span className="block max-w-64 whitespace-normal text-xs font-normal text-amber-900">
+                    {t("trends.reopenedMark", {
+                      date: format.dateTime(point.reopened.reopenedAt, { dateStyle: "medium" }),
+                      name: point.reopened.reopenedBy.name,
+                      reason: point.reopened.reason,
+                    })}
+                  </span>
+                )}
                 {point.checklistVersions.map((number) => (
                   <span key={number} className="block text-xs font-normal text-blue-800">
                     {t("checklistEditor.versionMark", { number })}

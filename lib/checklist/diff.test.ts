@@ -57,7 +57,33 @@ describe("the difference between two checklists", () => {
       ["added", "http.cdn-hit-ratio", [], true],
       ["retired", "http.latency", [], true],
     ]);
-    expect(diff.traits.added).toEqual(["USES_CDN"]);
+    expect(diff.traits.added).toEqual([{ key: "USES_CDN", name: { ja: "CDNあり", en: "Uses a CDN" } }]);
+    const reworded = diff.items[0]!;
+    expect(reworded.kind === "changed" && [reworded.before.text, reworded.after.text]).toEqual([
+      base.categories.find((category) => category.key === "http")!.items[0]!.text,
+      {
+        ...base.categories.find((category) => category.key === "http")!.items[0]!.text,
+        en: "4xx responses are watched as closely as 5xx",
+      },
+    ]);
+  });
+
+  it("gives a renamed category and trait their old and new names in both languages", () => {
+    const http = base.categories.find((category) => category.key === "http")!;
+    const trait = base.traits[0]!;
+    const after = edit((document) => {
+      document.categories.find((category) => category.key === "http")!.title.ja = "HTTPの監視";
+      document.traits[0]!.name = { ja: "新しい名前", en: "A new name" };
+    });
+    const diff = diffChecklists(base, after);
+    expect(diff.items).toEqual([]);
+    expect(diff.categories.renamed).toEqual([
+      { key: "http", before: http.title, name: { ja: "HTTPの監視", en: http.title.en } },
+    ]);
+    expect(diff.traits.renamed).toEqual([
+      { key: trait.key, before: trait.name, name: { ja: "新しい名前", en: "A new name" } },
+    ]);
+    expect(diff.categories.added).toEqual([]);
   });
 
   it("refuses a retired item that still carries weight, with its line", () => {

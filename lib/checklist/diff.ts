@@ -14,10 +14,17 @@ export type ItemChange =
 
 export type ItemField = "text" | "guidance" | "weight" | "requires" | "category" | "position";
 
+type Bilingual = { ja: string; en: string };
+
+/** A category or trait as it reads: its name now, and before when it was renamed. */
+export type NamedChange = { key: string; name: Bilingual; before?: Bilingual };
+
+export type PartChanges = { added: NamedChange[]; retired: NamedChange[]; renamed: NamedChange[] };
+
 export type ChecklistDiff = {
   items: ItemChange[];
-  categories: { added: string[]; retired: string[]; renamed: string[] };
-  traits: { added: string[]; retired: string[]; renamed: string[] };
+  categories: PartChanges;
+  traits: PartChanges;
 };
 
 const isRetired = (item: ChecklistItemDocument & { retired?: boolean }) => item.retired === true;
@@ -67,24 +74,26 @@ export function diffChecklists(before: ChecklistDocument, after: ChecklistDocume
   for (const [key, entry] of old)
     if (!next.has(key)) items.push({ kind: "retired", key, category: entry.category, item: entry.item });
 
-  const keyed = <T extends { key: string }>(list: readonly T[], name: (entry: T) => unknown) =>
+  const named = <T extends { key: string }>(list: readonly T[], name: (entry: T) => Bilingual) =>
     new Map(list.map((entry) => [entry.key, name(entry)]));
-  const compare = (a: Map<string, unknown>, b: Map<string, unknown>) => ({
-    added: [...b.keys()].filter((key) => !a.has(key)),
-    retired: [...a.keys()].filter((key) => !b.has(key)),
-    renamed: [...b.keys()].filter((key) => a.has(key) && !same(a.get(key), b.get(key))),
+  const compare = (a: Map<string, Bilingual>, b: Map<string, Bilingual>): PartChanges => ({
+    added: [...b].filter(([key]) => !a.has(key)).map(([key, name]) => ({ key, name })),
+    retired: [...a].filter(([key]) => !b.has(key)).map(([key, name]) => ({ key, name })),
+    renamed: [...b]
+      .filter(([key, name]) => a.has(key) && !same(a.get(key), name))
+      .map(([key, name]) => ({ key, name, before: a.get(key)! })),
   });
   const liveCategories = (document: ChecklistDocument) =>
     document.categories.filter((category) => category.items.some((item) => !isRetired(item)));
   return {
     items,
     categories: compare(
-      keyed(liveCategories(before), (category) => category.title),
-      keyed(liveCategories(after), (category) => category.title),
+      named(liveCategories(before), (category) => category.title),
+      named(liveCategories(after), (category) => category.title),
     ),
     traits: compare(
-      keyed(before.traits, (trait) => trait.name),
-      keyed(after.traits, (trait) => trait.name),
+      named(before.traits, (trait) => trait.name),
+      named(after.traits, (trait) => trait.name),
     ),
   };
 }

@@ -17,7 +17,9 @@ describe("retiring a category in a draft", () => {
     const retired = edited(setCategoryRetired(base, "batch", true));
     const batch = retired.categories.find((category) => category.key === "batch")!;
     expect(batch.items.every((item) => item.retired === true && item.weight === 0)).toBe(true);
-    expect(diffChecklists(base, retired).categories.retired).toEqual(["batch"]);
+    expect(diffChecklists(base, retired).categories.retired.map((category) => category.key)).toEqual([
+      "batch",
+    ]);
 
     const kept = edited(setCategoryRetired(retired, "batch", false));
     expect(
@@ -58,7 +60,7 @@ describe("retiring a trait in a draft", () => {
         .flatMap((category) => category.items)
         .some((item) => item.requires.includes("RUNS_BATCH")),
     ).toBe(false);
-    expect(diffChecklists(base, result).traits.retired).toEqual(["RUNS_BATCH"]);
+    expect(diffChecklists(base, result).traits.retired.map((trait) => trait.key)).toEqual(["RUNS_BATCH"]);
   });
 
   it("refuses a trait the draft does not have", () => {

@@ -27,6 +27,7 @@ export const AUDIT_KINDS = [
   "comment.added",
   "settings.updated",
   "quarter.closed",
+  "quarter.reopened",
   "checklist.published",
   "incident.recorded",
   "incident.updated",

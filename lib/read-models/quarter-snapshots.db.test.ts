@@ -8,9 +8,11 @@ import { scoreServiceAt } from "@/lib/queries/assessment";
 import { listAuditLog } from "@/lib/queries/audit";
 import { createService, getServiceBySlug } from "@/lib/queries/services";
 import { deleteSetting, setFiscalStartMonth } from "@/lib/queries/settings";
-import { closeQuarter, listQuarterSnapshots } from "@/lib/read-models/quarter-snapshots";
+import { reopenQuarter } from "@/lib/read-models/quarter-reopenings";
+import { closeQuarter, listQuarterSnapshots, previewQuarterClose } from "@/lib/read-models/quarter-snapshots";
 import { loadTrend } from "@/lib/read-models/trends";
 import { createTestTeam, createTestUser, setUpTestDatabase, unique } from "@/lib/testing/db";
+import { quarterReopenSchema } from "@/lib/validations/trends";
 import { attempt } from "@/lib/write";
 
 const getDb = setUpTestDatabase();
@@ -134,5 +136,83 @@ describe("closing a quarter", () => {
     } finally {
       await deleteSetting("fiscal.start_month");
     }
+  });
+});
+
+describe("reopening a quarter", () => {
+  it("shows what closing freezes, lets only an admin reopen with a reason, and closes again", async () => {
+    const { service } = await serviceWithHistory();
+    const [admin, sre] = [await createTestUser("ADMIN"), await createTestUser("SRE")];
+    const q2 = { fiscalYear: 2031, quarter: 2 } as const;
+    // A quarter of its own: a run before this one may have left it closed.
+    const leftover = await getDb().quarterClose.findMany({ where: q2, select: { id: true } });
+    await getDb().quarterSnapshot.deleteMany({ where: { closeId: { in: leftover.map(({ id }) => id) } } });
+    await getDb().quarterClose.deleteMany({ where: q2 });
+    await saveAnswer(
+      { serviceId: service.id, itemKey: "connectivity.each-component", status: "MET", note: "" },
+      admin,
+      { at: new Date("2031-08-01T00:00:00Z") },
+    );
+
+    const preview = await previewQuarterClose(q2, sre, { now: NOW });
+    expect(preview.quarter).toMatchObject({ start: "2031-07-01", end: "2031-10-01" });
+    expect(preview.teams.reduce((total, team) => total + team.services, 0)).toBe(preview.services);
+    expect(
+      await attempt(() => previewQuarterClose({ fiscalYear: 2032, quarter: 4 }, sre, { now: NOW })),
+    ).toMatchObject({
+      ok: false,
+      message: { key: "trends.not-ended" },
+    });
+    const { id } = await closeQuarter(q2, sre, { now: NOW });
+    expect(await getDb().quarterSnapshot.count({ where: { closeId: id } })).toBe(preview.services);
+    const frozen = await getDb().quarterSnapshot.aggregate({
+      where: { closeId: id },
+      _avg: { percent: true },
+    });
+    expect(preview.declared?.average).toBeCloseTo(frozen._avg.percent ?? NaN, 0);
+
+    const reopen = (actor: Principal, reason = "A back-dated correction belongs in the quarter") =>
+      attempt(() => reopenQuarter({ ...q2, reason }, actor, { now: NOW }));
+    expect(await reopen(sre)).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await getDb().quarterClose.count({ where: q2 })).toBe(1);
+    expect(await reopen(admin)).toMatchObject({ ok: true });
+    expect(await reopen(admin)).toEqual({
+      ok: false,
+      code: "conflict",
+      message: { key: "trends.not-closed" },
+    });
+    expect(await getDb().quarterClose.count({ where: q2 })).toBe(0);
+    expect(await getDb().quarterSnapshot.count({ where: { closeId: id } })).toBe(0);
+    expect((await listAuditLog({ kind: "quarter.reopened", take: 1 }))[0]).toMatchObject({
+      before: { fiscalYear: 2031, quarter: 2, services: preview.services },
+      after: { fiscalYear: 2031, quarter: 2, reason: "A back-dated correction belongs in the quarter" },
+    });
+
+    const pointOf = async () =>
+      (await loadTrend({}, NOW)).points.find((point) => point.quarter.start === "2031-07-01")!;
+    expect(await pointOf()).toMatchObject({
+      closed: false,
+      reopened: {
+        reason: "A back-dated correction belongs in the quarter",
+        reopenedBy: { name: admin.name },
+      },
+    });
+    expect((await loadTrend({}, NOW)).closable.some((quarter) => quarter.start === "2031-07-01")).toBe(true);
+
+    // Closed again: frozen anew, and still marked as once reopened.
+    expect(await attempt(() => closeQuarter(q2, admin, { now: NOW }))).toMatchObject({ ok: true });
+    expect(await pointOf()).toMatchObject({ closed: true, reopened: { reopenedBy: { name: admin.name } } });
+  });
+
+  it("needs a reason, in words", () => {
+    const refused = quarterReopenSchema.safeParse({ quarter: "2031-Q2", reason: "   " });
+    expect(refused.success ? [] : refused.error.issues.map((issue) => [issue.path, issue.message])).toEqual([
+      [["reason"], "validation.quarter.reasonRequired"],
+    ]);
+    expect(quarterReopenSchema.parse({ quarter: "2031-Q2", reason: "Late correction" })).toEqual({
+      fiscalYear: 2031,
+      quarter: 2,
+      reason: "Late correction",
+    });
   });
 });

@@ -4,35 +4,36 @@ import { env } from "@/lib/env";
 import { fail, uniqueAs } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, type Principal } from "@/lib/permissions";
-import { fiscalQuarter, quarterEndInstant } from "@/lib/quarters";
+import { fiscalQuarter, quarterEndInstant, type Quarter } from "@/lib/quarters";
 import { recordAudit } from "@/lib/queries/audit";
 import { getChecklist } from "@/lib/queries/checklist";
 import { getFiscalStartMonth } from "@/lib/queries/settings";
 import { listOverviewServices } from "@/lib/read-models/packed-answers";
-import { scoreEach } from "@/lib/read-models/rollups";
+import { distribution, scoreEach } from "@/lib/read-models/rollups";
 import { scoredItems } from "@/lib/scoring";
 
-/**
- * Closes a quarter: every service's answers and scores at the quarter's end, recomputed from the
- * answer events and the checklist then in force, are copied into snapshots that never change.
- */
-export async function closeQuarter(
+/** Whether a quarter may be closed now: ended, and not closed already. */
+async function closableQuarter(
   { fiscalYear, quarter }: { fiscalYear: number; quarter: 1 | 2 | 3 | 4 },
-  actor: Principal | null,
-  { now = new Date() }: { now?: Date } = {},
-): Promise<{ id: string }> {
-  authorize("closeQuarters", actor);
+  now: Date,
+) {
   const startMonth = await getFiscalStartMonth();
   const target = fiscalQuarter(fiscalYear, quarter, startMonth);
   if (target.end > todayIn(env.TENKEN_TIME_ZONE, now)) throw fail.conflict("trends.not-ended");
-  const db = getDb();
   if (
-    await db.quarterClose.findUnique({
+    await getDb().quarterClose.findUnique({
       where: { startsOn_endsOn: { startsOn: dateOfDay(target.start), endsOn: dateOfDay(target.end) } },
     })
   )
     throw fail.conflict("trends.already-closed");
+  return { target, startMonth };
+}
 
+/**
+ * Every service's answers and scores at a quarter's end, recomputed from the answer events and
+ * the checklist then in force: what closing the quarter freezes.
+ */
+async function snapshotsAtEnd(target: Quarter) {
   const at = quarterEndInstant(target, env.TENKEN_TIME_ZONE);
   const [checklist, services] = await Promise.all([
     getChecklist({ at }),
@@ -46,7 +47,7 @@ export async function closeQuarter(
     scoredItems(checklist),
     dayOf(new Date(at.getTime() - 1)),
   );
-  const snapshots = scored.map((service) => ({
+  return scored.map((service) => ({
     serviceId: service.id,
     serviceSlug: service.slug,
     serviceName: service.name,
@@ -87,6 +88,52 @@ export async function closeQuarter(
       ),
     ),
   }));
+}
+
+/**
+ * What closing a quarter would freeze, shown before it is confirmed: how many services, the
+ * organisation's declared and verified scores at the quarter's end, and each team's.
+ */
+export async function previewQuarterClose(
+  quarter: { fiscalYear: number; quarter: 1 | 2 | 3 | 4 },
+  actor: Principal | null,
+  { now = new Date() }: { now?: Date } = {},
+) {
+  authorize("closeQuarters", actor);
+  const { target } = await closableQuarter(quarter, now);
+  const snapshots = await snapshotsAtEnd(target);
+  const teams = new Map<string, typeof snapshots>();
+  for (const snapshot of snapshots)
+    teams.set(snapshot.teamName, [...(teams.get(snapshot.teamName) ?? []), snapshot]);
+  const scores = (list: typeof snapshots) => ({
+    services: list.length,
+    declared: distribution(list.map((snapshot) => snapshot.percent)),
+    verified: distribution(list.map((snapshot) => snapshot.verifiedPercent)),
+  });
+  return {
+    quarter: target,
+    ...scores(snapshots),
+    teams: [...teams]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, list]) => ({ name, ...scores(list) })),
+  };
+}
+
+export type QuarterClosePreview = Awaited<ReturnType<typeof previewQuarterClose>>;
+
+/**
+ * Closes a quarter: every service's answers and scores at the quarter's end are copied into
+ * snapshots that never change (unless an admin reopens the quarter).
+ */
+export async function closeQuarter(
+  { fiscalYear, quarter }: { fiscalYear: number; quarter: 1 | 2 | 3 | 4 },
+  actor: Principal | null,
+  { now = new Date() }: { now?: Date } = {},
+): Promise<{ id: string }> {
+  authorize("closeQuarters", actor);
+  const { target, startMonth } = await closableQuarter({ fiscalYear, quarter }, now);
+  const db = getDb();
+  const snapshots = await snapshotsAtEnd(target);
 
   // Two admins closing the same quarter at once: the second finds it closed.
   return uniqueAs(

@@ -5,6 +5,7 @@ import { getChecklist } from "@/lib/queries/checklist";
 import { listChecklistVersions } from "@/lib/queries/checklist-versions";
 import { getFiscalStartMonth } from "@/lib/queries/settings";
 import { listOverviewServices } from "@/lib/read-models/packed-answers";
+import { listQuarterReopenings } from "@/lib/read-models/quarter-reopenings";
 import { listQuarterCloses, listQuarterScores, type ScoreColumns } from "@/lib/read-models/quarter-snapshots";
 import { distribution, scoreEach, type Distribution, type ServiceScores } from "@/lib/read-models/rollups";
 import { loadCurrentScores } from "@/lib/read-models/score-cache";
@@ -65,10 +66,11 @@ export async function loadTrend(
   const startMonth = await getFiscalStartMonth();
   const recent = recentQuarters(today, TREND_QUARTERS, startMonth);
   const quarters = only ? only(recent) : recent;
-  const [checklist, closes, versions] = await Promise.all([
+  const [checklist, closes, versions, reopenings] = await Promise.all([
     getChecklist(),
     listQuarterCloses(),
     listChecklistVersions(),
+    listQuarterReopenings(),
   ]);
   // Checklist versions published in a quarter are marked on it: scores may move with them.
   const versionsIn = (quarter: Quarter) =>
@@ -98,7 +100,16 @@ export async function loadTrend(
     Promise.all(ends.map((at) => getChecklist({ at }))),
   ]);
 
-  const points = quarters.map((quarter) => ({ ...pointOf(quarter), checklistVersions: versionsIn(quarter) }));
+  // A quarter closed and then reopened says so, with its latest reopening, even once closed again.
+  const reopeningOf = (quarter: Quarter) =>
+    reopenings.find(
+      (reopening) => dayOf(reopening.startsOn) === quarter.start && dayOf(reopening.endsOn) === quarter.end,
+    ) ?? null;
+  const points = quarters.map((quarter) => ({
+    ...pointOf(quarter),
+    checklistVersions: versionsIn(quarter),
+    reopened: reopeningOf(quarter),
+  }));
   function pointOf(quarter: Quarter) {
     const close = closeOf(quarter);
     if (close) return summarise(quarter, true, isCurrent(quarter), snapshots.get(close.id)!, categoryKeys);

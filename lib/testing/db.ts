@@ -62,7 +62,7 @@ export async function fingerprint() {
       (SELECT count(*) FROM teams), (SELECT max(updated_at) FROM teams), (SELECT count(*) FROM team_memberships),
       (SELECT string_agg(id::text || coalesce(body, '') || checked_on::text, ',' ORDER BY id) FROM evidence), (SELECT count(*) FROM evidence_files),
       (SELECT string_agg(id::text || review::text || coalesce(na_state::text, ''), ',' ORDER BY id) FROM answers), (SELECT count(*) FROM answer_comments), (SELECT string_agg(key || value, ',' ORDER BY key) FROM instance_settings WHERE key LIKE 'fiscal.%'),
-      (SELECT count(*) FROM quarter_closes), (SELECT count(*) FROM quarter_snapshots),
+      (SELECT count(*) FROM quarter_closes), (SELECT count(*) FROM quarter_snapshots), (SELECT count(*) FROM quarter_reopenings),
       (SELECT string_agg(id::text || summary || updated_at::text, ',' ORDER BY id) FROM incidents), (SELECT count(*) FROM incident_services),
       (SELECT string_agg(id::text || title || status::text || updated_at::text, ',' ORDER BY id) FROM action_items),
       (SELECT string_agg(id::text || version::text, ',' ORDER BY id) FROM retrospective_notes),

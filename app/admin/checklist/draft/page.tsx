@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 
+import { DraftItemRow, draftSummaryClass } from "@/components/checklist-editor/draft-item-row";
 import { ItemForm } from "@/components/checklist-editor/item-form";
 import { PageHeader } from "@/components/layout/page-header";
 import { ActionForm } from "@/components/ui/action-form";
@@ -11,14 +12,10 @@ import {
   addDraftItemAction,
   addDraftTraitAction,
   moveDraftCategoryAction,
-  moveDraftItemAction,
   restoreDraftCategoryAction,
-  restoreDraftItemAction,
   retireDraftCategoryAction,
-  retireDraftItemAction,
   retireDraftTraitAction,
   updateDraftCategoryAction,
-  updateDraftItemAction,
   updateDraftTraitAction,
 } from "@/lib/actions/checklist";
 import { requirePermission } from "@/lib/auth/session";
@@ -29,7 +26,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("checklistEditor"))("editDraft") };
 }
 
-/** The draft, edited in place: every category, item and trait, each saved into the draft on its own. */
+/**
+ * The draft, edited in place: every category, item and trait on a line of its own, each opened for
+ * editing on demand and saved into the draft on its own (at the draft's revision, so a save over
+ * someone else's is refused naming them).
+ */
 export default async function DraftEditorPage() {
   await requirePermission("manageChecklist");
   const [t, locale, draft, traitSets] = await Promise.all([
@@ -61,37 +62,16 @@ export default async function DraftEditorPage() {
           {t("traitsTitle")}
         </h2>
         <p className="text-sm text-slate-600">{t("traitsHint")}</p>
-        <ul className="space-y-2">
+        <ul className="divide-y divide-slate-100">
           {document.traits.map((trait) => (
-            <li key={trait.key}>
-              <ActionForm
-                action={updateDraftTraitAction}
-                layout="inline"
-                hidden={{ revision, key: trait.key }}
-                formLabel={`${t("saveTrait")}: ${trait.key}`}
-                submitLabel={t("saveTrait")}
-                fields={[
-                  {
-                    name: "nameJa",
-                    label: `${trait.key} · ${t("traitNameJa")}`,
-                    type: "text",
-                    defaultValue: trait.name.ja,
-                  },
-                  { name: "nameEn", label: t("traitNameEn"), type: "text", defaultValue: trait.name.en },
-                  {
-                    name: "descriptionJa",
-                    label: t("traitDescriptionJa"),
-                    type: "text",
-                    defaultValue: trait.description.ja,
-                  },
-                  {
-                    name: "descriptionEn",
-                    label: t("traitDescriptionEn"),
-                    type: "text",
-                    defaultValue: trait.description.en,
-                  },
-                ]}
-              />
+            <li key={trait.key} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-1.5">
+              <code className="w-56 shrink-0 truncate text-xs" title={trait.key}>
+                {trait.key}
+              </code>
+              <span className="min-w-48 flex-1 text-sm">
+                {name(trait.name)}
+                <span className="ml-2 text-xs text-slate-600">{name(trait.description)}</span>
+              </span>
               <ActionForm
                 action={retireDraftTraitAction}
                 layout="inline"
@@ -100,6 +80,42 @@ export default async function DraftEditorPage() {
                 formLabel={`${t("retireTrait")}: ${trait.key}`}
                 submitLabel={t("retireTrait")}
               />
+              <details className="open:basis-full">
+                <summary className={draftSummaryClass}>
+                  {t("editTrait")}
+                  <span className="sr-only"> {trait.key}</span>
+                </summary>
+                <div className="mt-2 rounded border border-slate-200 p-3">
+                  <ActionForm
+                    action={updateDraftTraitAction}
+                    layout="inline"
+                    hidden={{ revision, key: trait.key }}
+                    formLabel={`${t("saveTrait")}: ${trait.key}`}
+                    submitLabel={t("saveTrait")}
+                    fields={[
+                      {
+                        name: "nameJa",
+                        label: `${trait.key} · ${t("traitNameJa")}`,
+                        type: "text",
+                        defaultValue: trait.name.ja,
+                      },
+                      { name: "nameEn", label: t("traitNameEn"), type: "text", defaultValue: trait.name.en },
+                      {
+                        name: "descriptionJa",
+                        label: t("traitDescriptionJa"),
+                        type: "text",
+                        defaultValue: trait.description.ja,
+                      },
+                      {
+                        name: "descriptionEn",
+                        label: t("traitDescriptionEn"),
+                        type: "text",
+                        defaultValue: trait.description.en,
+                      },
+                    ]}
+                  />
+                </div>
+              </details>
             </li>
           ))}
         </ul>
@@ -127,7 +143,7 @@ export default async function DraftEditorPage() {
         <section
           key={category.key}
           aria-labelledby={`category-${category.key}`}
-          className={`${cardClass} space-y-4`}
+          className={`${cardClass} space-y-2`}
         >
           <div className="flex flex-wrap items-center justify-between gap-2">
             <h2 id={`category-${category.key}`} className="text-lg font-semibold">
@@ -176,75 +192,47 @@ export default async function DraftEditorPage() {
               )}
             </div>
           </div>
-          <ActionForm
-            action={updateDraftCategoryAction}
-            layout="inline"
-            hidden={{ revision, key: category.key }}
-            formLabel={`${t("saveCategory")}: ${category.key}`}
-            submitLabel={t("saveCategory")}
-            fields={[
-              { name: "titleJa", label: t("categoryTitleJa"), type: "text", defaultValue: category.title.ja },
-              { name: "titleEn", label: t("categoryTitleEn"), type: "text", defaultValue: category.title.en },
-            ]}
-          />
-          <ol className="space-y-4">
+          <details>
+            <summary className={draftSummaryClass}>
+              {t("renameCategory")}
+              <span className="sr-only"> {category.key}</span>
+            </summary>
+            <div className="mt-2 rounded border border-slate-200 p-3">
+              <ActionForm
+                action={updateDraftCategoryAction}
+                layout="inline"
+                hidden={{ revision, key: category.key }}
+                formLabel={`${t("saveCategory")}: ${category.key}`}
+                submitLabel={t("saveCategory")}
+                fields={[
+                  {
+                    name: "titleJa",
+                    label: t("categoryTitleJa"),
+                    type: "text",
+                    defaultValue: category.title.ja,
+                  },
+                  {
+                    name: "titleEn",
+                    label: t("categoryTitleEn"),
+                    type: "text",
+                    defaultValue: category.title.en,
+                  },
+                ]}
+              />
+            </div>
+          </details>
+          <ol className="divide-y divide-slate-100">
             {category.items.map((item, itemIndex) => (
-              <li
+              <DraftItemRow
                 key={item.key}
-                className={`rounded border p-3 ${item.retired ? "border-dashed border-slate-300 bg-slate-50" : "border-slate-200"}`}
-              >
-                <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
-                  <h3 className="font-medium">
-                    <code className="text-xs">{item.key}</code> {name(item.text)}
-                    {item.retired && (
-                      <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs">
-                        {t("retiredMark")}
-                      </span>
-                    )}
-                  </h3>
-                  <div className="flex gap-2">
-                    {itemIndex > 0 && (
-                      <ActionForm
-                        action={moveDraftItemAction}
-                        layout="inline"
-                        secondary
-                        hidden={{ revision, key: item.key, direction: "up" }}
-                        formLabel={`${t("moveUp")}: ${item.key}`}
-                        submitLabel={t("moveUp")}
-                      />
-                    )}
-                    {itemIndex < category.items.length - 1 && (
-                      <ActionForm
-                        action={moveDraftItemAction}
-                        layout="inline"
-                        secondary
-                        hidden={{ revision, key: item.key, direction: "down" }}
-                        formLabel={`${t("moveDown")}: ${item.key}`}
-                        submitLabel={t("moveDown")}
-                      />
-                    )}
-                    <ActionForm
-                      action={item.retired ? restoreDraftItemAction : retireDraftItemAction}
-                      layout="inline"
-                      secondary
-                      hidden={{ revision, key: item.key }}
-                      formLabel={`${item.retired ? t("restore") : t("retire")}: ${item.key}`}
-                      submitLabel={item.retired ? t("restore") : t("retire")}
-                    />
-                  </div>
-                </div>
-                {!item.retired && (
-                  <ItemForm
-                    action={updateDraftItemAction}
-                    revision={draft.revision}
-                    traits={traits}
-                    traitSets={traitSets}
-                    item={item}
-                    formLabel={`${t("saveItem")}: ${item.key}`}
-                    submitLabel={t("saveItem")}
-                  />
-                )}
-              </li>
+                item={item}
+                revision={draft.revision}
+                first={itemIndex === 0}
+                last={itemIndex === category.items.length - 1}
+                locale={locale}
+                traits={traits}
+                traitSets={traitSets}
+              />
             ))}
           </ol>
           <details className="rounded border border-slate-200 p-3">
