@@ -29,14 +29,14 @@ function queryOf(form: HTMLFormElement) {
 }
 
 type Props = Omit<ComponentProps<"form">, "method" | "onChange" | "onSubmit"> & {
-  // The query the page was rendered with (as queryOf would write it), for the links before any change.
-  initialQuery: string;
+  // The query the page was rendered with (as queryOf would write it), for the links without JavaScript.
+  initialQuery?: string;
   applyLabel: string;
   pendingLabel: string;
   children: ReactNode;
 };
 
-export function FilterForm({ initialQuery, applyLabel, pendingLabel, children, ...props }: Props) {
+export function FilterForm({ initialQuery = "", applyLabel, pendingLabel, children, ...props }: Props) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
