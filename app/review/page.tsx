@@ -54,7 +54,11 @@ export default async function ReviewQueuePage({
   // Past the last page the queue is not empty; only the first page's emptiness needs explaining.
   const empty =
     entries.length === 0 && total === 0
-      ? await summariseQueueScope({ teamSlug: query.team, categoryKey: query.category, serviceSlug: query.service })
+      ? await summariseQueueScope({
+          teamSlug: query.team,
+          categoryKey: query.category,
+          serviceSlug: query.service,
+        })
       : null;
 
   return (
@@ -118,11 +122,7 @@ export default async function ReviewQueuePage({
             {t("queueCount", { count: total })}
           </p>
           <QueueTable entries={entries} caption={t("queueTitle")} today={today} />
-          <Pager
-            page={page}
-            pages={Math.ceil(total / QUEUE_PAGE_SIZE)}
-            query={filters}
-          />
+          <Pager page={page} pages={Math.ceil(total / QUEUE_PAGE_SIZE)} query={filters} />
         </>
       )}
     </div>
