@@ -134,3 +134,34 @@ test("an SRE opens a team's trend from the overview and closes a quarter; team m
   await expect(organisation.getByRole("rowheader", { name: new RegExp(quarter) })).toContainText("closed");
   await expect(page.getByRole("button", { name: `Close ${quarter}` })).toHaveCount(0);
 });
+
+test("the overview's filters apply as they change, stay a link, and reset", async ({ page, browser }) => {
+  await signInAs(page, "sre", "/overview");
+  const filters = page.getByRole("search", { name: "Filter the overview" });
+  await filters.getByLabel("Tier").selectOption({ label: "Tier 1" });
+  await expect(page).toHaveURL(/\?tier=1$/);
+  await expect(page.getByRole("region", { name: "Score of the services shown" })).toBeVisible();
+  await filters.getByLabel("Team", { exact: true }).selectOption({ label: "Payments" });
+  await expect(page).toHaveURL(/\?team=payments&tier=1$/);
+  await page.reload();
+  await expect(filters.getByLabel("Tier")).toHaveValue("1");
+  await expect(filters.getByLabel("Team", { exact: true })).toHaveValue("payments");
+  await filters.getByRole("link", { name: "Reset" }).click();
+  await expect(page).toHaveURL(/\/overview$/);
+  await expect(filters.getByLabel("Tier")).toHaveValue("");
+  await expect(page.getByRole("region", { name: "Organisation score" })).toBeVisible();
+
+  // Without JavaScript the form is a plain GET form with its button.
+  const plain = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: await page.context().storageState(),
+  });
+  const noScript = await plain.newPage();
+  await noScript.goto("/overview");
+  const form = noScript.getByRole("search", { name: "Filter the overview" });
+  await form.getByLabel("Tier").selectOption({ label: "Tier 1" });
+  await form.getByRole("button", { name: "Apply" }).click();
+  await expect(noScript).toHaveURL(/[?&]tier=1/);
+  await expect(noScript.getByRole("region", { name: "Score of the services shown" })).toBeVisible();
+  await plain.close();
+});
