@@ -2,12 +2,12 @@
 
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { Fragment, useRef, useState } from "react";
+import { Fragment } from "react";
 
 import { FieldError, FormAlert, useForm } from "@/components/ui/form";
+import { useSlugProposal } from "@/components/ui/slug-proposal";
 import { buttonPrimary, buttonSecondary, hintClass, inputClass, labelClass } from "@/components/ui/styles";
 import type { FormAction } from "@/lib/forms/state";
-import { proposeSlug } from "@/lib/slug";
 
 export type ServiceFormValues = {
   name: string;
@@ -45,18 +45,9 @@ export function ServiceForm({
   const form = useForm(action);
   const traits = form.chosen("traits", initial?.traits ?? []);
   const initially = (field: keyof ServiceFormValues) => form.value(field, String(initial?.[field] ?? ""));
-  // A new service's slug follows its name until the person types a slug of their own; an existing
-  // service's slug is in addresses already, so it is never changed behind the person's back.
+  // A new service's slug follows its name until one is typed; an existing service's is left alone.
   const proposing = !initial;
-  const slugInput = useRef<HTMLInputElement>(null);
-  const slugTyped = useRef(false);
-  const [noProposal, setNoProposal] = useState(false);
-  const followName = (name: string) => {
-    if (!proposing || slugTyped.current || !slugInput.current) return;
-    const slug = proposeSlug(name);
-    slugInput.current.value = slug;
-    setNoProposal(name.trim() !== "" && slug === "");
-  };
+  const slugProposal = useSlugProposal(proposing);
 
   return (
     <form id={form.formId} action={form.action} className="max-w-2xl space-y-6" noValidate>
@@ -70,7 +61,7 @@ export function ServiceForm({
           <input
             {...form.control("name")}
             defaultValue={initially("name")}
-            onChange={(event) => followName(event.target.value)}
+            {...slugProposal.name}
             className={`${inputClass} mt-1`}
             maxLength={200}
           />
@@ -82,13 +73,8 @@ export function ServiceForm({
           </label>
           <input
             {...form.control("slug", { hint: true })}
-            ref={slugInput}
+            {...slugProposal.slug}
             defaultValue={initially("slug")}
-            onChange={(event) => {
-              // Emptied, the field goes back to following the name.
-              slugTyped.current = event.target.value !== "";
-              setNoProposal(false);
-            }}
             className={`${inputClass} mt-1 font-mono`}
             maxLength={100}
             autoCapitalize="none"
@@ -96,7 +82,8 @@ export function ServiceForm({
           />
           <p id={`${form.id("slug")}-hint`} className={hintClass}>
             {t("serviceForm.slugHint")}
-            {proposing && ` ${t(noProposal ? "serviceForm.slugNoProposal" : "serviceForm.slugProposed")}`}
+            {proposing &&
+              ` ${t(slugProposal.noProposal ? "serviceForm.slugNoProposal" : "serviceForm.slugProposed")}`}
           </p>
           <FieldError form={form} name="slug" />
         </div>
