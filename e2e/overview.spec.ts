@@ -15,8 +15,8 @@ test("an SRE sees the organisation by service and category, filters it by team a
 
   const heatmap = page.getByRole("table", { name: /Scores of each service by category/ });
   await expect(heatmap.getByRole("rowheader", { name: "Checkout API" })).toBeVisible();
+  // The filter applies as it changes.
   await page.getByLabel("Team", { exact: true }).selectOption({ label: "Payments" });
-  await page.getByRole("button", { name: "Apply" }).click();
   await expect(page.getByRole("region", { name: "Score of the services shown" })).toBeVisible();
   // Other tests add services of their own to Payments; the demo's two are there, nothing of other teams.
   await expect(heatmap.getByRole("rowheader", { name: "Billing batch" })).toBeVisible();
@@ -45,7 +45,6 @@ test("an SRE sees the organisation by service and category, filters it by team a
   // The same view as it stood a week ago, recomputed from the answer history; the filter stays.
   const weekAgo = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
   await page.getByLabel("As of").fill(weekAgo);
-  await page.getByRole("button", { name: "Apply" }).click();
   await expect(
     page.getByRole("status").filter({ hasText: `Scores as they stood at the end of ${weekAgo}` }),
   ).toBeVisible();
@@ -135,4 +134,35 @@ test("an SRE opens a team's trend from the overview and closes a quarter; team m
   // Once closed, the quarter leaves the list of quarters to close and is marked in the table.
   await expect(organisation.getByRole("rowheader", { name: new RegExp(quarter) })).toContainText("closed");
   await expect(page.getByRole("option", { name: quarter })).toHaveCount(0);
+});
+
+test("the overview's filters apply as they change, stay a link, and reset", async ({ page, browser }) => {
+  await signInAs(page, "sre", "/overview");
+  const filters = page.getByRole("search", { name: "Filter the overview" });
+  await filters.getByLabel("Tier").selectOption({ label: "Tier 1" });
+  await expect(page).toHaveURL(/\?tier=1$/);
+  await expect(page.getByRole("region", { name: "Score of the services shown" })).toBeVisible();
+  await filters.getByLabel("Team", { exact: true }).selectOption({ label: "Payments" });
+  await expect(page).toHaveURL(/\?team=payments&tier=1$/);
+  await page.reload();
+  await expect(filters.getByLabel("Tier")).toHaveValue("1");
+  await expect(filters.getByLabel("Team", { exact: true })).toHaveValue("payments");
+  await filters.getByRole("link", { name: "Reset" }).click();
+  await expect(page).toHaveURL(/\/overview$/);
+  await expect(filters.getByLabel("Tier")).toHaveValue("");
+  await expect(page.getByRole("region", { name: "Organisation score" })).toBeVisible();
+
+  // Without JavaScript the form is a plain GET form with its button.
+  const plain = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: await page.context().storageState(),
+  });
+  const noScript = await plain.newPage();
+  await noScript.goto("/overview");
+  const form = noScript.getByRole("search", { name: "Filter the overview" });
+  await form.getByLabel("Tier").selectOption({ label: "Tier 1" });
+  await form.getByRole("button", { name: "Apply" }).click();
+  await expect(noScript).toHaveURL(/[?&]tier=1/);
+  await expect(noScript.getByRole("region", { name: "Score of the services shown" })).toBeVisible();
+  await plain.close();
 });

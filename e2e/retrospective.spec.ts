@@ -12,7 +12,6 @@ test("an SRE runs a team's quarterly retrospective and downloads its minutes and
     .getByRole("search", { name: "Choose the retrospective" })
     .getByLabel("Team")
     .selectOption({ label: "Payments" });
-  await page.getByRole("button", { name: "Show" }).click();
   const heading = page.getByRole("heading", { level: 1, name: /^Retrospective FY\d{4} Q[1-4]: Payments$/ });
   await expect(heading).toBeVisible();
   const quarter = ((await heading.textContent()) ?? "").match(/FY\d{4} Q[1-4]/)![0];
@@ -224,4 +223,32 @@ test("an incident and an action item changed by someone else meanwhile are not o
   await expect(page.getByRole("heading", { level: 1, name: /^Retrospective FY\d{4} Q[1-4]/ })).toBeVisible();
   await expect(page.getByRole("region", { name: /^Incidents/ })).not.toContainText(summary);
   await admin.context().close();
+});
+
+test("the retrospective's filter applies as it changes and its downloads take the scope chosen", async ({
+  page,
+}) => {
+  await signInAs(page, "sre", "/retrospectives");
+  const scope = page.getByRole("search", { name: "Choose the retrospective" });
+  const quarters = scope.getByLabel("Quarter");
+  // The quarter before this one ("This quarter" and this one come first).
+  const previous = quarters.getByRole("option").nth(2);
+  const quarter = (await previous.getAttribute("value"))!;
+  const label = (await previous.textContent())!;
+  await quarters.selectOption(quarter);
+  await scope.getByLabel("Team").selectOption({ label: "Search" });
+  // The links carry what is chosen, not what was shown when the page was drawn.
+  const minutes = page.getByRole("link", { name: "Minutes (Markdown)" });
+  await expect(minutes).toHaveAttribute("href", `/api/retrospectives/minutes?quarter=${quarter}&team=search`);
+  await expect(page.getByRole("link", { name: "Scores (CSV)" })).toHaveAttribute(
+    "href",
+    `/api/retrospectives/scores?quarter=${quarter}&team=search`,
+  );
+  await expect(page).toHaveURL(new RegExp(`\\?quarter=${quarter}&team=search$`));
+  await expect(page.getByRole("heading", { level: 1, name: `Retrospective ${label}: Search` })).toBeVisible();
+
+  const [download] = await Promise.all([page.waitForEvent("download"), minutes.click()]);
+  expect(download.suggestedFilename()).toBe(`tenken-${quarter}-search-minutes.md`);
+  const markdown = await readFile((await download.path())!, "utf8");
+  expect(markdown.split("\n")[0]).toBe(`# Retrospective ${label}: Search`);
 });

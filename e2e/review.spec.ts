@@ -96,7 +96,6 @@ test("evidence is attached, a reviewer requests a change, the team answers, and 
   // An SRE reviewer finds it in the queue and asks for more.
   await signInAs(page, "sre", "/review");
   await page.getByLabel("Service").selectOption({ label: `Proof ${slug}` });
-  await page.getByRole("button", { name: "Filter" }).click();
   const queue = page.getByRole("table", { name: "Review queue" });
   await expect(queue.getByRole("row")).toHaveCount(2);
   await queue.getByRole("link", { name: itemText(key) }).click();
@@ -183,4 +182,44 @@ test("an N/A waits for approval, counts once approved, and counts again after it
   await expect(
     page.getByRole("table", { name: "Needs attention" }).getByRole("row", { name: new RegExp(slug) }),
   ).toContainText("N/A expired");
+});
+
+test("the review queue applies its filters as they change, lists the newest change first, and says what is empty", async ({
+  page,
+}) => {
+  const slug = uniqueSlug("queue");
+  const name = `Queue ${slug}`;
+  await signInAs(page, "member", "/services/new");
+  await createService(page, { name, slug, team: "Payments", traits: ["Serves HTTP"] });
+  await answer(page, "connectivity.each-component", "Met");
+  await answer(page, "connectivity.over-network", "Partial");
+  await signOut(page);
+
+  await signInAs(page, "sre", "/review");
+  const filters = page.getByRole("search", { name: "Filter" });
+  await filters.getByLabel("Service", { exact: true }).selectOption({ label: name });
+  await expect(page).toHaveURL(new RegExp(`[?&]service=${slug}$`));
+  const queue = page.getByRole("table", { name: "Review queue" });
+  await expect(queue.getByRole("row")).toHaveCount(3);
+  const first = queue.getByRole("row").nth(1).getByRole("rowheader");
+  await expect(first).toContainText(itemText("connectivity.over-network"));
+  await filters.getByLabel("Order").selectOption({ label: "Oldest change first" });
+  await expect(page).toHaveURL(/[?&]sort=oldest$/);
+  await expect(first).toContainText(itemText("connectivity.each-component"));
+
+  // A category with nothing answered in it is not "everything verified".
+  await filters.getByLabel("Category").selectOption({ label: categoryTitle("metrics") });
+  await expect(
+    page.getByText("Nothing to review: nothing has been answered yet in this scope."),
+  ).toBeVisible();
+  await expect(page.getByText(/is verified/)).toHaveCount(0);
+
+  // The address is the view: opened again, it shows the same choices; reset clears them.
+  await page.reload();
+  await expect(filters.getByLabel("Category")).toHaveValue("metrics");
+  await expect(filters.getByLabel("Order")).toHaveValue("oldest");
+  await filters.getByRole("link", { name: "Reset" }).click();
+  await expect(page).toHaveURL(/\/review$/);
+  await expect(filters.getByLabel("Service", { exact: true })).toHaveValue("");
+  await expect(filters.getByLabel("Order")).toHaveValue("");
 });

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 
 import { signInAs } from "./fixtures/auth";
+import { canReachDatabase, queryDb } from "./fixtures/db";
 import { createService, uniqueSlug } from "./fixtures/services";
 
 // Admins may create and edit any service; what other roles may do is in auth.spec.ts.
@@ -88,5 +89,72 @@ test.describe("in a Japanese browser", () => {
         exact: true,
       }),
     ).toBeVisible();
+  });
+});
+
+test("the slug is proposed from the name until one is typed, from the keyboard", async ({ page }) => {
+  const suffix = uniqueSlug("w").slice(2);
+  await page.goto("/services/new");
+  const name = page.getByLabel("Name");
+  const slug = page.getByLabel("Slug");
+  await name.focus();
+  await page.keyboard.type(`Checkout Worker ${suffix.toUpperCase()}`);
+  await expect(slug).toHaveValue(`checkout-worker-${suffix}`);
+  await expect(slug).toHaveAccessibleDescription(/Filled in from the name until you type your own\./);
+
+  // A name without Latin letters proposes nothing and says so.
+  await name.fill("決済サービス");
+  await expect(slug).toHaveValue("");
+  await expect(slug).toHaveAccessibleDescription(/no Latin letters or digits to make a slug from/);
+
+  // Typed by hand, the slug is no longer overwritten by the name.
+  await name.fill(`Checkout Worker ${suffix}`);
+  await page.keyboard.press("Tab");
+  await expect(slug).toBeFocused();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.type(`cw-${suffix}`);
+  await name.fill(`Checkout Worker ${suffix} renamed`);
+  await expect(slug).toHaveValue(`cw-${suffix}`);
+
+  await page.getByLabel("Owning team").selectOption({ label: "Search" });
+  await page.getByRole("radio", { name: "Tier 3: supporting" }).check();
+  await page.getByRole("button", { name: "Create service" }).click();
+  await expect(page).toHaveURL(new RegExp(`/services/cw-${suffix}$`));
+  if (canReachDatabase)
+    expect(await queryDb("SELECT name FROM services WHERE slug = $1", [`cw-${suffix}`])).toEqual([
+      { name: `Checkout Worker ${suffix} renamed` },
+    ]);
+});
+
+test("a new service's changes in score are not compared with moments before it existed", async ({ page }) => {
+  test.skip(!canReachDatabase, "turning a service's creation time back needs the database");
+  const slug = uniqueSlug("young");
+  await createService(page, { name: `Young ${slug}`, slug, team: "Search" });
+  const changes = (comparison: string) =>
+    page.getByRole("listitem").filter({ hasText: new RegExp(`^${comparison}: `) });
+  // Nothing to compare with yet: "—", and the page says why (it used to say "±0" or "+13 pts").
+  await expect(changes("vs 1 day").first()).toHaveText("vs 1 day: —");
+  await expect(changes("vs 1 quarter").first()).toHaveText("vs 1 quarter: —");
+  await expect(page.getByText(/Changes in score are shown only against moments since then/)).toBeVisible();
+
+  // Two days old: compared with yesterday, still not with a week or a quarter ago.
+  await queryDb("UPDATE services SET created_at = now() - interval '2 days' WHERE slug = $1", [slug]);
+  await page.reload();
+  await expect(changes("vs 1 day").first()).toHaveText("vs 1 day: ±0");
+  await expect(changes("vs 7 days").first()).toHaveText("vs 7 days: —");
+  await expect(changes("vs 1 quarter").first()).toHaveText("vs 1 quarter: —");
+});
+
+test.describe("the slug proposal in Japanese", () => {
+  test.use({ locale: "ja-JP" });
+
+  test("a Japanese-only name proposes nothing and the form asks for a slug", async ({ page }) => {
+    await page.goto("/services/new");
+    const slug = page.getByLabel("スラッグ");
+    await page.getByLabel("名前").fill("注文 API");
+    await expect(slug).toHaveValue("api");
+    await page.getByLabel("名前").fill("注文サービス");
+    await expect(slug).toHaveValue("");
+    await expect(slug).toHaveAccessibleDescription(/名前に英数字がないためスラッグを提案できません/);
   });
 });

@@ -33,6 +33,15 @@ export function addDays(day: Day, days: number): Day {
 export const COMPARISONS = ["day", "week", "quarter"] as const;
 export type Comparison = (typeof COMPARISONS)[number];
 
+/**
+ * Whether a service created at `createdAt` existed at `at`. A change is shown only against a
+ * moment when the service existed: before, it had no answers, and "+100 pts" against nothing says
+ * nothing. The overview (lib/read-models/score-cache.ts) and the service page both ask this.
+ */
+export function existedAt(createdAt: Date, at: Date): boolean {
+  return createdAt.getTime() <= at.getTime();
+}
+
 /** The moments scores are compared with: a day, a week and a quarter (three months) before `now`. */
 export function comparisonMoments(now: Date): Record<Comparison, Date> {
   const quarter = new Date(now);

@@ -7,8 +7,9 @@ import { HeatmapTable } from "@/components/overview/heatmap-table";
 import { TeamRollups } from "@/components/overview/team-rollups";
 import { WeakestItems } from "@/components/overview/weakest-items";
 import { Deltas } from "@/components/ui/deltas";
+import { FilterForm } from "@/components/ui/filter-form";
 import { FilterSelect } from "@/components/ui/filter-select";
-import { buttonPrimary, buttonSecondary, cardClass, inputClass, labelClass } from "@/components/ui/styles";
+import { buttonSecondary, cardClass, inputClass, labelClass } from "@/components/ui/styles";
 import { requirePermission } from "@/lib/auth/session";
 import { startOfDayIn, todayIn } from "@/lib/dates";
 import { env } from "@/lib/env";
@@ -117,8 +118,9 @@ export default async function OverviewPage({
         )}
       </PageHeader>
 
-      <form
-        method="get"
+      <FilterForm
+        applyLabel={t("apply")}
+        pendingLabel={t("updating")}
         className={`${cardClass} grid gap-4 sm:grid-cols-5`}
         role="search"
         aria-label={t("filter")}
@@ -168,14 +170,11 @@ export default async function OverviewPage({
           {query.failing && <input type="hidden" name="failing" value={query.failing} />}
           {query.sort && <input type="hidden" name="sort" value={query.sort} />}
           {query.dir && <input type="hidden" name="dir" value={query.dir} />}
-          <button type="submit" className={buttonPrimary}>
-            {t("apply")}
-          </button>
           <Link href="/overview" className={buttonSecondary}>
             {t("reset")}
           </Link>
         </div>
-      </form>
+      </FilterForm>
 
       <section aria-labelledby="heatmap-heading" className="space-y-3">
         <div className="flex flex-wrap items-baseline justify-between gap-2">

@@ -9,6 +9,7 @@ import { ChangeList, CHANGES_SHOWN } from "@/components/retrospective/change-lis
 import { IncidentForm } from "@/components/retrospective/incident-form";
 import { CauseCounts, IncidentTable } from "@/components/retrospective/incident-table";
 import { RetrospectiveNotesForm } from "@/components/retrospective/notes-form";
+import { FilterForm, ScopeLink } from "@/components/ui/filter-form";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { Markdown } from "@/components/ui/markdown";
 import { buttonPrimary, buttonSecondary, cardClass } from "@/components/ui/styles";
@@ -26,6 +27,8 @@ import { retrospectiveQuerySchema } from "@/lib/validations/retrospective";
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("retrospective"))("title") };
 }
+
+const SCOPE = ["quarter", "team"] as const;
 
 const percent = (value: number | null | undefined) =>
   value === null || value === undefined ? "—" : `${value}%`;
@@ -49,8 +52,9 @@ export default async function RetrospectivePage({
   const retro = await loadRetrospective({ quarter: query.quarter, team });
   const quarters = recentQuarters(todayIn(env.TENKEN_TIME_ZONE), 8, retro.startMonth).reverse();
   const scope = team?.name ?? t("trends.organisation");
-  const download = new URLSearchParams({
-    quarter: quarterParam(retro.quarter),
+  // What the form shows, written as it writes it: the links' scope until something else is chosen.
+  const shown = new URLSearchParams({
+    ...(query.quarter ? { quarter: query.quarter } : {}),
     ...(team ? { team: team.slug } : {}),
   }).toString();
   const isReviewer = can.reviewAnswers(user);
@@ -80,9 +84,11 @@ export default async function RetrospectivePage({
           </>
         }
       />
-      <form
-        method="get"
-        className={`${cardClass} grid gap-4 sm:grid-cols-3`}
+      <FilterForm
+        initialQuery={shown}
+        applyLabel={t("trends.show")}
+        pendingLabel={t("retrospective.updating")}
+        className={`${cardClass} grid gap-4 sm:grid-cols-2`}
         role="search"
         aria-label={t("retrospective.choose")}
       >
@@ -103,23 +109,19 @@ export default async function RetrospectivePage({
           value={query.team}
           options={teams.map((candidate) => ({ value: candidate.slug, label: candidate.name }))}
         />
-        <div className="flex items-end">
-          <button type="submit" className={buttonPrimary}>
-            {t("trends.show")}
-          </button>
+        {/* Inside the form: they take the quarter and team chosen, even before the page has caught up. */}
+        <div className="flex flex-wrap gap-2 sm:col-span-2">
+          <ScopeLink href="/retrospectives/present" keep={SCOPE} className={buttonPrimary}>
+            {t("retrospective.present")}
+          </ScopeLink>
+          <ScopeLink href="/api/retrospectives/minutes" keep={SCOPE} className={buttonSecondary} download>
+            {t("retrospective.downloadMinutes")}
+          </ScopeLink>
+          <ScopeLink href="/api/retrospectives/scores" keep={SCOPE} className={buttonSecondary} download>
+            {t("retrospective.downloadScores")}
+          </ScopeLink>
         </div>
-      </form>
-      <div className="flex flex-wrap gap-2">
-        <Link href={`/retrospectives/present?${download}`} className={buttonPrimary}>
-          {t("retrospective.present")}
-        </Link>
-        <a href={`/api/retrospectives/minutes?${download}`} className={buttonSecondary} download>
-          {t("retrospective.downloadMinutes")}
-        </a>
-        <a href={`/api/retrospectives/scores?${download}`} className={buttonSecondary} download>
-          {t("retrospective.downloadScores")}
-        </a>
-      </div>
+      </FilterForm>
 
       <section aria-labelledby="retro-scores" className={cardClass}>
         <h2 id="retro-scores" className="text-lg font-semibold">

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { Fragment } from "react";
 
 import { FieldError, FormAlert, useForm } from "@/components/ui/form";
+import { useSlugProposal } from "@/components/ui/slug-proposal";
 import { buttonPrimary, buttonSecondary, hintClass, inputClass, labelClass } from "@/components/ui/styles";
 import type { FormAction } from "@/lib/forms/state";
 
@@ -44,6 +45,9 @@ export function ServiceForm({
   const form = useForm(action);
   const traits = form.chosen("traits", initial?.traits ?? []);
   const initially = (field: keyof ServiceFormValues) => form.value(field, String(initial?.[field] ?? ""));
+  // A new service's slug follows its name until one is typed; an existing service's is left alone.
+  const proposing = !initial;
+  const slugProposal = useSlugProposal(proposing);
 
   return (
     <form id={form.formId} action={form.action} className="max-w-2xl space-y-6" noValidate>
@@ -57,6 +61,7 @@ export function ServiceForm({
           <input
             {...form.control("name")}
             defaultValue={initially("name")}
+            {...slugProposal.name}
             className={`${inputClass} mt-1`}
             maxLength={200}
           />
@@ -68,6 +73,7 @@ export function ServiceForm({
           </label>
           <input
             {...form.control("slug", { hint: true })}
+            {...slugProposal.slug}
             defaultValue={initially("slug")}
             className={`${inputClass} mt-1 font-mono`}
             maxLength={100}
@@ -76,6 +82,8 @@ export function ServiceForm({
           />
           <p id={`${form.id("slug")}-hint`} className={hintClass}>
             {t("serviceForm.slugHint")}
+            {proposing &&
+              ` ${t(slugProposal.noProposal ? "serviceForm.slugNoProposal" : "serviceForm.slugProposed")}`}
           </p>
           <FieldError form={form} name="slug" />
         </div>

@@ -3,6 +3,7 @@
 import { Fragment } from "react";
 
 import { FieldError, FormAlert, FormStatus, useForm } from "@/components/ui/form";
+import { useSlugProposal } from "@/components/ui/slug-proposal";
 import { buttonPrimary, buttonSecondary, hintClass, inputClass, labelClass } from "@/components/ui/styles";
 import type { FormAction } from "@/lib/forms/state";
 
@@ -22,6 +23,9 @@ export type ActionField = {
   required?: boolean;
   // Shown to screen readers only, for compact row forms whose column header says it already.
   hideLabel?: boolean;
+  // A new record's slug, proposed from another field (its name) until typed in, with the two
+  // notes added to the hint: it follows the name, or the name gives nothing to make it from.
+  slugFrom?: { field: string; proposed: string; none: string };
 };
 
 type Props = {
@@ -53,6 +57,8 @@ export function ActionForm({
   const { revision: _revision, ...identity } = hidden;
   const form = useForm(action, `${Object.values(identity).join("-") || "new"}-${formLabel ?? ""}`);
   const inline = layout === "inline";
+  const slugSource = fields.find((field) => field.slugFrom)?.slugFrom;
+  const slugProposal = useSlugProposal(Boolean(slugSource));
   const alert = <FormAlert form={form} fields={fields.map((field) => field.name)} />;
 
   return (
@@ -113,12 +119,16 @@ export function ActionForm({
                   type={field.type}
                   autoComplete={field.autoComplete}
                   {...common}
+                  {...(slugSource?.field === field.name ? slugProposal.name : {})}
+                  {...(field.slugFrom ? slugProposal.slug : {})}
                   defaultValue={field.type === "password" ? "" : form.value(field.name, field.defaultValue)}
                 />
               )}
               {field.hint && (
                 <p id={`${common.id}-hint`} className={hintClass}>
                   {field.hint}
+                  {field.slugFrom &&
+                    ` ${slugProposal.noProposal ? field.slugFrom.none : field.slugFrom.proposed}`}
                 </p>
               )}
               <FieldError form={form} name={field.name} />

@@ -1,6 +1,6 @@
 import { cache } from "react";
 
-import { comparisonMoments, COMPARISONS, todayIn, type Comparison } from "@/lib/dates";
+import { comparisonMoments, COMPARISONS, existedAt, todayIn, type Comparison } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { getAnswer, getAnswersAt, getServiceAnswers, listAnswerEvents } from "@/lib/queries/answers";
 import { getChecklist } from "@/lib/queries/checklist";
@@ -38,21 +38,23 @@ export async function loadAssessment(slug: string) {
   const moments = comparisonMoments(new Date());
   const past = await Promise.all(
     COMPARISONS.map((comparison) =>
-      scoreServiceAt({ serviceId: service.id, traits: service.traits, at: moments[comparison] }),
+      existedAt(service.createdAt, moments[comparison])
+        ? scoreServiceAt({ serviceId: service.id, traits: service.traits, at: moments[comparison] })
+        : null,
     ),
   );
   const deltasOf = (pick: (summary: ScoreSummary) => number | null) =>
     Object.fromEntries(
       COMPARISONS.map((comparison, index) => [
         comparison,
-        delta(pick(score.overall), pick(past[index]!.overall)),
+        delta(pick(score.overall), past[index] && pick(past[index].overall)),
       ]),
     ) as Record<Comparison, number | null>;
   const categoryDeltas = (key: string) =>
     Object.fromEntries(
       COMPARISONS.map((comparison, index) => [
         comparison,
-        delta(score.categories[key]?.percent, past[index]!.categories[key]?.percent),
+        delta(score.categories[key]?.percent, past[index]?.categories[key]?.percent),
       ]),
     ) as Record<Comparison, number | null>;
   const comparisons = {

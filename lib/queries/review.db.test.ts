@@ -4,7 +4,13 @@ import { dateOfDay } from "@/lib/dates";
 import { getServiceAnswers, saveAnswer } from "@/lib/queries/answers";
 import { listAuditLog } from "@/lib/queries/audit";
 import { getChecklist } from "@/lib/queries/checklist";
-import { listItemComments, listNeedsAttention, listReviewQueue, summariseTeams } from "@/lib/queries/review";
+import {
+  listItemComments,
+  listNeedsAttention,
+  listReviewQueue,
+  summariseQueueScope,
+  summariseTeams,
+} from "@/lib/queries/review";
 import { createService, getServiceBySlug } from "@/lib/queries/services";
 import { staleBefore } from "@/lib/review";
 import { scoreAnswers } from "@/lib/scoring";
@@ -109,6 +115,88 @@ describe("the review queue", () => {
       await listReviewQueue({ serviceSlug: service.slug, staleBefore: STALE_BEFORE })
     ).entries.find((entry) => entry.item.key === "metrics.prefer-metrics");
     expect(stale).toMatchObject({ review: "VERIFIED", _count: { evidence: 1 } });
+  });
+
+  it("lists the newest change first unless sorted oldest first or by service", async () => {
+    const { team, member, service } = await teamWithService();
+    const slug = `a-${unique("review")}`;
+    await createService({ name: slug, slug, description: "", teamId: team.id, tier: 1, traits: [] }, member);
+    const first = (await getServiceBySlug(slug))!;
+    const at = (minutes: number) => ({ at: new Date(Date.UTC(2026, 10, 20, 9, minutes)) });
+    await saveAnswer(
+      { serviceId: service.id, itemKey: "metrics.prefer-metrics", status: "MET", note: "" },
+      member,
+      at(0),
+    );
+    await saveAnswer(
+      { serviceId: first.id, itemKey: "metrics.prefer-metrics", status: "MET", note: "" },
+      member,
+      at(1),
+    );
+    await saveAnswer(
+      { serviceId: service.id, itemKey: "other.architecture-diagram", status: "PARTIAL", note: "" },
+      member,
+      at(2),
+    );
+    const order = async (sort?: "newest" | "oldest" | "service") =>
+      (await listReviewQueue({ teamSlug: team.slug, staleBefore: STALE_BEFORE, sort })).entries.map(
+        (entry) => `${entry.service.slug === slug ? "first" : "other"} ${entry.item.key}`,
+      );
+    expect(await order()).toEqual([
+      "other other.architecture-diagram",
+      "first metrics.prefer-metrics",
+      "other metrics.prefer-metrics",
+    ]);
+    expect(await order("oldest")).toEqual([
+      "other metrics.prefer-metrics",
+      "first metrics.prefer-metrics",
+      "other other.architecture-diagram",
+    ]);
+    // By service name ("a-…" before "review-…"), and newest first within each.
+    expect(await order("service")).toEqual([
+      "first metrics.prefer-metrics",
+      "other other.architecture-diagram",
+      "other metrics.prefer-metrics",
+    ]);
+  });
+
+  it("says why a queue is empty: no service in the filter, nothing answered yet, or everything settled", async () => {
+    const { team, member, service } = await teamWithService();
+    const reviewer = await createTestUser("SRE");
+    const empty = await createTestTeam();
+    expect(await summariseQueueScope({ teamSlug: empty.slug })).toBe("noServices");
+    expect(await summariseQueueScope({ serviceSlug: "no-such-service" })).toBe("noServices");
+    expect(await summariseQueueScope({ teamSlug: team.slug, categoryKey: "metrics" })).toBe(
+      "nothingAnswered",
+    );
+
+    // Only unanswered items in the category, answers elsewhere: still nothing answered in this scope.
+    await saveAnswer(
+      { serviceId: service.id, itemKey: "connectivity.alert-tested", status: "NOT_MET", note: "" },
+      member,
+    );
+    expect(await summariseQueueScope({ teamSlug: team.slug, categoryKey: "metrics" })).toBe(
+      "nothingAnswered",
+    );
+    expect(await summariseQueueScope({ teamSlug: team.slug, categoryKey: "connectivity" })).toBe(
+      "allSettled",
+    );
+
+    await saveAnswer(
+      { serviceId: service.id, itemKey: "metrics.prefer-metrics", status: "MET", note: "" },
+      member,
+    );
+    await submitReviewDecision(
+      form({
+        ...(await asRead({ serviceId: service.id, itemKey: "metrics.prefer-metrics" })),
+        decision: "ACCEPT",
+      }),
+      { actor: reviewer, today: TODAY },
+    );
+    expect(
+      await listReviewQueue({ teamSlug: team.slug, categoryKey: "metrics", staleBefore: STALE_BEFORE }),
+    ).toEqual({ total: 0, entries: [] });
+    expect(await summariseQueueScope({ teamSlug: team.slug, categoryKey: "metrics" })).toBe("allSettled");
   });
 
   it("lets reviewers accept or request changes with a comment; the team sees the request until it answers", async () => {

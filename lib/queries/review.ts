@@ -8,7 +8,7 @@ import { lockAnswer, recordAnswerEvent } from "@/lib/queries/answers";
 import { recordAudit } from "@/lib/queries/audit";
 import { changedMeanwhile, type Unchecked } from "@/lib/queries/revisions";
 import { canBeVerified } from "@/lib/review";
-import type { CommentInput, ReviewDecision } from "@/lib/validations/review";
+import type { CommentInput, QueueSort, ReviewDecision } from "@/lib/validations/review";
 
 async function findTarget(
   tx: Prisma.TransactionClient,
@@ -171,12 +171,20 @@ type QueueFilter = {
   serviceSlug?: string;
   staleBefore: Day;
   page?: number;
+  sort?: QueueSort;
+};
+
+// Newest first puts a team's fresh answers on top, where a reviewer looks after a team's session.
+const QUEUE_ORDER: Record<QueueSort, Prisma.Sql> = {
+  newest: Prisma.sql`a.updated_at DESC, a.id DESC`,
+  oldest: Prisma.sql`a.updated_at, a.id`,
+  service: Prisma.sql`s.name, s.id, a.updated_at DESC, a.id DESC`,
 };
 
 // Which answers are in a queue is decided in SQL with the enum values written out: Prisma sends
 // them as parameters cast to the enum, a cast PostgreSQL does not fold and so repeats for every
 // answer (a third of the count's time with 55,000 answers). The page then walks answers oldest
-// change first and stops at 50, where Prisma counted the stale evidence of every answer first.
+// change first (or in the order asked) and stops at 50, where Prisma counted the stale evidence of every answer first.
 function queueConditions({ teamSlug, categoryKey, serviceSlug, staleBefore }: QueueFilter, due: Prisma.Sql) {
   return Prisma.join(
     [
@@ -192,15 +200,15 @@ function queueConditions({ teamSlug, categoryKey, serviceSlug, staleBefore }: Qu
   );
 }
 
-/** One page of a queue, oldest change first, with the total for the pager and each entry's stale evidence. */
-async function queuePage(conditions: Prisma.Sql, { staleBefore, page = 1 }: QueueFilter) {
+/** One page of a queue (oldest change first unless sorted otherwise), with the total for the pager and each entry's stale evidence. */
+async function queuePage(conditions: Prisma.Sql, { staleBefore, page = 1, sort = "oldest" }: QueueFilter) {
   const db = getDb();
   const from = Prisma.sql`FROM answers a JOIN services s ON s.id = a.service_id JOIN checklist_items i ON i.id = a.item_id WHERE ${conditions}`;
   const [[counted], pageRows] = await Promise.all([
     db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total ${from}`,
     db.$queryRaw<{ id: string; stale: number }[]>`
       SELECT p.id::text, (SELECT count(*)::int FROM evidence e WHERE e.answer_id = p.id AND e.checked_on < ${staleBefore}::date) AS stale
-      FROM (SELECT a.id ${from} ORDER BY a.updated_at, a.id LIMIT ${QUEUE_PAGE_SIZE} OFFSET ${(page - 1) * QUEUE_PAGE_SIZE}) p`,
+      FROM (SELECT a.id ${from} ORDER BY ${QUEUE_ORDER[sort]} LIMIT ${QUEUE_PAGE_SIZE} OFFSET ${(page - 1) * QUEUE_PAGE_SIZE}) p`,
   ]);
   const rows = await db.answer.findMany({
     where: { id: { in: pageRows.map((row) => row.id) } },
@@ -214,15 +222,44 @@ async function queuePage(conditions: Prisma.Sql, { staleBefore, page = 1 }: Queu
   return { total: counted?.total ?? 0, entries };
 }
 
-/** What reviewers have to look at: unverified met or partial answers, stale evidence and pending N/A. */
+/** What reviewers have to look at: unverified met or partial answers, stale evidence and pending N/A; newest first unless sorted otherwise. */
 export async function listReviewQueue(filter: QueueFilter) {
   return queuePage(
     queueConditions(
       filter,
       Prisma.sql`((a.status IN ('MET', 'PARTIAL') AND a.review <> 'VERIFIED') OR (a.status = 'NOT_APPLICABLE' AND a.na_state = 'PENDING'))`,
     ),
-    filter,
+    { ...filter, sort: filter.sort ?? "newest" },
   );
+}
+
+/**
+ * What an empty queue means: the filter matches no service, nothing in it has been answered yet,
+ * or every answer in it is settled. Read only when the queue is empty.
+ */
+export async function summariseQueueScope({
+  teamSlug,
+  categoryKey,
+  serviceSlug,
+}: Pick<QueueFilter, "teamSlug" | "categoryKey" | "serviceSlug">) {
+  const services = Prisma.join(
+    [
+      Prisma.sql`TRUE`,
+      ...(teamSlug ? [Prisma.sql`s.team_id = (SELECT id FROM teams WHERE slug = ${teamSlug})`] : []),
+      ...(serviceSlug ? [Prisma.sql`s.slug = ${serviceSlug}`] : []),
+    ],
+    " AND ",
+  );
+  const category = categoryKey
+    ? Prisma.sql` AND i.category_id = (SELECT id FROM checklist_categories WHERE key = ${categoryKey})`
+    : Prisma.empty;
+  const [counted] = await getDb().$queryRaw<{ services: number; answers: number }[]>`
+    SELECT (SELECT count(*)::int FROM services s WHERE ${services}) AS services,
+      (SELECT count(*)::int FROM answers a JOIN services s ON s.id = a.service_id
+        JOIN checklist_items i ON i.id = a.item_id
+        WHERE ${services} AND i.retired_at IS NULL${category}) AS answers`;
+  const { services: serviceCount = 0, answers = 0 } = counted ?? {};
+  return serviceCount === 0 ? "noServices" : answers === 0 ? "nothingAnswered" : "allSettled";
 }
 
 /** What a team has to act on: requested changes, rejected or expired N/A, stale evidence. */

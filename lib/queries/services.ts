@@ -70,6 +70,8 @@ export const getServiceBySlug = cache(async (slug: string) => {
       traits: true,
       teamId: true,
       revision: true,
+      // Scores are compared only with moments after it (lib/dates.ts existedAt).
+      createdAt: true,
       checklistVersion: { select: { number: true } },
       team: { select: { slug: true, name: true } },
     },

@@ -1,4 +1,4 @@
-import { startOfDayIn, todayIn } from "@/lib/dates";
+import { existedAt, startOfDayIn, todayIn } from "@/lib/dates";
 import { env } from "@/lib/env";
 import type { ChecklistCategoryView } from "@/lib/queries/checklist";
 import {
@@ -171,7 +171,7 @@ export async function loadPastScores(
     const items = scoredItems(checklists[index]!);
     const checklist = checklistNumber(checklists[index]!);
     return services.map((service, serviceIndex) => {
-      if (service.createdAt > at) return null;
+      if (!existedAt(service.createdAt, at)) return null;
       const before: Answers = atStart.get(service.id) ?? NO_ANSWERS;
       // What was written since the day's start, as read this time ("" for nothing): the same text
       // scores the same, so a moment moving through the day rescores only the services it reaches.
@@ -207,7 +207,7 @@ export async function loadScoresAt(
   const items = scoredItems(checklist);
   const today = todayIn(env.TENKEN_TIME_ZONE, moment);
   return services
-    .filter((service) => service.createdAt <= moment)
+    .filter((service) => existedAt(service.createdAt, moment))
     .map((service) => {
       const serviceAnswers = answers.get(service.id) ?? NO_ANSWERS;
       return {

@@ -41,11 +41,16 @@ export const commentSchema = z.object({
   body: comment.min(1, "validation.review.comment.required"),
 });
 
+export const QUEUE_SORTS = ["newest", "oldest", "service"] as const;
+export type QueueSort = (typeof QUEUE_SORTS)[number];
+
 export const reviewQuerySchema = z.object({
   team: storableText().max(50).optional().catch(undefined),
   category: storableText().max(100).optional().catch(undefined),
   service: storableText().max(50).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+  // Newest change first when absent.
+  sort: z.enum(QUEUE_SORTS).optional().catch(undefined),
 });
 
 export type ReviewDecision = z.infer<typeof reviewDecisionSchema>;

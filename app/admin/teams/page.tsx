@@ -127,7 +127,17 @@ export default async function TeamsPage() {
           action={createTeamAction}
           fields={[
             { name: "name", type: "text", label: t("admin.teamName") },
-            { name: "slug", type: "text", label: t("admin.teamSlug"), hint: t("serviceForm.slugHint") },
+            {
+              name: "slug",
+              type: "text",
+              label: t("admin.teamSlug"),
+              hint: t("serviceForm.slugHint"),
+              slugFrom: {
+                field: "name",
+                proposed: t("serviceForm.slugProposed"),
+                none: t("serviceForm.slugNoProposal"),
+              },
+            },
             { name: "description", type: "textarea", label: t("admin.teamDescription") },
           ]}
           submitLabel={t("admin.createTeam")}

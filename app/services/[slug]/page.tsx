@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
@@ -9,6 +9,8 @@ import { ScorePanel } from "@/components/assessment/score-panel";
 import { AuditTable } from "@/components/audit/audit-table";
 import { buttonSecondary } from "@/components/ui/styles";
 import { requireUser } from "@/lib/auth/session";
+import { comparisonMoments, existedAt } from "@/lib/dates";
+import { env } from "@/lib/env";
 import { pick, type Locale } from "@/lib/i18n/config";
 import { can } from "@/lib/permissions";
 import { HISTORY_LIMIT } from "@/lib/queries/answers";
@@ -31,10 +33,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AssessmentPage({ params }: Props) {
   const { slug } = await params;
   const user = await requireUser();
-  const [assessment, t, locale] = await Promise.all([
+  const [assessment, t, locale, format] = await Promise.all([
     loadAssessment(slug),
     getTranslations(),
     getLocale() as Promise<Locale>,
+    getFormatter(),
   ]);
   if (!assessment) notFound();
   const { service, checklist } = assessment;
@@ -49,6 +52,8 @@ export default async function AssessmentPage({ params }: Props) {
       ),
   );
   const canAnswer = can.answerItems(user, { teamId: service.teamId });
+  // Younger than the furthest comparison: some changes are "—", and the page says why.
+  const comparedSinceAdded = !existedAt(service.createdAt, comparisonMoments(new Date()).quarter);
   const auditEntries = await listAuditLog({ serviceId: service.id, take: SERVICE_AUDIT_LIMIT });
 
   return (
@@ -59,6 +64,17 @@ export default async function AssessmentPage({ params }: Props) {
           <p className="mt-1 text-sm text-slate-600">
             {t("assessment.team", { team: service.team.name })} · {t("tier.label", { tier: service.tier })}
           </p>
+          {comparedSinceAdded && (
+            <p className="mt-1 text-xs text-slate-600">
+              {t("deltas.newService", {
+                date: format.dateTime(service.createdAt, {
+                  dateStyle: "medium",
+                  timeStyle: "short",
+                  timeZone: env.TENKEN_TIME_ZONE,
+                }),
+              })}
+            </p>
+          )}
           <ul className="mt-2 flex flex-wrap gap-2" aria-label={t("serviceForm.traits")}>
             {service.traits.length === 0 && (
               <li className="text-sm text-slate-500">{t("assessment.noTraits")}</li>
