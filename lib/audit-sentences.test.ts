@@ -75,6 +75,16 @@ const SAMPLES: Record<AuditKind, { before?: object; after?: object }> = {
   "comment.added": { after: { item: "http.latency", body: "Which percentile?" } },
   "settings.updated": { before: { fiscalStartMonth: 1 }, after: { fiscalStartMonth: 4 } },
   "quarter.closed": { after: { fiscalYear: 2026, quarter: 2, services: 12 } },
+  "quarter.reopened": {
+    before: {
+      fiscalYear: 2026,
+      quarter: 2,
+      services: 12,
+      closedAt: "2026-07-03T09:00:00.000Z",
+      closedBy: "Aiko",
+    },
+    after: { fiscalYear: 2026, quarter: 2, reason: "Payments answered late" },
+  },
   "checklist.published": {
     before: { version: 3 },
     after: {

@@ -79,6 +79,7 @@ const IN_SENTENCE: Partial<Record<AuditKind, string[]>> = {
   "incident.recorded": ["occurredOn", "summary"],
   "incident.deleted": ["occurredOn", "summary"],
   "quarter.closed": ["fiscalYear", "quarter", "services"],
+  "quarter.reopened": ["fiscalYear", "quarter", "services", "closedAt", "closedBy", "reason"],
   "checklist.published": ["version", "summary"],
   "membership.added": ["team", "user", "email"],
   "membership.removed": ["team", "user", "email"],
@@ -147,6 +148,7 @@ export function formatValue(kind: AuditKind, field: string, value: unknown, ctx:
     case "occurredOn":
     case "checkedOn":
     case "quarterStart":
+    case "closedAt":
       return formatDay(value, ctx);
     case "fiscalStartMonth":
       return monthName(value, locale);
@@ -211,6 +213,9 @@ function sentenceValues(entry: AuditEntry, ctx: AuditContext): Record<string, st
     version: Number(latest.version ?? 0),
     start: format("quarterStart", latest.quarterStart),
     role: format("role", latest.role),
+    closedOn: format("closedAt", latest.closedAt),
+    closedBy: String(latest.closedBy ?? ""),
+    reason: String(latest.reason ?? ""),
   };
 }
 
