@@ -35,7 +35,15 @@ const link = {
 };
 
 const SAMPLES: Record<AuditKind, { before?: object; after?: object }> = {
-  "service.created": { after: { ...service, tier: 2, traits: ["SERVES_HTTP"], team: "Payments" } },
+  "service.created": {
+    after: {
+      id: "5d0c2f7e-0000-4000-8000-000000000001",
+      ...service,
+      tier: 2,
+      traits: ["SERVES_HTTP"],
+      team: "Payments",
+    },
+  },
   "service.updated": {
     before: { ...service, tier: 2, traits: [], team: "Payments" },
     after: { ...service, tier: 1, traits: ["SERVES_HTTP", "RUNS_BATCH"], team: "Payments" },
@@ -149,11 +157,10 @@ const RAW = [
   /\b(?:MET|PARTIAL|DECLARED|VERIFIED|CHANGED|APPROVED|REJECTED|LINK|NOTE|FILE|OPEN|MEMBER|SRE)\b(?!\s*(?:レビュアー|reviewer))/,
   /\b[a-z]+[A-Z][A-Za-z]*\b/,
   /http\.latency|http\.errors|batch\.success|change-release/,
-  /undefined|NaN|\[object Object\]|[{}]/,
+  /undefined|NaN|\[object Object\]|[{}]|audit\.|fields\.|[0-9a-f]{8}-[0-9a-f]{4}/,
 ];
 
-function entry(kind: AuditKind): AuditEntry {
-  const sample = SAMPLES[kind];
+function entry(kind: AuditKind, sample = SAMPLES[kind]): AuditEntry {
   return {
     id: kind,
     kind,
@@ -166,7 +173,7 @@ function entry(kind: AuditKind): AuditEntry {
   };
 }
 
-function render(kind: AuditKind, locale: "en" | "ja") {
+function render(kind: AuditKind, locale: "en" | "ja", sample = SAMPLES[kind]) {
   const missing: string[] = [];
   const translate = createTranslator({
     locale,
@@ -175,7 +182,7 @@ function render(kind: AuditKind, locale: "en" | "ja") {
   });
   // The page's translator takes any key (the messages are not typed there); this one is typed.
   const t: Translate = (key, values) => translate(key as never, values as never);
-  const { sentence, details } = describeAudit(entry(kind), {
+  const { sentence, details } = describeAudit(entry(kind, sample), {
     t,
     locale,
     timeZone: "Asia/Tokyo",
@@ -210,6 +217,22 @@ describe("audit sentences", () => {
     ]);
   });
 
+  it("leave out what was created empty and what is only for machines", () => {
+    const first = { after: { item: "http.latency", status: "PARTIAL", note: "", review: "DECLARED" } };
+    expect(render("answer.saved", "ja", first)).toMatchObject({
+      sentence: "Alice が「レイテンシを計測しアラートしている」に回答しました: 一部対応。",
+      details: [{ field: "review", label: "レビュー", after: "自己申告" }],
+    });
+    expect(render("service.created", "en").details.map((detail) => detail.field)).toEqual([
+      "name",
+      "slug",
+      "description",
+      "tier",
+      "traits",
+      "team",
+    ]);
+  });
+
   it("give causes, tiers, traits and due dates in words", () => {
     const incidentDetails = render("incident.updated", "en").details;
     expect(incidentDetails).toContainEqual({
@@ -236,7 +259,7 @@ describe("audit sentences", () => {
   });
 
   it("ask for the names of every key the entries name", () => {
-    const keys = referencedKeys(AUDIT_KINDS.map(entry));
+    const keys = referencedKeys(AUDIT_KINDS.map((kind) => entry(kind)));
     expect(keys.items.sort()).toEqual(["batch.success", "http.errors", "http.latency"]);
     expect(keys.causes.sort()).toEqual(["capacity", "change-release"]);
     expect(keys.traits.sort()).toEqual(["RUNS_BATCH", "SERVES_HTTP", "USES_CDN"]);

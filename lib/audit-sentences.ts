@@ -89,12 +89,19 @@ const IN_SENTENCE: Partial<Record<AuditKind, string[]>> = {
   "user.reactivated": ["name", "deactivated"],
   "retrospective_notes.saved": ["quarterStart", "length", "version"],
 };
-const FOR_MACHINES = new Set(["teamId", "key", "via"]);
+const FOR_MACHINES = new Set(["id", "teamId", "key", "via"]);
+
+const isEmpty = (value: unknown) =>
+  value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0);
 
 function changedFields(kind: AuditKind, before: Values, after: Values) {
   const hidden = new Set([...(IN_SENTENCE[kind] ?? []), ...FOR_MACHINES]);
   return [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
-    (field) => !hidden.has(field) && JSON.stringify(before[field]) !== JSON.stringify(after[field]),
+    (field) =>
+      !hidden.has(field) &&
+      JSON.stringify(before[field]) !== JSON.stringify(after[field]) &&
+      // Something created empty says nothing.
+      (field in before || !isEmpty(after[field])),
   );
 }
 
