@@ -8,6 +8,8 @@ import { createService, uniqueSlug } from "./fixtures/services";
 test("an admin adds an item with a new trait and publishes; a team member sees it, answers it, and a closed quarter does not move", async ({
   page,
 }) => {
+  // Two people, a publication and a quarter close in one story: longer than most tests.
+  test.slow();
   const stamp = uniqueSlug("x").slice(2, 8);
   const traitKey = `USES_CDN_${stamp.toUpperCase()}`;
   const traitName = `Uses a CDN ${stamp}`;
