@@ -178,6 +178,8 @@ test("a file naming thousands of empty items is refused at once, and the server 
 test("rewording an item, a category and a trait shows each before and after, in both languages, in the draft and once published", async ({
   page,
 }) => {
+  // Two publications and three edits of the draft: longer than most tests.
+  test.slow();
   const stamp = uniqueSlug("x")
     .slice(2, 8)
     .replace(/[^a-z0-9]/g, "");
