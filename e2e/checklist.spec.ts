@@ -8,6 +8,8 @@ import { createService, uniqueSlug } from "./fixtures/services";
 test("an admin adds an item with a new trait and publishes; a team member sees it, answers it, and a closed quarter does not move", async ({
   page,
 }) => {
+  // Two people, a publication and a quarter close in one story: longer than most tests.
+  test.slow();
   const stamp = uniqueSlug("x").slice(2, 8);
   const traitKey = `USES_CDN_${stamp.toUpperCase()}`;
   const traitName = `Uses a CDN ${stamp}`;
@@ -176,6 +178,8 @@ test("a file naming thousands of empty items is refused at once, and the server 
 test("rewording an item, a category and a trait shows each before and after, in both languages, in the draft and once published", async ({
   page,
 }) => {
+  // Two publications and three edits of the draft: longer than most tests.
+  test.slow();
   const stamp = uniqueSlug("x")
     .slice(2, 8)
     .replace(/[^a-z0-9]/g, "");
