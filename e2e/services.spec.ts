@@ -66,6 +66,17 @@ test("the services list filters by team", async ({ page }) => {
   await expect(page.getByRole("link", { name: "Checkout API" })).toHaveCount(0);
 });
 
+test("the services list's team filter applies as it changes and stays a link", async ({ page }) => {
+  await page.goto("/services");
+  await page.getByLabel("Team", { exact: true }).selectOption({ label: "Search" });
+  await expect(page).toHaveURL(/\/services\?team=search$/);
+  await expect(page.getByRole("link", { name: "Checkout API" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Search API" })).toBeVisible();
+  await page.getByLabel("Team", { exact: true }).selectOption({ label: "All teams" });
+  await expect(page).toHaveURL(/\/services$/);
+  await expect(page.getByRole("link", { name: "Checkout API" })).toBeVisible();
+});
+
 test("an unknown service is a not-found page", async ({ page }) => {
   const response = await page.goto("/services/no-such-service");
   expect(response?.status()).toBe(404);

@@ -1,8 +1,9 @@
 import { useTranslations } from "next-intl";
 
-import { buttonSecondary, inputClass, labelClass } from "@/components/ui/styles";
+import { FilterForm } from "@/components/ui/filter-form";
+import { FilterSelect } from "@/components/ui/filter-select";
 
-// A GET form: the filter lives in the address, so it can be bookmarked and shared.
+// The filter lives in the address, so it can be bookmarked and shared; it applies as it changes.
 export function TeamFilter({
   teams,
   selected,
@@ -12,28 +13,18 @@ export function TeamFilter({
 }) {
   const t = useTranslations("services");
   return (
-    <form method="get" action="/services" className="flex items-end gap-2">
-      <div>
-        <label htmlFor="team-filter" className={labelClass}>
-          {t("filterLabel")}
-        </label>
-        <select
-          id="team-filter"
-          name="team"
-          defaultValue={selected ?? ""}
-          className={`${inputClass} mt-1 min-w-48`}
-        >
-          <option value="">{t("allTeams")}</option>
-          {teams.map((team) => (
-            <option key={team.slug} value={team.slug}>
-              {team.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <button type="submit" className={buttonSecondary}>
-        {t("applyFilter")}
-      </button>
-    </form>
+    <FilterForm
+      applyLabel={t("applyFilter")}
+      pendingLabel={t("updating")}
+      className="min-w-48"
+    >
+      <FilterSelect
+        name="team"
+        label={t("filterLabel")}
+        anyLabel={t("allTeams")}
+        value={selected}
+        options={teams.map((team) => ({ value: team.slug, label: team.name }))}
+      />
+    </FilterForm>
   );
 }
