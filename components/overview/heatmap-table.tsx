@@ -140,12 +140,13 @@ export function HeatmapTable({ overview, query }: { overview: Overview; query: O
               <tr key={row.id}>
                 <th
                   scope="row"
-                  className="sticky left-0 z-[5] max-w-48 truncate bg-white px-2 py-1.5 text-left font-medium shadow-[inset_-1px_0_0_var(--color-slate-200)]"
+                  className="sticky left-0 z-[5] bg-white px-2 py-1.5 text-left font-medium shadow-[inset_-1px_0_0_var(--color-slate-200)]"
                 >
                   <Link
                     href={`/services/${row.slug}`}
                     title={row.name}
-                    className="text-blue-800 hover:underline"
+                    // Table cells ignore max-width: the link is what keeps a long name short.
+                    className="block max-w-48 truncate text-blue-800 hover:underline"
                   >
                     {row.name}
                   </Link>
