@@ -68,7 +68,7 @@ test("a verified answer whose evidence went stale says so in one badge, and what
 
   // In Japanese, in the glossary's words.
   await page.getByRole("button", { name: "日本語" }).click();
-  await expect(page.getByRole("button", { name: "English" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "証跡", exact: true })).toBeVisible();
   await ageEvidence(slug, key, 100);
   await page.reload();
   await expect(page.getByText("検証済み・期限切れの証跡 1 件", { exact: true })).toBeVisible();
