@@ -161,3 +161,41 @@ test("the overview's filters apply as they change, stay a link, and reset", asyn
   );
   expect(html).toMatch(/<noscript><button type="submit"[^>]*>Apply<\/button><\/noscript>/);
 });
+
+test("at 1366×768 the heatmap keeps the service column and the header row in view, explains its colours, and says what is empty", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await signInAs(page, "sre", "/overview");
+  const scroller = page.getByRole("region", { name: /^Scores by service and category/ });
+  const heatmap = scroller.getByRole("table", { name: /Scores of each service by category/ });
+  const service = heatmap.getByRole("rowheader", { name: "Checkout API" });
+  await service.scrollIntoViewIfNeeded();
+  await expect(service).toBeInViewport({ ratio: 1 });
+
+  // The last category is reachable from the keyboard: focusing its header scrolls it into view,
+  // and the service column stays where it was.
+  const last = heatmap.getByRole("columnheader", { name: categoryTitle("other") });
+  await last.getByRole("link").focus();
+  await expect(last).toBeInViewport({ ratio: 1 });
+  await expect(service).toBeInViewport({ ratio: 1 });
+  const [box, frame] = [await service.boundingBox(), await scroller.boundingBox()];
+  expect(Math.abs(box!.x - frame!.x)).toBeLessThan(2);
+  // A long category name is compact in its header and whole in its accessible name.
+  await expect(heatmap.getByRole("columnheader", { name: categoryTitle("retrospective") })).toBeVisible();
+
+  const legend = page.getByRole("figure", { name: "Colour scale" });
+  await expect(legend).toBeVisible();
+  await expect(legend.getByRole("listitem")).toHaveText(["0–19%", "20–39%", "40–59%", "60–79%", "80–100%"]);
+  await expect(legend).toContainText("Dark blue is weakest, yellow strongest");
+  await expect(legend).toContainText("No score: the category does not apply to the service");
+
+  // Empty states say what is empty: filters, a team, a day.
+  await page.goto("/overview?team=payments&tier=3&trait=USES_JOB_QUEUE");
+  await expect(page.getByText("No service matches these filters.")).toBeVisible();
+  await page.getByRole("link", { name: "Clear the tier, trait and item filters" }).click();
+  await expect(page).toHaveURL(/\/overview\?team=payments$/);
+  await expect(heatmap.getByRole("rowheader", { name: "Checkout API" })).toBeVisible();
+  await page.goto("/overview?team=payments&at=2001-01-01");
+  await expect(page.getByText("Payments had no services at the end of 2001-01-01.")).toBeVisible();
+});

@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 
 import { PageHeader } from "@/components/layout/page-header";
+import { HeatmapEmpty } from "@/components/overview/heatmap-empty";
 import { HeatmapTable } from "@/components/overview/heatmap-table";
 import { TeamRollups } from "@/components/overview/team-rollups";
 import { WeakestItems } from "@/components/overview/weakest-items";
@@ -184,7 +185,11 @@ export default async function OverviewPage({
           <p className="text-sm text-slate-600">{t("heatmapHelp", { count: overview.rows.length })}</p>
         </div>
         {overview.rows.length === 0 ? (
-          <p className={`${cardClass} text-center text-slate-700`}>{t("empty")}</p>
+          <HeatmapEmpty
+            query={query}
+            asOfDay={asOfDay}
+            teamName={teams.find((team) => team.slug === query.team)?.name}
+          />
         ) : (
           <HeatmapTable overview={overview} query={query} />
         )}

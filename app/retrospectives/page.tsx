@@ -5,10 +5,11 @@ import Link from "next/link";
 import { PageHeader } from "@/components/layout/page-header";
 import { ActionItemForm } from "@/components/retrospective/action-item-form";
 import { ActionItemTable } from "@/components/retrospective/action-item-table";
-import { ChangeList, CHANGES_SHOWN } from "@/components/retrospective/change-list";
+import { ChangeList } from "@/components/retrospective/change-list";
 import { IncidentForm } from "@/components/retrospective/incident-form";
 import { CauseCounts, IncidentTable } from "@/components/retrospective/incident-table";
 import { RetrospectiveNotesForm } from "@/components/retrospective/notes-form";
+import { StaleEvidenceList } from "@/components/retrospective/stale-evidence-list";
 import { FilterForm, ScopeLink } from "@/components/ui/filter-form";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { Markdown } from "@/components/ui/markdown";
@@ -270,34 +271,8 @@ export default async function RetrospectivePage({
         <h2 id="retro-stale" className="mb-2 text-lg font-semibold">
           {t("retrospective.staleTitle", { count: retro.staleEvidence.length })}
         </h2>
-        {retro.staleEvidence.length === 0 ? (
-          <p className="text-sm text-slate-600">{t("retrospective.none")}</p>
-        ) : (
-          <ul className="space-y-1.5 text-sm">
-            {retro.staleEvidence.slice(0, CHANGES_SHOWN).map((evidence) => (
-              <li
-                key={`${evidence.service_slug}-${evidence.item_key}-${evidence.checked_on}-${evidence.title}`}
-              >
-                <span className="font-medium">{evidence.service_name}</span>:{" "}
-                <Link
-                  href={`/services/${evidence.service_slug}/items/${evidence.item_key}`}
-                  className="text-blue-700 underline"
-                >
-                  {locale === "ja" ? evidence.text_ja : evidence.text_en}
-                </Link>{" "}
-                <span className="text-slate-600">
-                  ({evidence.title || evidence.url || evidence.kind},{" "}
-                  {t("retrospective.checkedOn", { day: evidence.checked_on })})
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-        {retro.staleEvidence.length > CHANGES_SHOWN && (
-          <p className="mt-2 text-sm text-slate-600">
-            {t("retrospective.more", { count: retro.staleEvidence.length - CHANGES_SHOWN })}
-          </p>
-        )}
+        <p className="mb-2 text-sm text-slate-600">{t("retrospective.staleIntro")}</p>
+        <StaleEvidenceList stretches={retro.staleEvidence} />
       </section>
     </div>
   );

@@ -2,6 +2,7 @@ import { useFormatter, useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 
 import type { Retrospective } from "@/lib/retrospective/load";
+import { naChangeText } from "@/lib/retrospective/wording";
 
 type Change = Retrospective["changes"]["newlyMet"][number];
 
@@ -17,31 +18,34 @@ export function ChangeList({ changes, kind }: { changes: Change[]; kind: "status
   return (
     <>
       <ul className="space-y-1.5 text-sm">
-        {changes.slice(0, CHANGES_SHOWN).map(({ event, before, after }) => (
-          <li key={`${event.service_id}-${event.item_id}-${event.createdAt.getTime()}-${event.action}`}>
-            <span className="font-medium">{event.service_name}</span>:{" "}
-            <Link
-              href={`/services/${event.service_slug}/items/${event.item_key}`}
-              className="text-blue-700 underline"
-            >
-              {locale === "ja" ? event.text_ja : event.text_en}
-            </Link>{" "}
-            <span className="text-slate-600">
-              (
-              {kind === "na"
-                ? t(`retrospective.naAction.${event.action}`)
-                : t("retrospective.fromTo", {
-                    before: before ? t(`status.${before}`) : t("status.unanswered"),
-                    after: t(`status.${after}`),
-                  })}
-              ; {event.actorName},{" "}
-              <time dateTime={event.createdAt.toISOString()}>
-                {format.dateTime(event.createdAt, { dateStyle: "medium" })}
-              </time>
-              )
-            </span>
-          </li>
-        ))}
+        {changes.slice(0, CHANGES_SHOWN).map((change) => {
+          const { event, before, after } = change;
+          return (
+            <li key={`${event.service_id}-${event.item_id}-${event.createdAt.getTime()}-${event.action}`}>
+              <span className="font-medium">{event.service_name}</span>:{" "}
+              <Link
+                href={`/services/${event.service_slug}/items/${event.item_key}`}
+                className="text-blue-700 underline"
+              >
+                {locale === "ja" ? event.text_ja : event.text_en}
+              </Link>{" "}
+              <span className="text-slate-600">
+                (
+                {kind === "na"
+                  ? naChangeText(t, change)
+                  : t("retrospective.fromTo", {
+                      before: before ? t(`status.${before}`) : t("status.unanswered"),
+                      after: t(`status.${after}`),
+                    })}
+                ; {event.actorName},{" "}
+                <time dateTime={event.createdAt.toISOString()}>
+                  {format.dateTime(event.createdAt, { dateStyle: "medium" })}
+                </time>
+                )
+              </span>
+            </li>
+          );
+        })}
       </ul>
       {changes.length > CHANGES_SHOWN && (
         <p className="mt-2 text-sm text-slate-600">

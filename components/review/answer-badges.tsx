@@ -14,6 +14,7 @@ const naTone: Record<NaState, string> = {
   APPROVED: "bg-slate-100 text-slate-700 ring-slate-400/40",
   REJECTED: "bg-rose-50 text-rose-900 ring-rose-600/40",
 };
+const staleTone = "bg-amber-100 text-amber-900 ring-amber-600/50";
 
 type Props = {
   review: ReviewState;
@@ -21,25 +22,48 @@ type Props = {
   naState: NaState | null;
   naExpired?: boolean;
   staleCount?: number;
+  // Where there is room (the item's own page): the sentence saying what a verified answer with
+  // stale evidence means for the verified score, under the badges.
+  explain?: boolean;
 };
 
-/** Who confirmed the answer, where its N/A stands, and whether its proof has gone stale. */
-export function AnswerBadges({ review, status, naState, naExpired = false, staleCount = 0 }: Props) {
+/**
+ * Who confirmed the answer, where its N/A stands, and whether its proof has gone stale. A
+ * verified answer whose evidence went stale says both in one badge: the verification still counts
+ * in the verified score (renewing evidence keeps it, lib/queries/evidence.ts), but the proof needs
+ * checking, and two separate badges "Verified" and "1 stale evidence" read as a contradiction.
+ */
+export function AnswerBadges({
+  review,
+  status,
+  naState,
+  naExpired = false,
+  staleCount = 0,
+  explain = false,
+}: Props) {
   const t = useTranslations("review");
+  const na = status === "NOT_APPLICABLE" && naState;
+  const verifiedStale = !na && review === "VERIFIED" && staleCount > 0;
+  const meaning = verifiedStale ? t("verifiedStaleMeaning", { count: staleCount }) : undefined;
   return (
-    <span className="flex flex-wrap items-center gap-1.5">
-      {status === "NOT_APPLICABLE" && naState ? (
-        <span className={`${badge} ${naExpired ? naTone.REJECTED : naTone[naState]}`}>
-          {naExpired ? t("na.EXPIRED") : t(`na.${naState}`)}
-        </span>
-      ) : (
-        <span className={`${badge} ${reviewTone[review]}`}>{t(`state.${review}`)}</span>
-      )}
-      {staleCount > 0 && (
-        <span className={`${badge} bg-amber-100 text-amber-900 ring-amber-600/50`}>
-          {t("staleBadge", { count: staleCount })}
-        </span>
-      )}
+    <span className="flex flex-col gap-1.5">
+      <span className="flex flex-wrap items-center gap-1.5">
+        {na ? (
+          <span className={`${badge} ${naExpired ? naTone.REJECTED : naTone[naState]}`}>
+            {naExpired ? t("na.EXPIRED") : t(`na.${naState}`)}
+          </span>
+        ) : verifiedStale ? (
+          <span className={`${badge} ${staleTone}`} title={explain ? undefined : meaning}>
+            {t("verifiedStale", { count: staleCount })}
+          </span>
+        ) : (
+          <span className={`${badge} ${reviewTone[review]}`}>{t(`state.${review}`)}</span>
+        )}
+        {!verifiedStale && staleCount > 0 && (
+          <span className={`${badge} ${staleTone}`}>{t("staleBadge", { count: staleCount })}</span>
+        )}
+      </span>
+      {explain && meaning && <span className="max-w-prose text-sm text-slate-700">{meaning}</span>}
     </span>
   );
 }

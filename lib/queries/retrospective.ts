@@ -50,18 +50,31 @@ export async function listChangeEventsBetween({
     ORDER BY e.created_at, e.id`;
 }
 
-/** Evidence that went stale between two days (its stale day falls in them) and was not renewed since. */
-export async function listEvidenceGoneStale({
+/**
+ * Every stretch of days in which a piece of evidence was stale and that overlaps the days from
+ * `fromDay` up to (not including) `toDay`, oldest first per service and item. Renewing ("still
+ * valid") moves checked_on on and removing deletes the row, so the stretches that ended are read
+ * from the audit log: a renewal's entry keeps the checked-on day before and after it, a removal's
+ * the piece as it was. Each stretch runs from its stale day to the day it was renewed or removed;
+ * one that has not ended is still stale.
+ */
+export async function listEvidenceStaleDuring({
   fromDay,
   toDay,
   staleDays,
+  timeZone,
   serviceIds,
 }: {
   fromDay: string;
   toDay: string;
   staleDays: number;
+  timeZone: string;
   serviceIds?: string[];
 }) {
+  const inScope = (column: Prisma.Sql) =>
+    serviceIds ? Prisma.sql`AND ${column} = ANY(${serviceIds}::uuid[])` : Prisma.empty;
+  // An audit entry's day, as the people who made it saw it.
+  const dayOfEntry = Prisma.sql`(ae.created_at AT TIME ZONE ${timeZone})::date`;
   return getDb().$queryRaw<
     {
       service_slug: string;
@@ -72,17 +85,44 @@ export async function listEvidenceGoneStale({
       title: string;
       url: string | null;
       kind: string;
-      checked_on: string;
+      stale_from: string;
+      // Null while it is still stale.
+      ended_on: string | null;
+      ended_by: "RENEWED" | "REMOVED" | null;
+      ended_by_name: string | null;
     }[]
   >`
-    SELECT s.slug AS service_slug, s.name AS service_name, i.key AS item_key, v.text_en, v.text_ja, ev.title, ev.url, ev.kind::text AS kind, ev.checked_on::text AS checked_on
-    FROM evidence ev
-    JOIN answers a ON a.id = ev.answer_id
-    JOIN services s ON s.id = a.service_id
-    JOIN checklist_items i ON i.id = a.item_id
+    WITH stretches AS (
+      -- Stale now: since its last check.
+      SELECT a.service_id, a.item_id, ev.title, ev.url, ev.kind::text AS kind,
+        ev.checked_on + ${staleDays}::int AS stale_from, NULL::date AS ended_on, NULL::text AS ended_by, NULL::text AS ended_by_name
+      FROM evidence ev JOIN answers a ON a.id = ev.answer_id
+      -- The window is moved onto checked_on itself, so that the index on it can find the rows.
+      WHERE ev.checked_on < ${toDay}::date - ${staleDays}::int ${inScope(Prisma.sql`a.service_id`)}
+      UNION ALL
+      -- Stale until someone marked it still valid, or removed it.
+      -- A renewed piece removed since is named by its removal's entry; a removal's entry names its own.
+      SELECT ae.service_id, i.id, coalesce(ev.title, gone.before->>'title', ae.before->>'title', ''),
+        coalesce(ev.url, gone.before->>'url', ae.before->>'url'), coalesce(ev.kind::text, gone.before->>'kind', ae.before->>'kind', ''), (ae.before->>'checkedOn')::date + ${staleDays}::int,
+        CASE WHEN ae.kind = 'evidence.renewed' THEN (ae.after->>'checkedOn')::date ELSE ${dayOfEntry} END,
+        CASE WHEN ae.kind = 'evidence.renewed' THEN 'RENEWED' ELSE 'REMOVED' END, u.name
+      FROM audit_events ae
+      JOIN checklist_items i ON i.key = coalesce(ae.before->>'item', ae.after->>'item')
+      JOIN users u ON u.id = ae.actor_id
+      LEFT JOIN evidence ev ON ae.kind = 'evidence.renewed' AND ev.id::text = ae.entity_id
+      LEFT JOIN LATERAL (
+        SELECT r.before FROM audit_events r WHERE ae.kind = 'evidence.renewed' AND r.kind = 'evidence.removed' AND r.entity_type = 'evidence' AND r.entity_id = ae.entity_id LIMIT 1
+      ) gone ON true
+      -- A stretch that ended on or after the first day ended no earlier than that day's start.
+      WHERE ae.created_at >= ${fromDay}::date - 1 AND ae.entity_type = 'evidence' AND ae.kind IN ('evidence.renewed', 'evidence.removed')
+        AND ae.before ? 'checkedOn' AND ae.service_id IS NOT NULL ${inScope(Prisma.sql`ae.service_id`)}
+    )
+    SELECT s.slug AS service_slug, s.name AS service_name, i.key AS item_key, v.text_en, v.text_ja, st.title, st.url, st.kind,
+      st.stale_from::text AS stale_from, st.ended_on::text AS ended_on, st.ended_by, st.ended_by_name
+    FROM stretches st
+    JOIN services s ON s.id = st.service_id
+    JOIN checklist_items i ON i.id = st.item_id
     JOIN LATERAL (SELECT text_en, text_ja FROM checklist_item_versions WHERE item_id = i.id ORDER BY version DESC LIMIT 1) v ON true
-    -- The window is moved onto checked_on itself, so that the index on it can find the rows.
-    WHERE ev.checked_on >= ${fromDay}::date - ${staleDays}::int AND ev.checked_on < ${toDay}::date - ${staleDays}::int
-      ${serviceIds ? Prisma.sql`AND a.service_id = ANY(${serviceIds}::uuid[])` : Prisma.empty}
-    ORDER BY s.name, i.key`;
+    WHERE st.stale_from < ${toDay}::date AND (st.ended_on IS NULL OR (st.ended_on > ${fromDay}::date AND st.ended_on > st.stale_from))
+    ORDER BY s.name, i.key, st.stale_from, st.title`;
 }

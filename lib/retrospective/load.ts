@@ -4,7 +4,7 @@ import { parseQuarterParam, quarterEndInstant, shiftQuarter, type Quarter } from
 import { listActionItemsFor } from "@/lib/queries/action-items";
 import { getChecklist } from "@/lib/queries/checklist";
 import { listIncidentCauses, listIncidents, type IncidentRow } from "@/lib/queries/incidents";
-import { listChangeEventsBetween, listEvidenceGoneStale } from "@/lib/queries/retrospective";
+import { listChangeEventsBetween, listEvidenceStaleDuring } from "@/lib/queries/retrospective";
 import { getRetrospectiveNotes } from "@/lib/queries/retrospective-notes";
 import { getFiscalStartMonth } from "@/lib/queries/settings";
 import { listOverviewServices } from "@/lib/read-models/packed-answers";
@@ -17,7 +17,8 @@ import { scoredItems } from "@/lib/scoring";
 
 /**
  * A quarter's retrospective for a team or the whole organisation: what changed (items newly met,
- * regressions, N/A declarations and decisions, evidence gone stale, with who and when), and the
+ * regressions, N/A declarations and decisions, with who and when; evidence that was stale at any
+ * time in the quarter, with when it went stale and when it was renewed), and the
  * scores at the quarter's start and end per service.
  */
 export async function loadRetrospective(
@@ -38,10 +39,11 @@ export async function loadRetrospective(
   const [atStart, events, staleEvidence, trend, incidents, causes, actionItems, notes] = await Promise.all([
     loadAnswersAt(from),
     listChangeEventsBetween({ from, to, serviceIds }),
-    listEvidenceGoneStale({
+    listEvidenceStaleDuring({
       fromDay: quarter.start,
       toDay: quarter.end <= today ? quarter.end : addDays(today, 1),
       staleDays: env.TENKEN_EVIDENCE_STALE_DAYS,
+      timeZone: env.TENKEN_TIME_ZONE,
       serviceIds,
     }),
     // Only this quarter and the one before: each point costs a recomputation.

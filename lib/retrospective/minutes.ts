@@ -4,6 +4,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { quarterName, quarterOf } from "@/lib/quarters";
 import type { Change, PeriodEvent } from "@/lib/retrospective/changes";
 import type { Retrospective } from "@/lib/retrospective/load";
+import { evidenceName, naChangeText, staleStretchText } from "@/lib/retrospective/wording";
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 type Event = PeriodEvent & { service_name: string; text_en: string; text_ja: string };
@@ -120,14 +121,14 @@ export function renderMinutes(
       t("retrospective.naChanges", { count: changes.naChanges.length }),
       changes.naChanges.map(
         (change) =>
-          `- ${escape(change.event.service_name)}: ${item(change.event as Event)} (${t(`retrospective.naAction.${change.event.action}`)}; ${escape(change.event.actorName)}, ${formatDate(change.event.createdAt)})`,
+          `- ${escape(change.event.service_name)}: ${item(change.event as Event)} (${naChangeText(t, change)}; ${escape(change.event.actorName)}, ${formatDate(change.event.createdAt)})`,
       ),
     ),
     ...section(
       t("retrospective.staleTitle", { count: retro.staleEvidence.length }),
       retro.staleEvidence.map(
-        (evidence) =>
-          `- ${escape(evidence.service_name)}: ${escape(locale === "ja" ? evidence.text_ja : evidence.text_en)} (${escape(evidence.title || evidence.url || evidence.kind)}, ${t("retrospective.checkedOn", { day: evidence.checked_on })})`,
+        (stretch) =>
+          `- ${escape(stretch.service_name)}: ${escape(locale === "ja" ? stretch.text_ja : stretch.text_en)} (${escape(evidenceName(t, stretch))}: ${staleStretchText(t, { ...stretch, ended_by_name: escape(stretch.ended_by_name ?? "") }, (day) => day)})`,
       ),
     ),
     // The notes are the meeting's own Markdown, written for these minutes: kept as written.

@@ -12,6 +12,7 @@ import { dayOf } from "@/lib/dates";
 import { quarterName, quarterParam } from "@/lib/quarters";
 import { listTeams } from "@/lib/queries/teams";
 import { loadRetrospective } from "@/lib/retrospective/load";
+import { evidenceName, naChangeText, staleStretchText } from "@/lib/retrospective/wording";
 import { presenterQuerySchema } from "@/lib/validations/retrospective";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -211,19 +212,15 @@ async function ServiceStep({
                   <strong>{t(`status.${after}`)}</strong>
                 </li>
               ))}
-              {naChanges.map(({ event }) => (
-                <li key={`na-${event.item_id}-${event.createdAt.getTime()}`}>
-                  {itemText(event.item_key)}: {t(`retrospective.naAction.${event.action}`)} ({event.actorName}
-                  )
+              {naChanges.map((change) => (
+                <li key={`na-${change.event.item_id}-${change.event.createdAt.getTime()}`}>
+                  {itemText(change.event.item_key)}: {naChangeText(t, change)} ({change.event.actorName})
                 </li>
               ))}
-              {stale.map((evidence) => (
-                <li key={`stale-${evidence.item_key}-${evidence.checked_on}-${evidence.title}`}>
-                  {itemText(evidence.item_key)}:{" "}
-                  {t("retrospective.evidenceStale", {
-                    evidence: evidence.title || evidence.url || evidence.kind,
-                    day: evidence.checked_on,
-                  })}
+              {stale.map((stretch) => (
+                <li key={`stale-${stretch.item_key}-${stretch.stale_from}-${stretch.title}`}>
+                  {itemText(stretch.item_key)} ({evidenceName(t, stretch)}:{" "}
+                  {staleStretchText(t, stretch, (day) => day)})
                 </li>
               ))}
             </ul>

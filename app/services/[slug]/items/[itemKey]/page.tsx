@@ -19,7 +19,7 @@ import { EVIDENCE_FILE_TYPES } from "@/lib/evidence/file-type";
 import { pick, type Locale } from "@/lib/i18n/config";
 import { can } from "@/lib/permissions";
 import { loadItemReview } from "@/lib/queries/assessment";
-import { canBeVerified } from "@/lib/review";
+import { canBeVerified, isStale } from "@/lib/review";
 import { isApplicable } from "@/lib/scoring";
 
 type Props = { params: Promise<{ slug: string; itemKey: string }> };
@@ -52,6 +52,9 @@ export default async function ItemReviewPage({ params }: Props) {
   const canManage = can.manageEvidence(user, { teamId: service.teamId });
   const canReview = can.reviewAnswers(user);
   const day = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeZone: "UTC" });
+  const staleCount = evidence.filter((piece) =>
+    isStale(piece.checkedOn, env.TENKEN_EVIDENCE_STALE_DAYS, today),
+  ).length;
   const naExpired = Boolean(answer?.naExpiresOn && dayOf(answer.naExpiresOn) < today);
   const guidance = pick(locale, { ja: item.guidanceJa, en: item.guidanceEn });
 
@@ -80,6 +83,8 @@ export default async function ItemReviewPage({ params }: Props) {
               status={answer.status}
               naState={answer.naState}
               naExpired={naExpired}
+              staleCount={staleCount}
+              explain
             />
           )}
         </div>
