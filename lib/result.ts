@@ -2,7 +2,13 @@
 // or a failure that says why nothing was written. Messages are keys of lib/i18n/messages, with
 // their values, translated where they are shown, so one result serves every language.
 
-export type Message = { key: string; values?: Record<string, string | number> };
+export type Message = {
+  key: string;
+  values?: Record<string, string | number>;
+  // The message in the person's language, added by the server action that answers a form
+  // (lib/forms/action.ts), so that the browser needs no dictionary to show it.
+  text?: string;
+};
 export type FieldErrors = Record<string, Message[]>;
 
 export const FAILURE_CODES = [

@@ -8,7 +8,10 @@ import { dayOf } from "@/lib/dates";
 
 // A trait key (see lib/queries/traits.ts).
 export type Trait = string;
-export type AnswerStatus = "MET" | "PARTIAL" | "NOT_MET" | "NOT_APPLICABLE";
+// Here rather than beside the answer's schema (lib/validations/answer.ts) so that a component in
+// the browser can list them without shipping zod.
+export const ANSWER_STATUSES = ["MET", "PARTIAL", "NOT_MET", "NOT_APPLICABLE"] as const;
+export type AnswerStatus = (typeof ANSWER_STATUSES)[number];
 export type ScoredItem = {
   key: string;
   categoryKey: string;

@@ -2,11 +2,15 @@
 // events, see scripts/bench/seed.ts) into DATABASE_URL, closes the past quarters as admins would,
 // serves the built app on it, and prints one JSON line per operation: { name, n, p50_ms, p95_ms }.
 // Pages are timed over HTTP as a signed-in admin; "raw SQL" lines time the same aggregate computed
-// by one SQL statement straight through pg (scripts/bench/raw-sql.ts), as a yardstick.
+// by one SQL statement straight through pg (scripts/bench/raw-sql.ts), as a yardstick. The
+// assessment page's first view also gets lines of bytes ({ name, n: files, bytes, gzip_bytes }: its
+// HTML, and the scripts it loads) and its Largest Contentful Paint in headless Chromium
+// (scripts/bench/page-weight.ts).
 import { spawn } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import pg from "pg";
 
+import { largestContentfulPaints, pageWeight } from "./bench/page-weight";
 import { overviewAggregate, trendAggregate, type TrendRow } from "./bench/raw-sql";
 import { BIG_TEAM_SERVICES, seedBench, SERVICES } from "./bench/seed";
 import { buildIfStale, serverEntry } from "./build-if-stale";
@@ -145,6 +149,35 @@ async function closePastQuarters(admin: Awaited<ReturnType<typeof benchAdmin>>) 
 
 let sessionCookie = "";
 
+/**
+ * What a first view of a page weighs (its HTML, and the JavaScript it loads, raw and gzipped) and
+ * how soon its largest content is painted in headless Chromium, as lines of their own.
+ */
+async function measureFirstView(name: string, pathname: string) {
+  const baseUrl = `http://127.0.0.1:${PORT}`;
+  if (!ONLY || ONLY.test(`${name} bytes`)) {
+    const { html, javascript } = await pageWeight(baseUrl, pathname, sessionCookie);
+    for (const [what, { files, bytes, gzip_bytes }] of [
+      ["first-load JavaScript", javascript],
+      ["HTML", html],
+    ] as const)
+      console.log(JSON.stringify({ name: `${name} ${what}`, n: files, bytes, gzip_bytes }));
+  }
+  const lcpName = `${name} largest contentful paint (Chromium, 1366x768)`;
+  if (ONLY && !ONLY.test(lcpName)) return;
+  const runs = Number(process.env.BENCH_LCP_RUNS ?? 10);
+  const paints = await largestContentfulPaints(baseUrl, pathname, sessionCookie, runs);
+  const round = (value: number) => Math.round(value * 10) / 10;
+  console.log(
+    JSON.stringify({
+      name: lcpName,
+      n: runs,
+      p50_ms: round(percentile(paints, 50)),
+      p95_ms: round(percentile(paints, 95)),
+    }),
+  );
+}
+
 async function get(pathname: string) {
   const response = await fetch(`http://127.0.0.1:${PORT}${pathname}`, {
     headers: { "accept-language": "en", cookie: sessionCookie },
@@ -281,6 +314,7 @@ try {
 
   await measure("services list page", RUNS, () => get("/services"));
   await measure("assessment page", RUNS, () => get("/services/bench-0042"));
+  await measureFirstView("assessment page", "/services/bench-0042");
   await measure("item evidence and review page", RUNS, () =>
     get("/services/bench-0042/items/connectivity.each-component"),
   );

@@ -5,6 +5,7 @@ import { SetupForm } from "@/components/auth/setup-form";
 import { cardClass } from "@/components/ui/styles";
 import { createFirstAdminAction } from "@/lib/actions/auth";
 import { isSetupTokenValid } from "@/lib/queries/setup";
+import { PASSWORD_MIN_LENGTH } from "@/lib/validations/user";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth"))("setupTitle") };
@@ -24,7 +25,7 @@ export default async function SetupPage({
       {valid ? (
         <>
           <p className="text-sm text-slate-600">{t("setupIntro")}</p>
-          <SetupForm action={createFirstAdminAction} token={token} />
+          <SetupForm action={createFirstAdminAction} token={token} passwordMinLength={PASSWORD_MIN_LENGTH} />
         </>
       ) : (
         <p role="alert" className="text-slate-700">

@@ -6,11 +6,11 @@ import { Fragment } from "react";
 import { FieldError, FormAlert, useForm } from "@/components/ui/form";
 import { buttonPrimary, hintClass, inputClass, labelClass } from "@/components/ui/styles";
 import type { FormAction } from "@/lib/forms/state";
-import { PASSWORD_MIN_LENGTH } from "@/lib/validations/user";
 
-type Props = { action: FormAction; token: string };
+// The password's minimum comes from the page: lib/validations/user would bring zod to the browser.
+type Props = { action: FormAction; token: string; passwordMinLength: number };
 
-export function SetupForm({ action, token }: Props) {
+export function SetupForm({ action, token, passwordMinLength }: Props) {
   const t = useTranslations();
   const form = useForm(action);
   return (
@@ -54,7 +54,7 @@ export function SetupForm({ action, token }: Props) {
             className={`${inputClass} mt-1`}
           />
           <p id={`${form.id("password")}-hint`} className={hintClass}>
-            {t("auth.passwordHint", { min: PASSWORD_MIN_LENGTH })}
+            {t("auth.passwordHint", { min: passwordMinLength })}
           </p>
           <FieldError form={form} name="password" />
         </div>

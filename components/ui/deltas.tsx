@@ -10,19 +10,26 @@ const toneOf = (value: number | null) =>
 /**
  * Words for changes in points: one ("+2.1 pts"), all three in a sentence (for titles and screen
  * readers), and a compact mark ("▲2.1"). Made once per table: a heatmap writes a thousand of them,
- * so the messages are read once and filled in by hand (they only hold {points}).
+ * so the messages are formatted once around a placeholder and filled in by hand (they only hold
+ * {points}; they are compiled at build time, so t.raw would not give their text).
  */
 export function useDeltaWords() {
   const t = useTranslations("deltas");
   const labels = COMPARISONS.map((comparison) => t(comparison));
-  const [none, same, up, down] = [t("none"), t("same"), t.raw("up") as string, t.raw("down") as string];
+  const slot = "\u0000";
+  const [none, same, up, down] = [
+    t("none"),
+    t("same"),
+    t("up", { points: slot }),
+    t("down", { points: slot }),
+  ];
   const points = (value: number | null) =>
     value === null
       ? none
       : value > 0
-        ? up.replace("{points}", String(value))
+        ? up.replace(slot, String(value))
         : value < 0
-          ? down.replace("{points}", String(-value))
+          ? down.replace(slot, String(-value))
           : same;
   return {
     points,

@@ -10,9 +10,15 @@ import type { Failure, Message } from "@/lib/result";
 
 // Every form renders its server action's answer (lib/forms/state.ts) the same way: field errors
 // next to their fields, what else went wrong in an alert above, what went right in a status line,
-// and what was typed kept after a refusal.
+// and what was typed kept after a refusal. The server action sends its messages translated
+// (lib/forms/action.ts); the few the form makes up itself are in every page's client messages.
 
 export type Form = ReturnType<typeof useForm>;
+
+function useSay() {
+  const t = useTranslations();
+  return (message: Message) => message.text ?? t(message.key, message.values);
+}
 
 /**
  * A form's state. `prefix` makes its field ids unique when the same form appears several times
@@ -80,6 +86,7 @@ export function useForm(action: FormAction, prefix = "") {
  */
 export function FormAlert({ form, fields = [] }: { form: Form; fields?: readonly string[] }) {
   const t = useTranslations();
+  const say = useSay();
   const pathname = usePathname();
   const { failure } = form;
   if (!failure) return null;
@@ -97,7 +104,7 @@ export function FormAlert({ form, fields = [] }: { form: Form; fields?: readonly
       tabIndex={-1}
       className="rounded border border-rose-300 bg-rose-50 p-3 text-sm text-rose-900"
     >
-      {messages.map((message) => t(message.key, message.values)).join(" ")}
+      {messages.map(say).join(" ")}
       {failure.code === "signed-out" && (
         <>
           {" "}
@@ -118,23 +125,23 @@ export function FormStatus({
   form: Form;
   className?: string;
 }) {
-  const t = useTranslations();
+  const say = useSay();
   return (
     <p role="status" className={className}>
-      {form.saved ? t(form.saved.key, form.saved.values) : ""}
+      {form.saved ? say(form.saved) : ""}
     </p>
   );
 }
 
 /** A field's errors, below it; the control names this element in aria-describedby. */
 export function FieldError({ form, name }: { form: Form; name: string }) {
-  const t = useTranslations();
+  const say = useSay();
   const messages = form.errors(name);
   if (!messages?.length) return null;
   return (
     <div id={`${form.id(name)}-error`} className="mt-1 text-sm text-rose-700">
       {messages.map((message, index) => (
-        <p key={index}>{t(message.key, message.values)}</p>
+        <p key={index}>{say(message)}</p>
       ))}
     </div>
   );

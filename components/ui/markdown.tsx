@@ -1,5 +1,5 @@
-import type { JSX } from "react";
-import ReactMarkdown, { type Components } from "react-markdown";
+import type { JSX, ReactElement } from "react";
+import renderMarkdown, { type Components } from "react-markdown";
 import rehypeSanitize from "rehype-sanitize";
 
 /**
@@ -71,17 +71,29 @@ const components: Components = {
   ),
 };
 
+// Parsing is most of the cost of a page full of guidance (the assessment shows every item's), and
+// the same texts come back on every view: the rendered elements of recent sources are kept.
+// react-markdown's Markdown is a pure function of its options (no hooks, no state), and React
+// elements are immutable, so one result may serve any number of renders.
+const RENDERED_LIMIT = 2000;
+const rendered = new Map<string, ReactElement>();
+
+function rendering(source: string) {
+  const cached = rendered.get(source);
+  if (cached) return cached;
+  const element = renderMarkdown({
+    children: source,
+    skipHtml: true,
+    rehypePlugins: [rehypeImagesAsLinks, rehypeSanitize],
+    urlTransform: safeUrl,
+    components,
+  });
+  // Forget the oldest first (a Map keeps insertion order).
+  if (rendered.size >= RENDERED_LIMIT) rendered.delete(rendered.keys().next().value!);
+  rendered.set(source, element);
+  return element;
+}
+
 export function Markdown({ source }: { source: string }): JSX.Element {
-  return (
-    <div className="space-y-2 text-sm text-slate-700 break-words">
-      <ReactMarkdown
-        skipHtml
-        rehypePlugins={[rehypeImagesAsLinks, rehypeSanitize]}
-        urlTransform={safeUrl}
-        components={components}
-      >
-        {source}
-      </ReactMarkdown>
-    </div>
-  );
+  return <div className="space-y-2 text-sm text-slate-700 break-words">{rendering(source)}</div>;
 }

@@ -1,6 +1,8 @@
+import { ANSWER_STATUSES } from "@/lib/scoring";
 import { revisionField, storableText, z } from "@/lib/validations/zod";
 
-export const ANSWER_STATUSES = ["MET", "PARTIAL", "NOT_MET", "NOT_APPLICABLE"] as const;
+// Components import ANSWER_STATUSES from lib/scoring: from here, zod would come along to the browser.
+export { ANSWER_STATUSES };
 
 export const answerSchema = z
   .object({

@@ -1,0 +1,6 @@
+import { ClientMessages } from "@/components/layout/client-messages";
+
+// The sign-in form's messages.
+export default function Layout({ children }: { children: React.ReactNode }) {
+  return <ClientMessages of="auth">{children}</ClientMessages>;
+}
