@@ -3,6 +3,7 @@ import { expect, test } from "@playwright/test";
 import { signInAs, signOut } from "./fixtures/auth";
 import { categoryTitle, itemText } from "./fixtures/checklist";
 import { closeQuarterOnTrends } from "./fixtures/quarters";
+import { uniqueSlug } from "./fixtures/services";
 
 test("an SRE sees the organisation by service and category, filters it by team and sorts it", async ({
   page,
@@ -198,4 +199,17 @@ test("at 1366×768 the heatmap keeps the service column and the header row in vi
   await expect(heatmap.getByRole("rowheader", { name: "Checkout API" })).toBeVisible();
   await page.goto("/overview?team=payments&at=2001-01-01");
   await expect(page.getByText("Payments had no services at the end of 2001-01-01.")).toBeVisible();
+
+  // A team created a moment ago has no services yet, and the overview says just that.
+  const slug = uniqueSlug("empty");
+  await signOut(page);
+  await signInAs(page, "admin", "/admin/teams");
+  const createTeam = page.getByRole("region", { name: "New team" });
+  await createTeam.getByLabel("Name").fill(`Empty ${slug}`);
+  await createTeam.getByLabel("Slug").fill(slug);
+  await createTeam.getByRole("button", { name: "Create a team" }).click();
+  await expect(createTeam.getByRole("status")).toHaveText(`Created the team Empty ${slug}.`);
+  await page.goto(`/overview?team=${slug}`);
+  await expect(page.getByText(`Empty ${slug} has no services yet.`)).toBeVisible();
+  await expect(page.getByRole("region", { name: /^Scores by service and category/ })).toHaveCount(0);
 });
