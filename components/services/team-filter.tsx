@@ -13,11 +13,7 @@ export function TeamFilter({
 }) {
   const t = useTranslations("services");
   return (
-    <FilterForm
-      applyLabel={t("applyFilter")}
-      pendingLabel={t("updating")}
-      className="min-w-48"
-    >
+    <FilterForm applyLabel={t("applyFilter")} pendingLabel={t("updating")} className="min-w-48">
       <FilterSelect
         name="team"
         label={t("filterLabel")}
