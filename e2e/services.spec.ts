@@ -137,6 +137,20 @@ test("the slug is proposed from the name until one is typed, from the keyboard",
     ]);
 });
 
+test("a new team's slug is proposed from its name too", async ({ page }) => {
+  const suffix = uniqueSlug("t").slice(2);
+  await page.goto("/admin/teams");
+  const form = page.getByRole("region", { name: "New team" });
+  await form.getByLabel("Name").fill(`Reliability Ops ${suffix}`);
+  await expect(form.getByLabel("Slug")).toHaveValue(`reliability-ops-${suffix}`);
+  await form.getByRole("button", { name: "Create a team" }).click();
+  await expect(form.getByRole("status")).toHaveText(`Created the team Reliability Ops ${suffix}.`);
+  if (canReachDatabase)
+    expect(await queryDb("SELECT name FROM teams WHERE slug = $1", [`reliability-ops-${suffix}`])).toEqual([
+      { name: `Reliability Ops ${suffix}` },
+    ]);
+});
+
 test("a new service's changes in score are not compared with moments before it existed", async ({ page }) => {
   test.skip(!canReachDatabase, "turning a service's creation time back needs the database");
   const slug = uniqueSlug("young");
