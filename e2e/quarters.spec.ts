@@ -111,31 +111,3 @@ test.describe("in Japanese", () => {
     await expect(confirmation).toHaveCount(0);
   });
 });
-
-test("the confirmation works without JavaScript", async ({ page, browser }) => {
-  await signInAs(page, "sre", "/trends");
-  const context = await browser.newContext({
-    javaScriptEnabled: false,
-    storageState: await page.context().storageState(),
-  });
-  try {
-    const plain = await context.newPage();
-    await plain.goto("/trends");
-    const section = plain.getByRole("region", { name: "Close a quarter" });
-    const choice = section.getByLabel("Quarter to close");
-    const quarter = (await choice.locator("option").first().textContent())!;
-    await choice.selectOption({ label: quarter });
-    await section.getByRole("button", { name: "See what closing freezes" }).click();
-    const confirmation = section.getByRole("group", { name: `Close ${quarter}?` });
-    await confirmation.getByRole("button", { name: `Confirm: close ${quarter}` }).click();
-    await expect(section.getByRole("status")).toHaveText(`${quarter} is closed: its scores are frozen.`);
-    await expect(
-      plain
-        .getByRole("table", { name: /The organisation, average score per quarter/ })
-        .getByRole("rowheader", { name: new RegExp(`^${quarter}`) }),
-    ).toContainText("closed");
-    if (canReadDatabase) expect((await storedQuarter(quarter)).closedServices).toHaveLength(1);
-  } finally {
-    await context.close();
-  }
-});
