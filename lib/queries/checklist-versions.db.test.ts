@@ -143,7 +143,7 @@ describe("checklist versions", () => {
       ["added", itemKey],
       ["retired", "alerting.resend"],
     ]);
-    expect(changes?.diff.traits.added).toEqual([trait]);
+    expect(changes?.diff.traits.added.map((added) => added.key)).toEqual([trait]);
     expect(await getDb().trait.findUnique({ where: { key: trait }, select: { nameEn: true } })).toEqual({
       nameEn: "Uses a CDN",
     });

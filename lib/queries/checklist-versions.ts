@@ -374,7 +374,7 @@ export async function publishChecklistDraft(
           added: diff.items.filter((change) => change.kind === "added").map((change) => change.key),
           changed: diff.items.filter((change) => change.kind === "changed").map((change) => change.key),
           retired: diff.items.filter((change) => change.kind === "retired").map((change) => change.key),
-          traitsAdded: diff.traits.added,
+          traitsAdded: diff.traits.added.map((trait) => trait.key),
         },
       },
       at,
