@@ -39,7 +39,7 @@ test("a service saved by someone else meanwhile is not overwritten unseen", asyn
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page).toHaveURL(new RegExp(`/services/${slug}$`));
   await expect(page.getByText("The member's description.").first()).toBeVisible();
-  await expect(page.getByText(/Tier 1/)).toBeVisible();
+  await expect(page.getByText("Team: Payments · Tier 1")).toBeVisible();
   await admin.context().close();
 });
 

@@ -97,7 +97,7 @@ test("quarters follow the fiscal year an admin sets", async ({ page }) => {
       .getByRole("table", { name: "Audit log" })
       .getByRole("row", { name: /Settings changed/ })
       .first(),
-  ).toContainText("fiscalStartMonth");
+  ).toContainText("moved the first month of the fiscal year from January to April.");
 });
 
 test("an SRE opens a team's trend from the overview and closes a quarter; team members cannot", async ({

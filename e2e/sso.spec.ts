@@ -45,7 +45,7 @@ test("a first SSO sign-in takes its role from the mapped group claim, and the au
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(
     page.getByRole("table", { name: "Audit log" }).getByRole("row", { name: new RegExp(kenji.email) }),
-  ).toContainText("sso");
+  ).toContainText("signed in with single sign-on for the first time");
 });
 
 test("single sign-on never sends anyone off-site: not from the sign-in page, nor through Better Auth's own endpoint", async ({
