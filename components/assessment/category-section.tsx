@@ -7,7 +7,7 @@ import { AnswerBadges } from "@/components/review/answer-badges";
 import { Deltas } from "@/components/ui/deltas";
 import { Markdown } from "@/components/ui/markdown";
 import { ScoreBadge } from "@/components/ui/score-badge";
-import { cardClass } from "@/components/ui/styles";
+import { showsAnswer, type AssessmentFilter } from "@/lib/assessment-filters";
 import { dayOf } from "@/lib/dates";
 import { pick, type Locale } from "@/lib/i18n/config";
 import type { Assessment } from "@/lib/queries/assessment";
@@ -18,22 +18,29 @@ type Props = {
   category: Assessment["checklist"][number];
   canAnswer: boolean;
   traitNames: Record<string, string>;
+  filter: AssessmentFilter;
 };
 
-export function CategorySection({ assessment, category, canAnswer, traitNames }: Props) {
+export function CategorySection({ assessment, category, canAnswer, traitNames, filter }: Props) {
   const t = useTranslations();
   const locale = useLocale() as Locale;
   const { service, answersByItem } = assessment;
   const summary = assessment.score.categories[category.key];
   const applicable = category.items.filter((item) => isApplicable(item, service.traits));
+  const shown = applicable.filter((item) =>
+    showsAnswer(filter.show, answersByItem.get(item.id), assessment.today),
+  );
   const setAside = category.items.filter((item) => !isApplicable(item, service.traits));
   const title = pick(locale, { ja: category.titleJa, en: category.titleEn });
   const headingId = `category-${category.key}`;
 
   return (
-    <section aria-labelledby={headingId} className={cardClass}>
+    <section
+      aria-labelledby={headingId}
+      className="rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm"
+    >
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 id={headingId} className="scroll-mt-4 text-lg font-semibold">
+        <h2 id={headingId} className="scroll-mt-4 text-base font-semibold">
           {title}
         </h2>
         <div className="flex items-center gap-3 text-sm text-slate-600">
@@ -53,57 +60,80 @@ export function CategorySection({ assessment, category, canAnswer, traitNames }:
       {applicable.length === 0 && (
         <p className="mt-3 text-sm text-slate-600">{t("assessment.categoryEmpty")}</p>
       )}
+      {shown.length === 0 && applicable.length > 0 && (
+        <p className="mt-3 text-sm text-slate-600">{t(`assessment.filterEmpty.${filter.show ?? "all"}`)}</p>
+      )}
       <ul className="mt-2 divide-y divide-slate-100">
-        {applicable.map((item) => {
+        {shown.map((item) => {
           const answer = answersByItem.get(item.id);
           const text = pick(locale, { ja: item.textJa, en: item.textEn });
           const guidance = pick(locale, { ja: item.guidanceJa, en: item.guidanceEn });
+          const itemPath = `/services/${service.slug}/items/${item.key}`;
           return (
-            <li key={item.id} className="py-4">
-              <article aria-labelledby={`item-${item.key}`}>
-                <div className="flex items-start justify-between gap-3">
-                  <h3 id={`item-${item.key}`} className="font-medium">
+            <li key={item.id}>
+              <article
+                aria-labelledby={`item-${item.key}`}
+                data-item-row
+                tabIndex={-1}
+                className="-mx-2 grid scroll-mt-4 scroll-mb-4 items-center gap-x-4 gap-y-1 rounded px-2 py-2 outline-none focus:bg-blue-50 focus:ring-2 focus:ring-blue-600 md:grid-cols-[minmax(0,1fr)_auto]"
+              >
+                <div className="min-w-0">
+                  <h3 id={`item-${item.key}`} className="text-sm font-medium">
                     {text}
                   </h3>
-                  <StatusLabel status={answer?.status} />
+                  <div className="mt-0.5 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs">
+                    {answer ? (
+                      <AnswerBadges
+                        review={answer.review}
+                        status={answer.status}
+                        naState={answer.naState}
+                        naExpired={Boolean(
+                          answer.naExpiresOn && dayOf(answer.naExpiresOn) < assessment.today,
+                        )}
+                        staleCount={answer.staleCount}
+                      />
+                    ) : (
+                      <StatusLabel />
+                    )}
+                    {!canAnswer && answer && <StatusLabel status={answer.status} />}
+                    <Link href={itemPath} className="text-blue-800 underline">
+                      {t("assessment.evidenceCount", { count: answer?.evidenceCount ?? 0 })}
+                      <span className="sr-only">: {text}</span>
+                    </Link>
+                    <Link
+                      href={`${itemPath}#evidence-heading`}
+                      data-key-evidence
+                      className="text-blue-800 underline"
+                    >
+                      {t("assessment.addEvidence")}
+                      <span className="sr-only">: {text}</span>
+                    </Link>
+                    {guidance && (
+                      <details className="open:basis-full">
+                        <summary className="cursor-pointer text-slate-600 underline">
+                          {t("assessment.guidance")}
+                          <span className="sr-only">: {text}</span>
+                        </summary>
+                        <div className="mt-1 text-sm">
+                          <Markdown source={guidance} />
+                        </div>
+                      </details>
+                    )}
+                  </div>
+                  {!canAnswer && answer?.note && (
+                    <p className="mt-1 whitespace-pre-line text-sm text-slate-700">{answer.note}</p>
+                  )}
                 </div>
-                {guidance && (
-                  <div className="mt-1">
-                    <Markdown source={guidance} />
-                  </div>
-                )}
-                {answer && (
-                  <div className="mt-1">
-                    <AnswerBadges
-                      review={answer.review}
-                      status={answer.status}
-                      naState={answer.naState}
-                      naExpired={Boolean(answer.naExpiresOn && dayOf(answer.naExpiresOn) < assessment.today)}
-                      staleCount={answer.staleCount}
-                    />
-                  </div>
-                )}
-                {canAnswer ? (
+                {canAnswer && (
                   <AnswerForm
                     serviceId={service.id}
                     itemKey={item.key}
+                    itemText={text}
                     status={answer?.status}
                     note={answer?.note ?? ""}
                     revision={answer?.revision ?? 0}
                   />
-                ) : (
-                  answer?.note && (
-                    <p className="mt-2 whitespace-pre-line text-sm text-slate-700">{answer.note}</p>
-                  )
                 )}
-                <p className="mt-2 text-sm">
-                  <Link
-                    href={`/services/${service.slug}/items/${item.key}`}
-                    className="text-blue-700 underline"
-                  >
-                    {t("evidence.openItem", { count: answer?.evidenceCount ?? 0 })}
-                  </Link>
-                </p>
               </article>
             </li>
           );

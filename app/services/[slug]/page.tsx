@@ -3,11 +3,15 @@ import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
+import { AssessmentFilters } from "@/components/assessment/assessment-filters";
 import { CategorySection } from "@/components/assessment/category-section";
 import { HistoryList } from "@/components/assessment/history-list";
+import { KeyboardHelp } from "@/components/assessment/keyboard-help";
 import { ScorePanel } from "@/components/assessment/score-panel";
 import { AuditTable } from "@/components/audit/audit-table";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { buttonSecondary } from "@/components/ui/styles";
+import { ASSESSMENT_SHOWS, readAssessmentFilter, showsAnswer } from "@/lib/assessment-filters";
 import { requireUser } from "@/lib/auth/session";
 import { pick, type Locale } from "@/lib/i18n/config";
 import { can } from "@/lib/permissions";
@@ -21,15 +25,18 @@ import { isApplicable } from "@/lib/scoring";
 
 const SERVICE_AUDIT_LIMIT = 50;
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const service = await getServiceBySlug((await params).slug);
   return { title: service?.name };
 }
 
-export default async function AssessmentPage({ params }: Props) {
-  const { slug } = await params;
+export default async function AssessmentPage({ params, searchParams }: Props) {
+  const [{ slug }, search] = await Promise.all([params, searchParams]);
   const user = await requireUser();
   const [assessment, t, locale] = await Promise.all([
     loadAssessment(slug),
@@ -49,6 +56,29 @@ export default async function AssessmentPage({ params }: Props) {
       ),
   );
   const canAnswer = can.answerItems(user, { teamId: service.teamId });
+  const filter = readAssessmentFilter(
+    search,
+    checklist.map((category) => category.key),
+  );
+  const categoryTitle = (category: (typeof checklist)[number]) =>
+    pick(locale, { ja: category.titleJa, en: category.titleEn });
+  // A filtered view shows only the categories with something to show.
+  const shownCategories = checklist.filter(
+    (category) =>
+      (!filter.category || category.key === filter.category) &&
+      (!filter.show ||
+        category.items.some(
+          (item) =>
+            isApplicable(item, service.traits) &&
+            showsAnswer(filter.show, assessment.answersByItem.get(item.id), assessment.today),
+        )),
+  );
+  const applicableItems = checklist
+    .filter((category) => !filter.category || category.key === filter.category)
+    .flatMap((category) => category.items.filter((item) => isApplicable(item, service.traits)));
+  const shownCount = applicableItems.filter((item) =>
+    showsAnswer(filter.show, assessment.answersByItem.get(item.id), assessment.today),
+  ).length;
   const auditEntries = await listAuditLog({ serviceId: service.id, take: SERVICE_AUDIT_LIMIT });
 
   return (
@@ -93,18 +123,15 @@ export default async function AssessmentPage({ params }: Props) {
         )}
       </header>
       <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
-        <aside className="lg:sticky lg:top-4 lg:self-start">
+        <aside className="min-w-0 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
           <ScorePanel
             score={assessment.score}
             comparisons={assessment.comparisons}
             staleEvidence={assessment.staleEvidence}
-            categories={checklist.map((category) => ({
-              key: category.key,
-              title: pick(locale, { ja: category.titleJa, en: category.titleEn }),
-            }))}
+            categories={checklist.map((category) => ({ key: category.key, title: categoryTitle(category) }))}
           />
         </aside>
-        <div className="space-y-6">
+        <div className="min-w-0 space-y-4">
           {versionChanges && newItems.length > 0 && (
             <p role="status" className="rounded border border-blue-200 bg-blue-50 p-3 text-sm text-blue-900">
               {t("checklistEditor.newItemsNotice", {
@@ -116,13 +143,52 @@ export default async function AssessmentPage({ params }: Props) {
               </Link>
             </p>
           )}
-          {checklist.map((category) => (
+          <div className="flex flex-wrap items-end justify-between gap-3">
+            <AssessmentFilters label={t("assessment.filters")}>
+              <FilterSelect
+                name="show"
+                label={t("assessment.show")}
+                anyLabel={t("assessment.showAll")}
+                value={filter.show ?? ""}
+                options={ASSESSMENT_SHOWS.map((show) => ({
+                  value: show,
+                  label: t(`assessment.shows.${show}`),
+                }))}
+              />
+              <FilterSelect
+                name="category"
+                label={t("assessment.category")}
+                anyLabel={t("assessment.allCategories")}
+                value={filter.category ?? ""}
+                options={checklist.map((category) => ({
+                  value: category.key,
+                  label: categoryTitle(category),
+                }))}
+              />
+            </AssessmentFilters>
+            <KeyboardHelp canAnswer={canAnswer} />
+          </div>
+          <p role="status" className="text-sm text-slate-600">
+            {filter.show || filter.category
+              ? t("assessment.filtered", { shown: shownCount, total: applicableItems.length })
+              : ""}
+          </p>
+          {shownCategories.length === 0 && (
+            <p className="rounded border border-dashed border-slate-300 bg-white p-4 text-sm text-slate-700">
+              {t(`assessment.filterEmpty.${filter.show ?? "all"}`)}{" "}
+              <Link href={`/services/${service.slug}`} className="font-medium text-blue-800 underline">
+                {t("assessment.clearFilters")}
+              </Link>
+            </p>
+          )}
+          {shownCategories.map((category) => (
             <CategorySection
               key={category.key}
               assessment={assessment}
               category={category}
               canAnswer={canAnswer}
               traitNames={traitName}
+              filter={filter}
             />
           ))}
           <HistoryList events={assessment.events} limit={HISTORY_LIMIT} />
