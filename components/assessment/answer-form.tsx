@@ -33,6 +33,7 @@ export function AnswerForm({ serviceId, itemKey, itemText, status, note, revisio
   const t = useTranslations();
   const form = useForm(saveAnswerAction, itemKey);
   const noteRef = useRef<HTMLTextAreaElement>(null);
+  const saveNoteRef = useRef<HTMLButtonElement>(null);
   const [noteOpen, setNoteOpen] = useState(false);
   // The status just chosen, shown at once until the server answers (the form's key changes), and
   // kept while an N/A waits for its reason.
@@ -91,7 +92,7 @@ export function AnswerForm({ serviceId, itemKey, itemText, status, note, revisio
       {/* From the page, not from what was sent: after a conflict the page is read again, and
           saving once more replaces the other person's change knowingly. */}
       <input type="hidden" name="revision" value={revision} />
-      <div className="flex flex-wrap items-center gap-x-3 gap-y-1 md:justify-end">
+      <div className="flex flex-wrap items-center gap-x-2 gap-y-1 md:col-start-2 md:row-start-2 md:justify-end">
         <div
           role="group"
           aria-label={t("assessment.answerFor", { item: itemText })}
@@ -126,7 +127,9 @@ export function AnswerForm({ serviceId, itemKey, itemText, status, note, revisio
           <span className="sr-only">: {itemText}</span>
           {note && <span aria-hidden> ●</span>}
         </button>
-        <p role="status" className="min-w-10 text-xs text-teal-800">
+      </div>
+      <div className="flex min-h-5 items-center gap-2 text-xs md:col-start-2 md:row-start-1 md:justify-end">
+        <p role="status" className="text-teal-800">
           {form.pending
             ? t("assessment.saving")
             : form.saved
@@ -136,19 +139,24 @@ export function AnswerForm({ serviceId, itemKey, itemText, status, note, revisio
         {form.saved && previous && (
           <button
             type="button"
+            data-key-undo
             onClick={undo}
-            className="rounded px-1.5 py-1 text-xs font-medium text-blue-800 underline hover:bg-slate-100"
+            className="rounded px-1.5 text-xs font-medium text-blue-800 underline hover:bg-slate-100"
           >
             {t("assessment.undo")}
             <span className="sr-only">: {itemText}</span>
           </button>
         )}
       </div>
-      <div className="md:col-span-2">
+      <div className="md:col-span-2 md:row-start-3">
         <FieldError form={form} name="status" />
         <FormAlert form={form} fields={["status", "note"]} />
       </div>
-      <div id={`${form.id("note")}-panel`} hidden={!noteVisible} className="space-y-1 md:col-span-2">
+      <div
+        id={`${form.id("note")}-panel`}
+        hidden={!noteVisible}
+        className="space-y-1 md:col-span-2 md:row-start-4"
+      >
         <label htmlFor={form.id("note")} className="sr-only">
           {t("assessment.note")}: {itemText}
         </label>
@@ -159,9 +167,13 @@ export function AnswerForm({ serviceId, itemKey, itemText, status, note, revisio
           rows={2}
           defaultValue={noteSent}
           onKeyDown={(event) => {
-            if (event.key !== "Escape") return;
-            setNoteOpen(false);
-            (event.currentTarget.closest("[data-item-row]") as HTMLElement | null)?.focus();
+            if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+              event.preventDefault();
+              saveNoteRef.current?.click();
+            } else if (event.key === "Escape") {
+              setNoteOpen(false);
+              event.currentTarget.closest<HTMLElement>("[data-item-row]")?.focus();
+            }
           }}
           className={inputClass}
         />
@@ -170,6 +182,7 @@ export function AnswerForm({ serviceId, itemKey, itemText, status, note, revisio
             {waitingForReason ? t("assessment.naNeedsReason") : t("assessment.noteHint")}
           </p>
           <button
+            ref={saveNoteRef}
             type="submit"
             name="status"
             value={chosen ?? shown}

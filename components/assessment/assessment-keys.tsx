@@ -59,7 +59,9 @@ export function AssessmentKeys({ helpId }: { helpId: string }) {
             ? current.querySelector<HTMLElement>("[data-key-note]")
             : event.key === "e"
               ? current.querySelector<HTMLElement>("[data-key-evidence]")
-              : null;
+              : event.key === "u"
+                ? current.querySelector<HTMLElement>("[data-key-undo]")
+                : null;
       if (control) act(() => control.click());
     };
     document.addEventListener("keydown", onKey);

@@ -39,10 +39,19 @@ export function CategorySection({ assessment, category, canAnswer, traitNames, f
       aria-labelledby={headingId}
       className="rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm"
     >
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 id={headingId} className="scroll-mt-4 text-base font-semibold">
-          {title}
-        </h2>
+      <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
+        <div className="flex flex-wrap items-baseline gap-x-3">
+          <h2 id={headingId} className="scroll-mt-4 text-base font-semibold">
+            {title}
+          </h2>
+          {summary?.percent !== null &&
+            summary?.percent !== undefined &&
+            assessment.comparisons.categories[category.key] && (
+              <div className="text-xs">
+                <Deltas deltas={assessment.comparisons.categories[category.key]!} />
+              </div>
+            )}
+        </div>
         <div className="flex items-center gap-3 text-sm text-slate-600">
           {summary && summary.applicable > 0 && (
             <span>{t("score.progress", { answered: summary.answered, applicable: summary.applicable })}</span>
@@ -50,13 +59,6 @@ export function CategorySection({ assessment, category, canAnswer, traitNames, f
           <ScoreBadge percent={summary?.percent ?? null} />
         </div>
       </div>
-      {summary?.percent !== null &&
-        summary?.percent !== undefined &&
-        assessment.comparisons.categories[category.key] && (
-          <div className="mt-1">
-            <Deltas deltas={assessment.comparisons.categories[category.key]!} />
-          </div>
-        )}
       {applicable.length === 0 && (
         <p className="mt-3 text-sm text-slate-600">{t("assessment.categoryEmpty")}</p>
       )}
@@ -75,13 +77,13 @@ export function CategorySection({ assessment, category, canAnswer, traitNames, f
                 aria-labelledby={`item-${item.key}`}
                 data-item-row
                 tabIndex={-1}
-                className="-mx-2 grid scroll-mt-4 scroll-mb-4 items-center gap-x-4 gap-y-1 rounded px-2 py-2 outline-none focus:bg-blue-50 focus:ring-2 focus:ring-blue-600 md:grid-cols-[minmax(0,1fr)_auto]"
+                className="-mx-2 grid scroll-mt-4 scroll-mb-4 items-center gap-x-4 gap-y-0.5 rounded px-2 py-1.5 outline-none focus:bg-blue-50 focus:ring-2 focus:ring-blue-600 md:grid-cols-[minmax(0,1fr)_auto]"
               >
-                <div className="min-w-0">
-                  <h3 id={`item-${item.key}`} className="text-sm font-medium">
-                    {text}
-                  </h3>
-                  <div className="mt-0.5 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs">
+                <h3 id={`item-${item.key}`} className="text-sm font-medium md:col-start-1 md:row-start-1">
+                  {text}
+                </h3>
+                <div className="min-w-0 md:col-start-1 md:row-start-2">
+                  <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs">
                     {answer ? (
                       <AnswerBadges
                         review={answer.review}

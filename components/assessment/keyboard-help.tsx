@@ -4,13 +4,23 @@ import { AssessmentKeys } from "@/components/assessment/assessment-keys";
 
 const HELP_ID = "assessment-keys";
 const KEYS = [["j", "↓"], ["k", "↑"], ["1", "2", "3", "4"], ["n"], ["e"], ["Esc"], ["?"]] as const;
-const ACTIONS = ["next", "previous", "answer", "note", "evidence", "closeNote", "help"] as const;
+const ACTIONS = [
+  "next",
+  "previous",
+  "answer",
+  "undo",
+  "note",
+  "saveNote",
+  "closeNote",
+  "evidence",
+  "help",
+] as const;
 
 /** The assessment's keyboard shortcuts, listed on the page (? opens and closes the list). */
 export function KeyboardHelp({ canAnswer }: { canAnswer: boolean }) {
   const t = useTranslations("assessment.keys");
   const shown = ACTIONS.map((action, index) => [action, KEYS[index]!] as const).filter(
-    ([action]) => canAnswer || !["answer", "note", "closeNote"].includes(action),
+    ([action]) => canAnswer || !["answer", "undo", "note", "saveNote", "closeNote"].includes(action),
   );
   return (
     <details id={HELP_ID} className="text-xs text-slate-700">
