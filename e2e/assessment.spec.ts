@@ -1,12 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 
-import {
-  answerButton,
-  answerItem,
-  expectStored,
-  fillNote,
-  itemRow as item,
-} from "./fixtures/answers";
+import { answerButton, answerItem, expectStored, fillNote, itemRow as item } from "./fixtures/answers";
 import { demo, signInAs } from "./fixtures/auth";
 import { categoryTitle, itemText } from "./fixtures/checklist";
 import { anotherPersonAt, changedBy } from "./fixtures/conflicts";
@@ -151,9 +145,10 @@ test("a team self-assesses a new service end to end with the mouse", async ({ pa
   await page.goto(`/services/${slug}`);
   await page.getByRole("button", { name: "日本語" }).click();
   await expect(page.getByRole("region", { name: "総合スコア" })).toBeVisible();
-  await expect(
-    answerButton(page, "connectivity.each-component", "未対応", "ja"),
-  ).toHaveAttribute("aria-pressed", "true");
+  await expect(answerButton(page, "connectivity.each-component", "未対応", "ja")).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
   await expect(page.getByRole("region", { name: categoryTitle("http", "ja") })).toBeVisible();
   await page.reload();
   await expect(page.getByRole("heading", { name: "変更履歴" })).toBeVisible();
@@ -282,7 +277,10 @@ test("on a 390 px phone everything is reachable without sideways scrolling", asy
 
   // An answer and its note, by touch.
   await answerItem(page, "http.latency", "Not applicable", { note: "No latency target on this one" });
-  await expectStored(slug, "http.latency", { status: "NOT_APPLICABLE", note: "No latency target on this one" });
+  await expectStored(slug, "http.latency", {
+    status: "NOT_APPLICABLE",
+    note: "No latency target on this one",
+  });
   const row = await item(page, "http.latency").boundingBox();
   expect(row!.x + row!.width).toBeLessThanOrEqual(390);
   expect(await overflow()).toBeLessThanOrEqual(0);
@@ -319,7 +317,9 @@ test("an undo over someone else's change is refused naming them, keeping the ans
   await answerItem(admin, key, "Partial");
 
   // Undoing the member's save would overwrite the admin's: refused, next to the row, announced.
-  await item(page, key).getByRole("button", { name: `Undo: ${itemText(key)}` }).click();
+  await item(page, key)
+    .getByRole("button", { name: `Undo: ${itemText(key)}` })
+    .click();
   await expect(item(page, key).getByRole("alert")).toHaveText(changedBy("Aiko Admin"));
   await pressed(page, key, "Met");
   await expectStored(slug, key, { status: "PARTIAL" });

@@ -89,8 +89,10 @@ test("an admin adds an item with a new trait and publishes; a team member sees i
     "https://wiki.example.com/edge",
   );
   expect(await page.evaluate(() => (window as { pwned?: boolean }).pwned)).toBeUndefined();
-  await article.getByRole("radio", { name: "Met", exact: true }).check();
-  await article.getByRole("button", { name: "Save answer" }).click();
+  await article
+    .getByRole("group", { name: `Answer: ${itemText}` })
+    .getByRole("button", { name: "Met" })
+    .click();
   await expect(article.getByRole("status")).toHaveText("Saved");
   await page.reload();
   await expect(page.getByText(/added 1 item to answer/)).toHaveCount(0);
