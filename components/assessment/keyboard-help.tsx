@@ -3,25 +3,23 @@ import { useTranslations } from "next-intl";
 import { AssessmentKeys } from "@/components/assessment/assessment-keys";
 
 const HELP_ID = "assessment-keys";
-const KEYS = [["j", "↓"], ["k", "↑"], ["1", "2", "3", "4"], ["n"], ["e"], ["Esc"], ["?"]] as const;
-const ACTIONS = [
-  "next",
-  "previous",
-  "answer",
-  "undo",
-  "note",
-  "saveNote",
-  "closeNote",
-  "evidence",
-  "help",
+// Each action and its keys; "answering" ones are left out for people who may not answer.
+const SHORTCUTS = [
+  ["next", ["j", "↓"], false],
+  ["previous", ["k", "↑"], false],
+  ["answer", ["1", "2", "3", "4"], true],
+  ["undo", ["u"], true],
+  ["note", ["n"], true],
+  ["saveNote", ["Ctrl", "Enter"], true],
+  ["closeNote", ["Esc"], true],
+  ["evidence", ["e"], false],
+  ["help", ["?"], false],
 ] as const;
 
 /** The assessment's keyboard shortcuts, listed on the page (? opens and closes the list). */
 export function KeyboardHelp({ canAnswer }: { canAnswer: boolean }) {
   const t = useTranslations("assessment.keys");
-  const shown = ACTIONS.map((action, index) => [action, KEYS[index]!] as const).filter(
-    ([action]) => canAnswer || !["answer", "undo", "note", "saveNote", "closeNote"].includes(action),
-  );
+  const shown = SHORTCUTS.filter(([, , answering]) => canAnswer || !answering);
   return (
     <details id={HELP_ID} className="text-xs text-slate-700">
       <summary className="cursor-pointer font-medium text-slate-700">
