@@ -117,7 +117,7 @@ test("a viewer finds no edit controls anywhere", async ({ page }) => {
   ).toBeVisible();
   await page
     .getByRole("article", { name: itemText("metrics.business-logic") })
-    .getByRole("link", { name: /^1 piece of evidence/ })
+    .getByRole("link", { name: /^Evidence \(1\)/ })
     .click();
   await expect(page.getByRole("link", { name: "Orders dashboard" })).toBeVisible();
   await expect(page.getByRole("main").getByRole("form")).toHaveCount(0);

@@ -38,7 +38,9 @@ test("evidence is attached, a reviewer requests a change, the team answers, and 
   await createService(page, { name: `Proof ${slug}`, slug, team: "Payments", traits: ["Serves HTTP"] });
   await answer(page, key, "Met");
   await expect(verifiedScore(page).getByText("0%", { exact: true })).toBeVisible();
-  await item(page, key).getByRole("link", { name: `Add evidence: ${itemText(key)}` }).click();
+  await item(page, key)
+    .getByRole("link", { name: `Add evidence: ${itemText(key)}` })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: itemText(key) })).toBeVisible();
 
   await submit(page, "Add link", { Address: "javascript:alert(1)" });

@@ -22,7 +22,7 @@ type Props = {
 type Previous = { status: string; note: string };
 
 const segment =
-  "px-2.5 py-1 text-xs font-semibold first:rounded-l last:rounded-r border-slate-300 not-first:border-l aria-pressed:bg-blue-700 aria-pressed:text-white hover:bg-slate-100 aria-pressed:hover:bg-blue-800 focus-visible:relative focus-visible:outline-2 focus-visible:outline-blue-700 disabled:opacity-60";
+  "px-2 py-0.5 text-xs font-semibold first:rounded-l last:rounded-r border-slate-300 not-first:border-l aria-pressed:bg-blue-700 aria-pressed:text-white hover:bg-slate-100 aria-pressed:hover:bg-blue-800 focus-visible:relative focus-visible:outline-2 focus-visible:outline-blue-700 disabled:opacity-60";
 
 /**
  * One item's answer, saved as soon as it is chosen: a segmented control of the answer statuses,
@@ -35,11 +35,14 @@ export function AnswerForm({ serviceId, itemKey, itemText, status, note, revisio
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const saveNoteRef = useRef<HTMLButtonElement>(null);
   const [noteOpen, setNoteOpen] = useState(false);
-  // The status just chosen, shown at once until the server answers (the form's key changes), and
-  // kept while an N/A waits for its reason.
-  const [choice, setChoice] = useState<{ status: string; key: string } | null>(null);
-  const chosen = choice?.key === form.key ? choice.status : null;
-  const setChosen = (status: string) => setChoice({ status, key: form.key });
+  // The status just chosen, shown at once: while it is sent (and while an N/A waits for its
+  // reason), then once saved until the page read again brings the new revision.
+  const [choice, setChoice] = useState<{ status: string; key: string; revision: number } | null>(null);
+  const chosen =
+    choice && (choice.key === form.key || (form.saved && choice.revision === revision))
+      ? choice.status
+      : null;
+  const setChosen = (status: string) => setChoice({ status, key: form.key, revision });
   // What the last save replaced, for its undo (none when the item was unanswered before).
   const [previous, setPrevious] = useState<Previous | null>(null);
   const [restored, setRestored] = useState(false);
@@ -92,7 +95,7 @@ export function AnswerForm({ serviceId, itemKey, itemText, status, note, revisio
       {/* From the page, not from what was sent: after a conflict the page is read again, and
           saving once more replaces the other person's change knowingly. */}
       <input type="hidden" name="revision" value={revision} />
-      <div className="flex flex-wrap items-center gap-x-2 gap-y-1 md:col-start-2 md:row-start-2 md:justify-end">
+      <div className="flex flex-wrap items-center gap-x-2 gap-y-1 md:col-start-2 md:justify-end">
         <div
           role="group"
           aria-label={t("assessment.answerFor", { item: itemText })}
@@ -121,14 +124,14 @@ export function AnswerForm({ serviceId, itemKey, itemText, status, note, revisio
           aria-expanded={noteVisible}
           aria-controls={`${form.id("note")}-panel`}
           onClick={() => (noteVisible ? setNoteOpen(false) : openNote())}
-          className="rounded px-1.5 py-1 text-xs font-medium text-blue-800 underline hover:bg-slate-100"
+          className="rounded px-1.5 py-0.5 text-xs font-medium text-blue-800 underline hover:bg-slate-100"
         >
           {t("assessment.note")}
           <span className="sr-only">: {itemText}</span>
           {note && <span aria-hidden> ●</span>}
         </button>
       </div>
-      <div className="flex min-h-5 items-center gap-2 text-xs md:col-start-2 md:row-start-1 md:justify-end">
+      <div className="flex items-center gap-2 text-xs md:absolute md:top-1 md:right-2">
         <p role="status" className="text-teal-800">
           {form.pending
             ? t("assessment.saving")
@@ -148,15 +151,11 @@ export function AnswerForm({ serviceId, itemKey, itemText, status, note, revisio
           </button>
         )}
       </div>
-      <div className="md:col-span-2 md:row-start-3">
+      <div className="md:col-span-2">
         <FieldError form={form} name="status" />
         <FormAlert form={form} fields={["status", "note"]} />
       </div>
-      <div
-        id={`${form.id("note")}-panel`}
-        hidden={!noteVisible}
-        className="space-y-1 md:col-span-2 md:row-start-4"
-      >
+      <div id={`${form.id("note")}-panel`} hidden={!noteVisible} className="space-y-1 md:col-span-2">
         <label htmlFor={form.id("note")} className="sr-only">
           {t("assessment.note")}: {itemText}
         </label>

@@ -37,7 +37,7 @@ export function CategorySection({ assessment, category, canAnswer, traitNames, f
   return (
     <section
       aria-labelledby={headingId}
-      className="rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm"
+      className="rounded-lg border border-slate-200 bg-white px-4 py-2 shadow-sm"
     >
       <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
         <div className="flex flex-wrap items-baseline gap-x-3">
@@ -65,7 +65,7 @@ export function CategorySection({ assessment, category, canAnswer, traitNames, f
       {shown.length === 0 && applicable.length > 0 && (
         <p className="mt-3 text-sm text-slate-600">{t(`assessment.filterEmpty.${filter.show ?? "all"}`)}</p>
       )}
-      <ul className="mt-2 divide-y divide-slate-100">
+      <ul className="mt-1 divide-y divide-slate-100">
         {shown.map((item) => {
           const answer = answersByItem.get(item.id);
           const text = pick(locale, { ja: item.textJa, en: item.textEn });
@@ -77,13 +77,13 @@ export function CategorySection({ assessment, category, canAnswer, traitNames, f
                 aria-labelledby={`item-${item.key}`}
                 data-item-row
                 tabIndex={-1}
-                className="-mx-2 grid scroll-mt-4 scroll-mb-4 items-center gap-x-4 gap-y-0.5 rounded px-2 py-1.5 outline-none focus:bg-blue-50 focus:ring-2 focus:ring-blue-600 md:grid-cols-[minmax(0,1fr)_auto]"
+                className="relative -mx-2 grid scroll-mt-4 scroll-mb-4 items-center gap-x-4 gap-y-0.5 rounded px-2 py-1 outline-none focus:bg-blue-50 focus:ring-2 focus:ring-blue-600 md:grid-cols-[minmax(0,1fr)_auto]"
               >
-                <h3 id={`item-${item.key}`} className="text-sm font-medium md:col-start-1 md:row-start-1">
+                <h3 id={`item-${item.key}`} className="text-sm font-medium md:col-span-2 md:pr-36">
                   {text}
                 </h3>
-                <div className="min-w-0 md:col-start-1 md:row-start-2">
-                  <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs">
+                <div className="min-w-0 md:col-start-1">
+                  <div className="flex flex-wrap items-center gap-x-3 gap-y-0.5 text-xs">
                     {answer ? (
                       <AnswerBadges
                         review={answer.review}

@@ -131,7 +131,7 @@ export default async function AssessmentPage({ params, searchParams }: Props) {
             categories={checklist.map((category) => ({ key: category.key, title: categoryTitle(category) }))}
           />
         </aside>
-        <div className="min-w-0 space-y-4">
+        <div className="min-w-0 space-y-3">
           {versionChanges && newItems.length > 0 && (
             <p role="status" className="rounded border border-blue-200 bg-blue-50 p-3 text-sm text-blue-900">
               {t("checklistEditor.newItemsNotice", {
