@@ -47,7 +47,7 @@ export function AnswerForm({ serviceId, itemKey, itemText, status, note, revisio
   const [previous, setPrevious] = useState<Previous | null>(null);
   const [restored, setRestored] = useState(false);
   const [, startTransition] = useTransition();
-  const waitingForReason = chosen === "NOT_APPLICABLE" && !form.pending;
+  const waitingForReason = choice?.key === form.key && choice.status === "NOT_APPLICABLE" && !form.pending;
 
   const shown = chosen ?? (form.failure ? form.value("status", status ?? "") : (status ?? ""));
   const noteSent = form.failure ? form.value("note", note) : note;

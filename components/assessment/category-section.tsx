@@ -35,10 +35,7 @@ export function CategorySection({ assessment, category, canAnswer, traitNames, f
   const headingId = `category-${category.key}`;
 
   return (
-    <section
-      aria-labelledby={headingId}
-      className="rounded-lg border border-slate-200 bg-white px-4 py-2 shadow-sm"
-    >
+    <section aria-labelledby={headingId} className="px-4 py-2">
       <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
         <div className="flex flex-wrap items-baseline gap-x-3">
           <h2 id={headingId} className="scroll-mt-4 text-base font-semibold">
@@ -77,7 +74,7 @@ export function CategorySection({ assessment, category, canAnswer, traitNames, f
                 aria-labelledby={`item-${item.key}`}
                 data-item-row
                 tabIndex={-1}
-                className="relative -mx-2 grid scroll-mt-4 scroll-mb-4 items-center gap-x-4 gap-y-0.5 rounded px-2 py-1 outline-none focus:bg-blue-50 focus:ring-2 focus:ring-blue-600 md:grid-cols-[minmax(0,1fr)_auto]"
+                className="relative -mx-2 grid scroll-mt-4 scroll-mb-4 items-center gap-x-4 rounded px-2 py-0.5 outline-none focus:bg-blue-50 focus:ring-2 focus:ring-blue-600 md:grid-cols-[minmax(0,1fr)_auto]"
               >
                 <h3 id={`item-${item.key}`} className="text-sm font-medium md:col-span-2 md:pr-36">
                   {text}

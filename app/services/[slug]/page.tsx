@@ -3,15 +3,14 @@ import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
-import { AssessmentFilters } from "@/components/assessment/assessment-filters";
 import { CategorySection } from "@/components/assessment/category-section";
 import { HistoryList } from "@/components/assessment/history-list";
+import { ItemFilters } from "@/components/assessment/item-filters";
 import { KeyboardHelp } from "@/components/assessment/keyboard-help";
 import { ScorePanel } from "@/components/assessment/score-panel";
 import { AuditTable } from "@/components/audit/audit-table";
-import { FilterSelect } from "@/components/ui/filter-select";
 import { buttonSecondary } from "@/components/ui/styles";
-import { ASSESSMENT_SHOWS, readAssessmentFilter, showsAnswer } from "@/lib/assessment-filters";
+import { readAssessmentFilter, showsAnswer } from "@/lib/assessment-filters";
 import { requireUser } from "@/lib/auth/session";
 import { pick, type Locale } from "@/lib/i18n/config";
 import { can } from "@/lib/permissions";
@@ -60,8 +59,10 @@ export default async function AssessmentPage({ params, searchParams }: Props) {
     search,
     checklist.map((category) => category.key),
   );
-  const categoryTitle = (category: (typeof checklist)[number]) =>
-    pick(locale, { ja: category.titleJa, en: category.titleEn });
+  const categories = checklist.map((category) => ({
+    key: category.key,
+    title: pick(locale, { ja: category.titleJa, en: category.titleEn }),
+  }));
   // A filtered view shows only the categories with something to show.
   const shownCategories = checklist.filter(
     (category) =>
@@ -116,11 +117,14 @@ export default async function AssessmentPage({ params, searchParams }: Props) {
             </p>
           )}
         </div>
-        {can.editService(user, { teamId: service.teamId }) && (
-          <Link href={`/services/${service.slug}/edit`} className={buttonSecondary}>
-            {t("assessment.editService")}
-          </Link>
-        )}
+        <div className="flex flex-col items-end gap-3">
+          {can.editService(user, { teamId: service.teamId }) && (
+            <Link href={`/services/${service.slug}/edit`} className={buttonSecondary}>
+              {t("assessment.editService")}
+            </Link>
+          )}
+          <ItemFilters filter={filter} categories={categories} />
+        </div>
       </header>
       <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
         <aside className="min-w-0 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
@@ -128,7 +132,7 @@ export default async function AssessmentPage({ params, searchParams }: Props) {
             score={assessment.score}
             comparisons={assessment.comparisons}
             staleEvidence={assessment.staleEvidence}
-            categories={checklist.map((category) => ({ key: category.key, title: categoryTitle(category) }))}
+            categories={categories}
           />
         </aside>
         <div className="min-w-0 space-y-3">
@@ -143,36 +147,14 @@ export default async function AssessmentPage({ params, searchParams }: Props) {
               </Link>
             </p>
           )}
-          <div className="flex flex-wrap items-end justify-between gap-3">
-            <AssessmentFilters label={t("assessment.filters")}>
-              <FilterSelect
-                name="show"
-                label={t("assessment.show")}
-                anyLabel={t("assessment.showAll")}
-                value={filter.show ?? ""}
-                options={ASSESSMENT_SHOWS.map((show) => ({
-                  value: show,
-                  label: t(`assessment.shows.${show}`),
-                }))}
-              />
-              <FilterSelect
-                name="category"
-                label={t("assessment.category")}
-                anyLabel={t("assessment.allCategories")}
-                value={filter.category ?? ""}
-                options={checklist.map((category) => ({
-                  value: category.key,
-                  label: categoryTitle(category),
-                }))}
-              />
-            </AssessmentFilters>
+          <div className="flex flex-wrap items-center justify-between gap-x-3">
+            <p role="status" className="text-sm text-slate-600">
+              {filter.show || filter.category
+                ? t("assessment.filtered", { shown: shownCount, total: applicableItems.length })
+                : ""}
+            </p>
             <KeyboardHelp canAnswer={canAnswer} />
           </div>
-          <p role="status" className="text-sm text-slate-600">
-            {filter.show || filter.category
-              ? t("assessment.filtered", { shown: shownCount, total: applicableItems.length })
-              : ""}
-          </p>
           {shownCategories.length === 0 && (
             <p className="rounded border border-dashed border-slate-300 bg-white p-4 text-sm text-slate-700">
               {t(`assessment.filterEmpty.${filter.show ?? "all"}`)}{" "}
@@ -181,16 +163,20 @@ export default async function AssessmentPage({ params, searchParams }: Props) {
               </Link>
             </p>
           )}
-          {shownCategories.map((category) => (
-            <CategorySection
-              key={category.key}
-              assessment={assessment}
-              category={category}
-              canAnswer={canAnswer}
-              traitNames={traitName}
-              filter={filter}
-            />
-          ))}
+          {shownCategories.length > 0 && (
+            <div className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white shadow-sm">
+              {shownCategories.map((category) => (
+                <CategorySection
+                  key={category.key}
+                  assessment={assessment}
+                  category={category}
+                  canAnswer={canAnswer}
+                  traitNames={traitName}
+                  filter={filter}
+                />
+              ))}
+            </div>
+          )}
           <HistoryList events={assessment.events} limit={HISTORY_LIMIT} />
           <section aria-labelledby="service-audit" className="space-y-3">
             <h2 id="service-audit" className="text-lg font-semibold">
