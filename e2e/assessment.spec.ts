@@ -229,7 +229,7 @@ test("the filters live in the address and apply as they change", async ({ page }
   await answerItem(page, "connectivity.each-component", "Met");
   await answerItem(page, "connectivity.over-network", "Not met");
 
-  const show = page.getByLabel("Show");
+  const show = page.getByLabel("Show", { exact: true });
   await show.selectOption({ label: "Unanswered" });
   await expect(page).toHaveURL(new RegExp(`/services/${slug}\\?show=unanswered$`));
   await expect(page.getByRole("status").filter({ hasText: /^Showing/ })).toHaveText("Showing 22 of 24 items");
@@ -248,13 +248,13 @@ test("the filters live in the address and apply as they change", async ({ page }
 
   // By category; the link can be shared.
   await show.selectOption({ label: "All items" });
-  await page.getByLabel("Category").selectOption({ label: categoryTitle("http") });
+  await page.getByLabel("Category", { exact: true }).selectOption({ label: categoryTitle("http") });
   await expect(page).toHaveURL(new RegExp(`\\?category=http$`));
   await expect(category(page, "http")).toBeVisible();
   await expect(category(page, "connectivity")).toHaveCount(0);
   await page.goto(`/services/${slug}?show=unanswered&category=connectivity`);
-  await expect(page.getByLabel("Show")).toHaveValue("unanswered");
-  await expect(page.getByLabel("Category")).toHaveValue("connectivity");
+  await expect(page.getByLabel("Show", { exact: true })).toHaveValue("unanswered");
+  await expect(page.getByLabel("Category", { exact: true })).toHaveValue("connectivity");
   await expect(page.getByRole("article")).toHaveCount(1);
   await expect(item(page, "connectivity.alert-tested")).toBeVisible();
 });
