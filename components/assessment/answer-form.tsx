@@ -50,9 +50,16 @@ export function AnswerForm({ serviceId, itemKey, itemText, status, note, revisio
   const waitingForReason = choice?.key === form.key && choice.status === "NOT_APPLICABLE" && !form.pending;
 
   const shown = chosen ?? (form.failure ? form.value("status", status ?? "") : (status ?? ""));
-  const noteSent = form.failure ? form.value("note", note) : note;
-  const noteVisible =
-    noteOpen || Boolean(form.errors("note")) || (form.failure !== null && noteSent !== note);
+  // The note as typed. When the page brings another stored note (a save, an undo, someone else's
+  // change), it is taken over only if this person has not typed over the last one: what they
+  // typed survives a refusal.
+  const [draft, setDraft] = useState(note);
+  const [storedNote, setStoredNote] = useState(note);
+  if (note !== storedNote) {
+    setStoredNote(note);
+    if (draft === storedNote) setDraft(note);
+  }
+  const noteVisible = noteOpen || Boolean(form.errors("note")) || (form.failure !== null && draft !== note);
 
   const openNote = () => {
     setNoteOpen(true);
@@ -121,13 +128,13 @@ export function AnswerForm({ serviceId, itemKey, itemText, status, note, revisio
         <button
           type="button"
           data-key-note
+          aria-label={`${t("assessment.note")}: ${itemText}`}
           aria-expanded={noteVisible}
           aria-controls={`${form.id("note")}-panel`}
           onClick={() => (noteVisible ? setNoteOpen(false) : openNote())}
           className="rounded px-1.5 py-0.5 text-xs font-medium text-blue-800 underline hover:bg-slate-100"
         >
           {t("assessment.note")}
-          <span className="sr-only">: {itemText}</span>
           {note && <span aria-hidden> ●</span>}
         </button>
       </div>
@@ -143,11 +150,11 @@ export function AnswerForm({ serviceId, itemKey, itemText, status, note, revisio
           <button
             type="button"
             data-key-undo
+            aria-label={`${t("assessment.undo")}: ${itemText}`}
             onClick={undo}
             className="rounded px-1.5 text-xs font-medium text-blue-800 underline hover:bg-slate-100"
           >
             {t("assessment.undo")}
-            <span className="sr-only">: {itemText}</span>
           </button>
         )}
       </div>
@@ -160,11 +167,11 @@ export function AnswerForm({ serviceId, itemKey, itemText, status, note, revisio
           {t("assessment.note")}: {itemText}
         </label>
         <textarea
-          key={`${form.key}-${revision}`}
           ref={noteRef}
           {...form.control("note", { hint: true })}
           rows={2}
-          defaultValue={noteSent}
+          value={draft}
+          onChange={(event) => setDraft(event.target.value)}
           onKeyDown={(event) => {
             if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
               event.preventDefault();
@@ -182,6 +189,7 @@ export function AnswerForm({ serviceId, itemKey, itemText, status, note, revisio
           </p>
           <button
             ref={saveNoteRef}
+            aria-label={`${t("assessment.saveNote")}: ${itemText}`}
             type="submit"
             name="status"
             value={chosen ?? shown}
@@ -190,7 +198,6 @@ export function AnswerForm({ serviceId, itemKey, itemText, status, note, revisio
             onClick={() => setPrevious(status ? { status, note } : null)}
           >
             {t("assessment.saveNote")}
-            <span className="sr-only">: {itemText}</span>
           </button>
         </div>
         <FieldError form={form} name="note" />

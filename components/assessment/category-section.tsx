@@ -95,23 +95,28 @@ export function CategorySection({ assessment, category, canAnswer, traitNames, f
                       <StatusLabel />
                     )}
                     {!canAnswer && answer && <StatusLabel status={answer.status} />}
-                    <Link href={itemPath} className="text-blue-800 underline">
+                    <Link
+                      href={itemPath}
+                      aria-label={`${t("assessment.evidenceCount", { count: answer?.evidenceCount ?? 0 })}: ${text}`}
+                      className="text-blue-800 underline"
+                    >
                       {t("assessment.evidenceCount", { count: answer?.evidenceCount ?? 0 })}
-                      <span className="sr-only">: {text}</span>
                     </Link>
                     <Link
                       href={`${itemPath}#evidence-heading`}
                       data-key-evidence
+                      aria-label={`${t("assessment.addEvidence")}: ${text}`}
                       className="text-blue-800 underline"
                     >
                       {t("assessment.addEvidence")}
-                      <span className="sr-only">: {text}</span>
                     </Link>
                     {guidance && (
                       <details className="open:basis-full">
-                        <summary className="cursor-pointer text-slate-600 underline">
+                        <summary
+                          aria-label={`${t("assessment.guidance")}: ${text}`}
+                          className="cursor-pointer text-slate-600 underline"
+                        >
                           {t("assessment.guidance")}
-                          <span className="sr-only">: {text}</span>
                         </summary>
                         <div className="mt-1 text-sm">
                           <Markdown source={guidance} />
