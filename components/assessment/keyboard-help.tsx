@@ -18,12 +18,12 @@ const SHORTCUTS = [
 
 /** The assessment's keyboard shortcuts, listed on the page (? opens and closes the list). */
 export function KeyboardHelp({ canAnswer }: { canAnswer: boolean }) {
-  const t = useTranslations("assessment.keys");
+  const t = useTranslations("assessment");
   const shown = SHORTCUTS.filter(([, , answering]) => canAnswer || !answering);
   return (
     <details id={HELP_ID} className="text-xs text-slate-700">
       <summary className="cursor-pointer font-medium text-slate-700">
-        {t("title")} <kbd className="rounded border border-slate-300 bg-slate-50 px-1">?</kbd>
+        {t("keys.title")} <kbd className="rounded border border-slate-300 bg-slate-50 px-1">?</kbd>
       </summary>
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
         {shown.map(([action, keys]) => (
@@ -35,7 +35,7 @@ export function KeyboardHelp({ canAnswer }: { canAnswer: boolean }) {
                 </kbd>
               ))}
             </dt>
-            <dd>{t(action)}</dd>
+            <dd>{t(`keys.${action}`)}</dd>
           </div>
         ))}
       </dl>
