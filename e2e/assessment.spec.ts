@@ -138,11 +138,14 @@ test("a team self-assesses a new service end to end with the mouse", async ({ pa
   await expect(page.getByRole("heading", { level: 1, name: "Services" })).toBeVisible();
   await page.getByLabel("Team", { exact: true }).selectOption({ label: "Payments" });
   await page.getByRole("button", { name: "Filter" }).click();
+  // The filtered list has arrived (the row is also on the unfiltered one).
+  await expect(page).toHaveURL(/\?/);
   const row = page.getByRole("row", { name: new RegExp(name) });
   await expect(row.getByText("3 of 24 answered")).toBeVisible();
 
   // Switching language changes the whole page, checklist included, and sticks.
-  await page.goto(`/services/${slug}`);
+  await row.getByRole("link", { name }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   await page.getByRole("button", { name: "日本語" }).click();
   await expect(page.getByRole("region", { name: "総合スコア" })).toBeVisible();
   await expect(answerButton(page, "connectivity.each-component", "未対応", "ja")).toHaveAttribute(
