@@ -84,6 +84,8 @@ test("an admin adds an item with a new trait and publishes; a team member sees i
   });
   await expect(page.getByRole("status").filter({ hasText: /added 1 item to answer/ })).toBeVisible();
   const article = page.getByRole("article", { name: itemText });
+  // The guidance opens on demand.
+  await article.getByText("Guidance", { exact: true }).click();
   await expect(article.getByRole("link", { name: "edge runbook" })).toHaveAttribute(
     "href",
     "https://wiki.example.com/edge",
