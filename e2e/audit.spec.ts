@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 
+import { answerItem } from "./fixtures/answers";
 import { canReadAuditLog, storedAuditOf } from "./fixtures/audit";
 import { demo, signInAs, signOut } from "./fixtures/auth";
 import { itemText } from "./fixtures/checklist";
@@ -11,14 +12,7 @@ const KEY = "connectivity.each-component";
 const RAW =
   /NOT_MET|DECLARED|VERIFIED|NOT_APPLICABLE|connectivity\.each-component|teamId|naState|\btier\b|"|audit\.|fields\.|[0-9a-f]{8}-[0-9a-f]{4}-/;
 
-async function answerMet(page: Page) {
-  const item = page.getByRole("article", { name: itemText(KEY) });
-  await item.getByRole("radio", { name: "Met", exact: true }).check();
-  // The answer saves when chosen, or with its button where the page still has one.
-  const save = item.getByRole("button", { name: "Save answer" });
-  if (await save.count()) await save.click();
-  await expect(item.getByRole("status")).toHaveText("Saved");
-}
+const answerMet = (page: Page) => answerItem(page, KEY, "Met");
 
 function changeRow(table: Locator, sentence: string) {
   return table.getByRole("row").filter({ has: table.page().getByText(sentence, { exact: true }) });

@@ -88,13 +88,17 @@ test("an admin adds an item with a new trait and publishes; a team member sees i
   });
   await expect(page.getByRole("status").filter({ hasText: /added 1 item to answer/ })).toBeVisible();
   const article = page.getByRole("article", { name: itemText });
+  // The guidance opens on demand.
+  await article.getByText("Guidance", { exact: true }).click();
   await expect(article.getByRole("link", { name: "edge runbook" })).toHaveAttribute(
     "href",
     "https://wiki.example.com/edge",
   );
   expect(await page.evaluate(() => (window as { pwned?: boolean }).pwned)).toBeUndefined();
-  await article.getByRole("radio", { name: "Met", exact: true }).check();
-  await article.getByRole("button", { name: "Save answer" }).click();
+  await article
+    .getByRole("group", { name: `Answer: ${itemText}` })
+    .getByRole("button", { name: "Met" })
+    .click();
   await expect(article.getByRole("status")).toHaveText("Saved");
   await page.reload();
   await expect(page.getByText(/added 1 item to answer/)).toHaveCount(0);

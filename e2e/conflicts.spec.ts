@@ -1,5 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 
+import { answerButton, answerItem, expectStored, fillNote, itemRow } from "./fixtures/answers";
 import { signInAs } from "./fixtures/auth";
 import { itemText } from "./fixtures/checklist";
 import { anotherPersonAt, changedBy } from "./fixtures/conflicts";
@@ -46,36 +47,35 @@ test("a service saved by someone else meanwhile is not overwritten unseen", asyn
 test("an answer saved by someone else meanwhile is not overwritten unseen", async ({ page, browser }) => {
   const slug = await serviceOfPayments(page);
   const admin = await anotherPersonAt(browser, "admin", `/services/${slug}`);
-  const mine = page.getByRole("article", { name: itemText(KEY) });
-  const theirs = admin.getByRole("article", { name: itemText(KEY) });
+  const mine = itemRow(page, KEY);
+  const theirs = itemRow(admin, KEY);
+  const noteOf = (row: Locator) =>
+    row.getByRole("textbox", { name: `Note: ${itemText(KEY)}`, includeHidden: true });
 
-  await theirs.getByRole("radio", { name: "Met", exact: true }).check();
-  await theirs.getByLabel("Note").fill("Checked by the admin.");
-  await theirs.getByRole("button", { name: "Save answer" }).click();
-  await expect(theirs.getByRole("status")).toHaveText("Saved");
+  await answerItem(admin, KEY, "Met", { note: "Checked by the admin." });
 
-  await mine.getByRole("radio", { name: "Not met", exact: true }).check();
-  await mine.getByLabel("Note").fill("The member disagrees.");
-  await mine.getByRole("button", { name: "Save answer" }).click();
+  // The member's choice saves at once, over a page read before the admin's save: refused.
+  await fillNote(page, KEY, "The member disagrees.");
+  await answerButton(page, KEY, "Not met").click();
   await expect(mine.getByRole("alert")).toHaveText(changedBy("Aiko Admin"));
-  await expect(mine.getByRole("radio", { name: "Not met", exact: true })).toBeChecked();
-  await expect(mine.getByLabel("Note")).toHaveValue("The member disagrees.");
+  await expect(answerButton(page, KEY, "Not met")).toHaveAttribute("aria-pressed", "true");
+  await expect(noteOf(mine)).toHaveValue("The member disagrees.");
+  await expectStored(slug, KEY, { status: "MET", note: "Checked by the admin." });
 
-  await mine.getByRole("button", { name: "Save answer" }).click();
+  // Choosing it again, now knowing, replaces the admin's answer.
+  await answerButton(page, KEY, "Not met").click();
   await expect(mine.getByRole("status")).toHaveText("Saved");
+  await expectStored(slug, KEY, { status: "NOT_MET", note: "The member disagrees." });
   await admin.reload();
-  await expect(theirs.getByRole("radio", { name: "Not met", exact: true })).toBeChecked();
-  await expect(theirs.getByLabel("Note")).toHaveValue("The member disagrees.");
+  await expect(answerButton(admin, KEY, "Not met")).toHaveAttribute("aria-pressed", "true");
+  await expect(noteOf(theirs)).toHaveValue("The member disagrees.");
   await admin.context().close();
 });
 
 /** A Payments service whose item is answered, created by the member on `page`; the item's page. */
 async function answeredItem(page: Page) {
   const slug = await serviceOfPayments(page);
-  const item = page.getByRole("article", { name: itemText(KEY) });
-  await item.getByRole("radio", { name: "Met", exact: true }).check();
-  await item.getByRole("button", { name: "Save answer" }).click();
-  await expect(item.getByRole("status")).toHaveText("Saved");
+  await answerItem(page, KEY, "Met");
   return `/services/${slug}/items/${KEY}`;
 }
 
@@ -141,11 +141,7 @@ test("a reviewer cannot verify an answer the team changed after it was read", as
   const reviewer = await anotherPersonAt(browser, "sre", itemPath);
 
   // Meanwhile the team changes its answer.
-  const item = page.getByRole("article", { name: itemText(KEY) });
-  await item.getByRole("radio", { name: "Partially met", exact: true }).check();
-  await item.getByLabel("Note").fill("Only the public endpoints.");
-  await item.getByRole("button", { name: "Save answer" }).click();
-  await expect(item.getByRole("status")).toHaveText("Saved");
+  await answerItem(page, KEY, "Partially met", { note: "Only the public endpoints." });
 
   const accept = reviewer.getByRole("form", { name: "Accept" });
   await accept.getByLabel("Comment (optional)").fill("Looks good.");

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 
+import { answerItem } from "./fixtures/answers";
 import { signInAs, signOut } from "./fixtures/auth";
-import { itemText } from "./fixtures/checklist";
 import { createService, uniqueSlug } from "./fixtures/services";
 import { ageEvidence, answerReview, canTimeTravel } from "./fixtures/time-travel";
 
@@ -18,10 +18,7 @@ test("a verified answer whose evidence went stale says so in one badge, and what
   const slug = uniqueSlug("verified-stale");
   await signInAs(page, "member", "/services/new");
   await createService(page, { name: `Probe ${slug}`, slug, team: "Payments" });
-  const row = page.getByRole("article", { name: itemText(key) });
-  await row.getByRole("radio", { name: "Met", exact: true }).check();
-  await row.getByRole("button", { name: "Save answer" }).click();
-  await expect(row.getByRole("status")).toHaveText("Saved");
+  await answerItem(page, key, "Met");
   await page.goto(`/services/${slug}/items/${key}`);
   const add = page.getByRole("form", { name: "Add link" });
   await add.getByLabel("Address").fill("https://grafana.example.com/probes");

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 
+import { answerItem, itemRow } from "./fixtures/answers";
 import { signInAs } from "./fixtures/auth";
 import { itemText } from "./fixtures/checklist";
 import { createService, uniqueSlug } from "./fixtures/services";
@@ -33,11 +34,10 @@ test("an evidence file up to the limit is taken, one byte more is refused next t
   const slug = uniqueSlug("limits");
   await signInAs(page, "member", "/services/new");
   await createService(page, { name: `Limits ${slug}`, slug, team: "Payments" });
-  const item = page.getByRole("article", { name: itemText(KEY) });
-  await item.getByRole("radio", { name: "Met", exact: true }).check();
-  await item.getByRole("button", { name: "Save answer" }).click();
-  await expect(item.getByRole("status")).toHaveText("Saved");
-  await item.getByRole("link", { name: "Evidence, review and comments" }).click();
+  await answerItem(page, KEY, "Met");
+  await itemRow(page, KEY)
+    .getByRole("link", { name: `Add evidence: ${itemText(KEY)}` })
+    .click();
   const pieces = page.getByRole("list", { name: "Evidence" }).getByRole("article");
 
   for (const [size, count] of [

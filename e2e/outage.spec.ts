@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 
+import { answerButton, fillNote, itemRow } from "./fixtures/answers";
 import { signInAs } from "./fixtures/auth";
 import { itemText } from "./fixtures/checklist";
 import {
@@ -25,16 +26,19 @@ const ITEM = "connectivity.each-component";
 const UNAVAILABLE = "The database cannot be reached. Nothing was saved; try again in a moment.";
 
 function item(page: Page) {
-  return page.getByRole("article", { name: itemText(ITEM) });
+  return itemRow(page, ITEM);
 }
 
-/** A new service of the member's team, its assessment open, and an answer typed but not saved. */
-async function typeAnswer(page: Page, status: string, note: string) {
+function noteField(page: Page) {
+  return item(page).getByRole("textbox", { name: `Note: ${itemText(ITEM)}`, includeHidden: true });
+}
+
+/** A new service of the member's team, its assessment open, and a note typed but not saved. */
+async function typeNote(page: Page, note: string) {
   const slug = uniqueSlug("outage");
   await signInAs(page, "member", "/services");
   await createService(page, { name: `Outage ${slug}`, slug, team: "Payments" });
-  await item(page).getByRole("radio", { name: status, exact: true }).check();
-  await item(page).getByLabel("Note").fill(note);
+  await fillNote(page, ITEM, note);
   return slug;
 }
 
@@ -42,29 +46,29 @@ async function typeAnswer(page: Page, status: string, note: string) {
 async function expectKept(page: Page, status: string, note: string) {
   const form = item(page);
   await expect(form.getByRole("alert")).toHaveText(UNAVAILABLE);
-  await expect(form.getByRole("radio", { name: status, exact: true })).toBeChecked();
-  await expect(form.getByLabel("Note")).toHaveValue(note);
+  await expect(answerButton(page, ITEM, status)).toHaveAttribute("aria-pressed", "true");
+  await expect(noteField(page)).toHaveValue(note);
   await expect(form.getByRole("status")).toHaveText("");
 }
 
-/** Pressing Save again saves what was kept; a reload shows it stored. */
+/** Choosing the answer again saves what was kept; a reload shows it stored. */
 async function expectSavedOnRetry(page: Page, status: string, note: string) {
-  await item(page).getByRole("button", { name: "Save answer" }).click();
+  await answerButton(page, ITEM, status).click();
   await expect(item(page).getByRole("status")).toHaveText("Saved");
   await expect(item(page).getByRole("alert")).toHaveCount(0);
   await page.reload();
-  await expect(item(page).getByRole("radio", { name: status, exact: true })).toBeChecked();
-  await expect(item(page).getByLabel("Note")).toHaveValue(note);
+  await expect(answerButton(page, ITEM, status)).toHaveAttribute("aria-pressed", "true");
+  await expect(noteField(page)).toHaveValue(note);
 }
 
 test("a save while the database is down keeps what was typed, and tenken comes back without a restart", async ({
   page,
 }) => {
   const note = "Typed while the database was down";
-  const slug = await typeAnswer(page, "Partially met", note);
+  const slug = await typeNote(page, note);
 
   await cutDatabase();
-  await item(page).getByRole("button", { name: "Save answer" }).click();
+  await answerButton(page, ITEM, "Partially met").click();
   await expectKept(page, "Partially met", note);
 
   // A page read meanwhile, in another tab, is the error page that says what is wrong.
@@ -83,11 +87,11 @@ test("a save while the database is down keeps what was typed, and tenken comes b
 
 test("a save under way when the connection drops keeps what was typed", async ({ page }) => {
   const note = "Sent just as the database went away";
-  await typeAnswer(page, "Met", note);
+  await typeNote(page, note);
 
   // The save's first query is sent and left unanswered; then the connection is cut under it.
   await holdDatabase();
-  await item(page).getByRole("button", { name: "Save answer" }).click();
+  await answerButton(page, ITEM, "Met").click();
   await expect.poll(heldBytes).toBeGreaterThan(0);
   await cutDatabase();
   await expectKept(page, "Met", note);

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 
+import { answerItem } from "./fixtures/answers";
 import { signInAs } from "./fixtures/auth";
 import { itemText } from "./fixtures/checklist";
 import { anotherPersonAt, changedBy } from "./fixtures/conflicts";
@@ -274,10 +275,7 @@ test("evidence that was stale for ten days and then marked still valid stays in 
   const runbook = `Runbook ${slug}`;
   await signInAs(page, "member", "/services/new");
   await createService(page, { name: service, slug, team: "Payments" });
-  const item = page.getByRole("article", { name: itemText(key) });
-  await item.getByRole("radio", { name: "Met", exact: true }).check();
-  await item.getByRole("button", { name: "Save answer" }).click();
-  await expect(item.getByRole("status")).toHaveText("Saved");
+  await answerItem(page, key, "Met");
   await page.goto(`/services/${slug}/items/${key}`);
   const add = page.getByRole("form", { name: "Add link" });
   await add.getByLabel("Address").fill("https://wiki.example.com/runbook");

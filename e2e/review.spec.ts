@@ -2,6 +2,7 @@ import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 
+import { answerItem } from "./fixtures/answers";
 import { signInAs, signOut } from "./fixtures/auth";
 import { categoryTitle, itemText } from "./fixtures/checklist";
 import { createService, uniqueSlug } from "./fixtures/services";
@@ -13,12 +14,8 @@ function item(page: Page, key: string) {
   return page.getByRole("article", { name: itemText(key) });
 }
 
-async function answer(page: Page, key: string, status: string, note?: string) {
-  const form = item(page, key);
-  await form.getByRole("radio", { name: status, exact: true }).check();
-  if (note !== undefined) await form.getByLabel("Note").fill(note);
-  await form.getByRole("button", { name: "Save answer" }).click();
-  await expect(form.getByRole("status")).toHaveText("Saved");
+function answer(page: Page, key: string, status: string, note?: string) {
+  return answerItem(page, key, status, { note });
 }
 
 async function submit(page: Page, formName: string, fields: Record<string, string> = {}, button = formName) {
@@ -41,7 +38,9 @@ test("evidence is attached, a reviewer requests a change, the team answers, and 
   await createService(page, { name: `Proof ${slug}`, slug, team: "Payments", traits: ["Serves HTTP"] });
   await answer(page, key, "Met");
   await expect(verifiedScore(page).getByText("0%", { exact: true })).toBeVisible();
-  await item(page, key).getByRole("link", { name: "Evidence, review and comments" }).click();
+  await item(page, key)
+    .getByRole("link", { name: `Add evidence: ${itemText(key)}` })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: itemText(key) })).toBeVisible();
 
   await submit(page, "Add link", { Address: "javascript:alert(1)" });
@@ -192,7 +191,7 @@ test("the review queue applies its filters as they change, lists the newest chan
   await signInAs(page, "member", "/services/new");
   await createService(page, { name, slug, team: "Payments", traits: ["Serves HTTP"] });
   await answer(page, "connectivity.each-component", "Met");
-  await answer(page, "connectivity.over-network", "Partial");
+  await answer(page, "connectivity.over-network", "Partially met");
   await signOut(page);
 
   await signInAs(page, "sre", "/review");

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 
+import { answerItem } from "./fixtures/answers";
 import { demo, DEMO_PASSWORD, fillSignIn, signInAs } from "./fixtures/auth";
-import { itemText } from "./fixtures/checklist";
 import { uniqueSlug } from "./fixtures/services";
 
 function expectSecurityHeaders(headers: Record<string, string>, where: string) {
@@ -84,10 +84,7 @@ test("the app works under its policy: no violations while signing in, switching 
     );
   });
   await signInAs(page, "member", "/services/checkout-api");
-  const item = page.getByRole("article", { name: itemText("alerting.severity-levels") });
-  await item.getByRole("radio", { name: "Partially met", exact: true }).check();
-  await item.getByRole("button", { name: "Save answer" }).click();
-  await expect(item.getByRole("status")).toHaveText("Saved");
+  await answerItem(page, "alerting.severity-levels", "Partially met");
   await page.getByRole("button", { name: "日本語" }).click();
   await expect(page.getByRole("heading", { name: "変更履歴" })).toBeVisible();
   await page.getByRole("button", { name: "English" }).click();

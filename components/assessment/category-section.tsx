@@ -7,7 +7,7 @@ import { AnswerBadges } from "@/components/review/answer-badges";
 import { Deltas } from "@/components/ui/deltas";
 import { Markdown } from "@/components/ui/markdown";
 import { ScoreBadge } from "@/components/ui/score-badge";
-import { cardClass } from "@/components/ui/styles";
+import { showsAnswer, type AssessmentFilter } from "@/lib/assessment-filters";
 import { dayOf } from "@/lib/dates";
 import { pick, type Locale } from "@/lib/i18n/config";
 import type { Assessment } from "@/lib/queries/assessment";
@@ -18,24 +18,37 @@ type Props = {
   category: Assessment["checklist"][number];
   canAnswer: boolean;
   traitNames: Record<string, string>;
+  filter: AssessmentFilter;
 };
 
-export function CategorySection({ assessment, category, canAnswer, traitNames }: Props) {
+export function CategorySection({ assessment, category, canAnswer, traitNames, filter }: Props) {
   const t = useTranslations();
   const locale = useLocale() as Locale;
   const { service, answersByItem } = assessment;
   const summary = assessment.score.categories[category.key];
   const applicable = category.items.filter((item) => isApplicable(item, service.traits));
+  const shown = applicable.filter((item) =>
+    showsAnswer(filter.show, answersByItem.get(item.id), assessment.today),
+  );
   const setAside = category.items.filter((item) => !isApplicable(item, service.traits));
   const title = pick(locale, { ja: category.titleJa, en: category.titleEn });
   const headingId = `category-${category.key}`;
 
   return (
-    <section aria-labelledby={headingId} className={cardClass}>
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 id={headingId} className="scroll-mt-4 text-lg font-semibold">
-          {title}
-        </h2>
+    <section aria-labelledby={headingId} className="px-4 py-2">
+      <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
+        <div className="flex flex-wrap items-baseline gap-x-3">
+          <h2 id={headingId} className="scroll-mt-4 text-base font-semibold">
+            {title}
+          </h2>
+          {summary?.percent !== null &&
+            summary?.percent !== undefined &&
+            assessment.comparisons.categories[category.key] && (
+              <div className="text-xs">
+                <Deltas deltas={assessment.comparisons.categories[category.key]!} />
+              </div>
+            )}
+        </div>
         <div className="flex items-center gap-3 text-sm text-slate-600">
           {summary && summary.applicable > 0 && (
             <span>{t("score.progress", { answered: summary.answered, applicable: summary.applicable })}</span>
@@ -43,67 +56,88 @@ export function CategorySection({ assessment, category, canAnswer, traitNames }:
           <ScoreBadge percent={summary?.percent ?? null} />
         </div>
       </div>
-      {summary?.percent !== null &&
-        summary?.percent !== undefined &&
-        assessment.comparisons.categories[category.key] && (
-          <div className="mt-1">
-            <Deltas deltas={assessment.comparisons.categories[category.key]!} />
-          </div>
-        )}
       {applicable.length === 0 && (
         <p className="mt-3 text-sm text-slate-600">{t("assessment.categoryEmpty")}</p>
       )}
-      <ul className="mt-2 divide-y divide-slate-100">
-        {applicable.map((item) => {
+      {shown.length === 0 && applicable.length > 0 && (
+        <p className="mt-3 text-sm text-slate-600">{t(`assessment.filterEmpty.${filter.show ?? "all"}`)}</p>
+      )}
+      <ul className="mt-1 divide-y divide-slate-100">
+        {shown.map((item) => {
           const answer = answersByItem.get(item.id);
           const text = pick(locale, { ja: item.textJa, en: item.textEn });
           const guidance = pick(locale, { ja: item.guidanceJa, en: item.guidanceEn });
+          const itemPath = `/services/${service.slug}/items/${item.key}`;
           return (
-            <li key={item.id} className="py-4">
-              <article aria-labelledby={`item-${item.key}`}>
-                <div className="flex items-start justify-between gap-3">
-                  <h3 id={`item-${item.key}`} className="font-medium">
-                    {text}
-                  </h3>
-                  <StatusLabel status={answer?.status} />
+            <li key={item.id}>
+              <article
+                aria-labelledby={`item-${item.key}`}
+                data-item-row
+                tabIndex={-1}
+                className="relative -mx-2 grid scroll-mt-4 scroll-mb-4 items-center gap-x-4 rounded px-2 py-0.5 outline-none focus:bg-blue-50 focus:ring-2 focus:ring-blue-600 md:grid-cols-[minmax(0,1fr)_auto]"
+              >
+                <h3 id={`item-${item.key}`} className="text-sm font-medium md:col-span-2 md:pr-36">
+                  {text}
+                </h3>
+                <div className="min-w-0 md:col-start-1">
+                  <div className="flex flex-wrap items-center gap-x-3 gap-y-0.5 text-xs">
+                    {answer ? (
+                      <AnswerBadges
+                        review={answer.review}
+                        status={answer.status}
+                        naState={answer.naState}
+                        naExpired={Boolean(
+                          answer.naExpiresOn && dayOf(answer.naExpiresOn) < assessment.today,
+                        )}
+                        staleCount={answer.staleCount}
+                      />
+                    ) : (
+                      <StatusLabel />
+                    )}
+                    {!canAnswer && answer && <StatusLabel status={answer.status} />}
+                    <Link
+                      href={itemPath}
+                      aria-label={`${t("assessment.evidenceCount", { count: answer?.evidenceCount ?? 0 })}: ${text}`}
+                      className="text-blue-800 underline"
+                    >
+                      {t("assessment.evidenceCount", { count: answer?.evidenceCount ?? 0 })}
+                    </Link>
+                    <Link
+                      href={`${itemPath}#evidence-heading`}
+                      data-key-evidence
+                      aria-label={`${t("assessment.addEvidence")}: ${text}`}
+                      className="text-blue-800 underline"
+                    >
+                      {t("assessment.addEvidence")}
+                    </Link>
+                    {guidance && (
+                      <details className="open:basis-full">
+                        <summary
+                          aria-label={`${t("assessment.guidance")}: ${text}`}
+                          className="cursor-pointer text-slate-600 underline"
+                        >
+                          {t("assessment.guidance")}
+                        </summary>
+                        <div className="mt-1 text-sm">
+                          <Markdown source={guidance} />
+                        </div>
+                      </details>
+                    )}
+                  </div>
+                  {!canAnswer && answer?.note && (
+                    <p className="mt-1 whitespace-pre-line text-sm text-slate-700">{answer.note}</p>
+                  )}
                 </div>
-                {guidance && (
-                  <div className="mt-1">
-                    <Markdown source={guidance} />
-                  </div>
-                )}
-                {answer && (
-                  <div className="mt-1">
-                    <AnswerBadges
-                      review={answer.review}
-                      status={answer.status}
-                      naState={answer.naState}
-                      naExpired={Boolean(answer.naExpiresOn && dayOf(answer.naExpiresOn) < assessment.today)}
-                      staleCount={answer.staleCount}
-                    />
-                  </div>
-                )}
-                {canAnswer ? (
+                {canAnswer && (
                   <AnswerForm
                     serviceId={service.id}
                     itemKey={item.key}
+                    itemText={text}
                     status={answer?.status}
                     note={answer?.note ?? ""}
                     revision={answer?.revision ?? 0}
                   />
-                ) : (
-                  answer?.note && (
-                    <p className="mt-2 whitespace-pre-line text-sm text-slate-700">{answer.note}</p>
-                  )
                 )}
-                <p className="mt-2 text-sm">
-                  <Link
-                    href={`/services/${service.slug}/items/${item.key}`}
-                    className="text-blue-700 underline"
-                  >
-                    {t("evidence.openItem", { count: answer?.evidenceCount ?? 0 })}
-                  </Link>
-                </p>
               </article>
             </li>
           );

@@ -5,9 +5,12 @@ import { notFound } from "next/navigation";
 
 import { CategorySection } from "@/components/assessment/category-section";
 import { HistoryList } from "@/components/assessment/history-list";
+import { ItemFilters } from "@/components/assessment/item-filters";
+import { KeyboardHelp } from "@/components/assessment/keyboard-help";
 import { ScorePanel } from "@/components/assessment/score-panel";
 import { AuditTable } from "@/components/audit/audit-table";
 import { buttonSecondary } from "@/components/ui/styles";
+import { readAssessmentFilter, showsAnswer } from "@/lib/assessment-filters";
 import { requireUser } from "@/lib/auth/session";
 import { comparisonMoments, existedAt } from "@/lib/dates";
 import { env } from "@/lib/env";
@@ -23,15 +26,18 @@ import { isApplicable } from "@/lib/scoring";
 
 const SERVICE_AUDIT_LIMIT = 50;
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const service = await getServiceBySlug((await params).slug);
   return { title: service?.name };
 }
 
-export default async function AssessmentPage({ params }: Props) {
-  const { slug } = await params;
+export default async function AssessmentPage({ params, searchParams }: Props) {
+  const [{ slug }, search] = await Promise.all([params, searchParams]);
   const user = await requireUser();
   const [assessment, t, locale, format] = await Promise.all([
     loadAssessment(slug),
@@ -54,6 +60,31 @@ export default async function AssessmentPage({ params }: Props) {
   const canAnswer = can.answerItems(user, { teamId: service.teamId });
   // Younger than the furthest comparison: some changes are "—", and the page says why.
   const comparedSinceAdded = !existedAt(service.createdAt, comparisonMoments(new Date()).quarter);
+  const filter = readAssessmentFilter(
+    search,
+    checklist.map((category) => category.key),
+  );
+  const categories = checklist.map((category) => ({
+    key: category.key,
+    title: pick(locale, { ja: category.titleJa, en: category.titleEn }),
+  }));
+  // A filtered view shows only the categories with something to show.
+  const shownCategories = checklist.filter(
+    (category) =>
+      (!filter.category || category.key === filter.category) &&
+      (!filter.show ||
+        category.items.some(
+          (item) =>
+            isApplicable(item, service.traits) &&
+            showsAnswer(filter.show, assessment.answersByItem.get(item.id), assessment.today),
+        )),
+  );
+  const applicableItems = checklist
+    .filter((category) => !filter.category || category.key === filter.category)
+    .flatMap((category) => category.items.filter((item) => isApplicable(item, service.traits)));
+  const shownCount = applicableItems.filter((item) =>
+    showsAnswer(filter.show, assessment.answersByItem.get(item.id), assessment.today),
+  ).length;
   const auditEntries = await listAuditLog({ serviceId: service.id, take: SERVICE_AUDIT_LIMIT });
 
   return (
@@ -102,25 +133,25 @@ export default async function AssessmentPage({ params }: Props) {
             </p>
           )}
         </div>
-        {can.editService(user, { teamId: service.teamId }) && (
-          <Link href={`/services/${service.slug}/edit`} className={buttonSecondary}>
-            {t("assessment.editService")}
-          </Link>
-        )}
+        <div className="flex flex-col items-end gap-3">
+          {can.editService(user, { teamId: service.teamId }) && (
+            <Link href={`/services/${service.slug}/edit`} className={buttonSecondary}>
+              {t("assessment.editService")}
+            </Link>
+          )}
+          <ItemFilters filter={filter} categories={categories} />
+        </div>
       </header>
       <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
-        <aside className="lg:sticky lg:top-4 lg:self-start">
+        <aside className="min-w-0 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
           <ScorePanel
             score={assessment.score}
             comparisons={assessment.comparisons}
             staleEvidence={assessment.staleEvidence}
-            categories={checklist.map((category) => ({
-              key: category.key,
-              title: pick(locale, { ja: category.titleJa, en: category.titleEn }),
-            }))}
+            categories={categories}
           />
         </aside>
-        <div className="space-y-6">
+        <div className="min-w-0 space-y-3">
           {versionChanges && newItems.length > 0 && (
             <p role="status" className="rounded border border-blue-200 bg-blue-50 p-3 text-sm text-blue-900">
               {t("checklistEditor.newItemsNotice", {
@@ -132,15 +163,36 @@ export default async function AssessmentPage({ params }: Props) {
               </Link>
             </p>
           )}
-          {checklist.map((category) => (
-            <CategorySection
-              key={category.key}
-              assessment={assessment}
-              category={category}
-              canAnswer={canAnswer}
-              traitNames={traitName}
-            />
-          ))}
+          <div className="flex flex-wrap items-center justify-between gap-x-3">
+            <p role="status" className="text-sm text-slate-600">
+              {filter.show || filter.category
+                ? t("assessment.filtered", { shown: shownCount, total: applicableItems.length })
+                : ""}
+            </p>
+            <KeyboardHelp canAnswer={canAnswer} />
+          </div>
+          {shownCategories.length === 0 && (
+            <p className="rounded border border-dashed border-slate-300 bg-white p-4 text-sm text-slate-700">
+              {t(`assessment.filterEmpty.${filter.show ?? "all"}`)}{" "}
+              <Link href={`/services/${service.slug}`} className="font-medium text-blue-800 underline">
+                {t("assessment.clearFilters")}
+              </Link>
+            </p>
+          )}
+          {shownCategories.length > 0 && (
+            <div className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white shadow-sm">
+              {shownCategories.map((category) => (
+                <CategorySection
+                  key={category.key}
+                  assessment={assessment}
+                  category={category}
+                  canAnswer={canAnswer}
+                  traitNames={traitName}
+                  filter={filter}
+                />
+              ))}
+            </div>
+          )}
           <HistoryList events={assessment.events} limit={HISTORY_LIMIT} />
           <section aria-labelledby="service-audit" className="space-y-3">
             <h2 id="service-audit" className="text-lg font-semibold">
