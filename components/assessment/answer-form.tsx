@@ -6,7 +6,7 @@ import { useRef, useState, useTransition, type MouseEvent } from "react";
 import { FieldError, FormAlert, useForm } from "@/components/ui/form";
 import { hintClass, inputClass } from "@/components/ui/styles";
 import { saveAnswerAction } from "@/lib/actions/answers";
-import { ANSWER_STATUSES } from "@/lib/validations/answer";
+import { ANSWER_STATUSES } from "@/lib/scoring";
 
 type Props = {
   serviceId: string;
