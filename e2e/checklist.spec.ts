@@ -97,7 +97,7 @@ test("an admin adds an item with a new trait and publishes; a team member sees i
   expect(await page.evaluate(() => (window as { pwned?: boolean }).pwned)).toBeUndefined();
   await article
     .getByRole("group", { name: `Answer: ${itemText}` })
-    .getByRole("button", { name: "Met" })
+    .getByRole("button", { name: "Met", exact: true })
     .click();
   await expect(article.getByRole("status")).toHaveText("Saved");
   await page.reload();
