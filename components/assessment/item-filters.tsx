@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 
-import { AssessmentFilters } from "@/components/assessment/assessment-filters";
+import { FilterForm } from "@/components/ui/filter-form";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { ASSESSMENT_SHOWS, type AssessmentFilter } from "@/lib/assessment-filters";
 
@@ -14,7 +14,13 @@ export async function ItemFilters({
 }) {
   const t = await getTranslations("assessment");
   return (
-    <AssessmentFilters label={t("filters")}>
+    <FilterForm
+      role="search"
+      aria-label={t("filters")}
+      applyLabel={t("applyFilters")}
+      pendingLabel={t("updating")}
+      className="flex flex-wrap items-end gap-3"
+    >
       <FilterSelect
         name="show"
         label={t("show")}
@@ -29,6 +35,6 @@ export async function ItemFilters({
         value={filter.category ?? ""}
         options={categories.map((category) => ({ value: category.key, label: category.title }))}
       />
-    </AssessmentFilters>
+    </FilterForm>
   );
 }
