@@ -45,7 +45,7 @@ const asIs = (day: string) => day;
 describe("the retrospective's words", () => {
   it("says whether N/A was declared, withdrawn or decided", () => {
     expect(naChangeText(english, change("SAVED", "PARTIAL", "NOT_APPLICABLE"))).toBe(
-      "declared N/A; the answer before was Partial",
+      "declared N/A; the answer before was Partially met",
     );
     expect(naChangeText(english, change("SAVED", null, "NOT_APPLICABLE"))).toBe(
       "declared N/A; the answer before was Unanswered",
