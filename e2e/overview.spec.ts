@@ -172,14 +172,16 @@ test("at 1366×768 the heatmap keeps the service column and the header row in vi
   const heatmap = scroller.getByRole("table", { name: /Scores of each service by category/ });
   const service = heatmap.getByRole("rowheader", { name: "Checkout API" });
   await service.scrollIntoViewIfNeeded();
-  await expect(service).toBeInViewport({ ratio: 1 });
+  // Whole, short of sub-pixel rounding (a row can sit a twentieth of a pixel past the edge).
+  const whole = { ratio: 0.99 };
+  await expect(service).toBeInViewport(whole);
 
   // The last category is reachable from the keyboard: focusing its header scrolls it into view,
   // and the service column stays where it was.
   const last = heatmap.getByRole("columnheader", { name: categoryTitle("other") });
   await last.getByRole("link").focus();
-  await expect(last).toBeInViewport({ ratio: 1 });
-  await expect(service).toBeInViewport({ ratio: 1 });
+  await expect(last).toBeInViewport(whole);
+  await expect(service).toBeInViewport(whole);
   const [box, frame] = [await service.boundingBox(), await scroller.boundingBox()];
   expect(Math.abs(box!.x - frame!.x)).toBeLessThan(2);
   // A long category name is compact in its header and whole in its accessible name.
