@@ -173,19 +173,22 @@ test("at 1366×768 the heatmap keeps the service column and the header row in vi
   const service = heatmap.getByRole("rowheader", { name: "Checkout API" });
   await service.scrollIntoViewIfNeeded();
   // Whole, short of sub-pixel rounding (a row can sit a twentieth of a pixel past the edge).
-  const whole = { ratio: 0.99 };
-  await expect(service).toBeInViewport(whole);
+  await expect(service).toBeInViewport({ ratio: 0.99 });
 
   // The last category is reachable from the keyboard: focusing its header scrolls it into view,
   // and the service column stays where it was.
   const last = heatmap.getByRole("columnheader", { name: categoryTitle("other") });
   await last.getByRole("link").focus();
-  await expect(last).toBeInViewport(whole);
-  // Focus may also bring the region back to its top (earlier tests add services above Checkout
-  // API), so the row checked here is the first one, just under the sticky header row.
-  const firstService = heatmap.getByRole("rowheader").first();
-  await expect(firstService).toBeInViewport(whole);
-  const [box, frame] = [await firstService.boundingBox(), await scroller.boundingBox()];
+  // Where focus leaves the region vertically depends on how many services earlier tests added,
+  // so this reads positions inside the region: the last header lies within its width, and the
+  // service column is still at its left edge.
+  const [header, box, frame] = [
+    await last.boundingBox(),
+    await service.boundingBox(),
+    await scroller.boundingBox(),
+  ];
+  expect(header!.x).toBeGreaterThanOrEqual(frame!.x - 1);
+  expect(header!.x + header!.width).toBeLessThanOrEqual(frame!.x + frame!.width + 1);
   expect(Math.abs(box!.x - frame!.x)).toBeLessThan(2);
   // A long category name is compact in its header and whole in its accessible name.
   await expect(heatmap.getByRole("columnheader", { name: categoryTitle("retrospective") })).toBeVisible();
