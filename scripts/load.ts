@@ -34,6 +34,8 @@ const CLIENTS = positiveInteger("LOAD_CLIENTS", 20);
 const SECONDS = positiveInteger("LOAD_SECONDS", 15);
 const PORT = positiveInteger("LOAD_PORT", 3400);
 const EXTERNAL_URL = process.env.LOAD_URL?.trim() || undefined;
+// LOAD_ONLY=<regular expression>: drive only the scenarios whose names match, e.g. "assessment".
+const ONLY = process.env.LOAD_ONLY ? new RegExp(process.env.LOAD_ONLY, "i") : undefined;
 const BASE_URL = EXTERNAL_URL ? new URL(EXTERNAL_URL).origin : `http://127.0.0.1:${PORT}`;
 // Sent explicitly: autocannon would write "host:443" for https, and tenken refuses a server
 // action whose origin is not its host.
@@ -394,9 +396,11 @@ try {
     };
   };
 
-  for (const [name, pathname] of pages) await drive(name, pid, pageRequest(pathname));
+  for (const [name, pathname] of pages)
+    if (!ONLY || ONLY.test(name)) await drive(name, pid, pageRequest(pathname));
   // The answer must be readable to tell a refused save from a saved one: no accept-encoding.
-  await drive("save answer (server action)", pid, saveRequest, saveOutcome);
+  const saveName = "save answer (server action)";
+  if (!ONLY || ONLY.test(saveName)) await drive(saveName, pid, saveRequest, saveOutcome);
 } finally {
   server?.kill("SIGTERM");
 }
