@@ -11,7 +11,12 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "prisma/**/*.test.ts", "components/**/*.test.ts"],
+          include: [
+            "lib/**/*.test.ts",
+            "prisma/**/*.test.ts",
+            "components/**/*.test.ts",
+            "deploy/**/*.test.ts",
+          ],
           exclude: ["**/*.db.test.ts", "node_modules/**"],
         },
       },

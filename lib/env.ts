@@ -9,8 +9,9 @@ const optionalString = z
   .optional()
   .transform((value) => value || undefined);
 
-// Read once, validated once. Everything else imports `env` instead of touching process.env.
-const envSchema = z.object({
+// Read once, validated once. Everything else imports `env` instead of touching process.env; the
+// schema itself is exported for deploy/deploy.test.ts, which checks the shipped settings against it.
+export const envSchema = z.object({
   DATABASE_URL: z
     .string()
     .trim()
