@@ -30,6 +30,7 @@ type Container = {
   startupProbe?: Probe;
   livenessProbe?: Probe;
   readinessProbe?: Probe;
+  lifecycle?: { preStop?: { sleep?: { seconds: number }; exec?: unknown } };
   volumeMounts?: { name: string; mountPath: string }[];
 };
 type PodSpec = {
@@ -201,9 +202,14 @@ describe("the Kubernetes manifests", () => {
     expect(settingsOf(app, {}).PORT).toBe("3000");
   });
 
-  it("give a stopping pod longer than the app's own drain", () => {
-    const grace = Number(configMap.data?.TENKEN_SHUTDOWN_GRACE_SECONDS ?? 20);
-    expect(podTemplate.spec.terminationGracePeriodSeconds).toBeGreaterThan(grace);
+  it("stop sending a pod requests before it stops, and give it longer than its pause and its own drain", () => {
+    // The image has no shell: the pause is the kubelet's own sleep, never a command.
+    const pause = app.lifecycle?.preStop?.sleep?.seconds ?? 0;
+    expect(pause).toBeGreaterThan(0);
+    expect(app.lifecycle?.preStop?.exec).toBeUndefined();
+    const grace = Number(configMap.data?.TENKEN_SHUTDOWN_GRACE_SECONDS);
+    expect(grace).toBeGreaterThan(0);
+    expect(podTemplate.spec.terminationGracePeriodSeconds).toBeGreaterThan(pause + grace);
   });
 
   it("send the Service to the app's pods only, on the container's port", () => {
