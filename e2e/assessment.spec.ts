@@ -108,8 +108,12 @@ test("a team self-assesses a new service end to end with the mouse", async ({ pa
   // Everything is still there after a reload.
   await page.reload();
   await pressed(page, "connectivity.each-component", "Met");
+  const overNetwork = itemText("connectivity.over-network");
+  await item(page, "connectivity.over-network")
+    .getByRole("button", { name: `Note: ${overNetwork}` })
+    .click();
   await expect(
-    item(page, "connectivity.over-network").getByRole("textbox", { includeHidden: true }),
+    item(page, "connectivity.over-network").getByRole("textbox", { name: `Note: ${overNetwork}` }),
   ).toHaveValue("Checked from the bastion only");
   await expect(category(page, "connectivity").getByText("50%", { exact: true })).toBeVisible();
   await expect(item(page, "metrics.prefer-metrics").getByText("Unanswered", { exact: true })).toBeVisible();
@@ -121,8 +125,15 @@ test("a team self-assesses a new service end to end with the mouse", async ({ pa
     }),
   ).toHaveAttribute("href", `/services/${slug}/items/connectivity.each-component#evidence-heading`);
 
-  // The history says who changed what, newest first.
+  // The page shows the latest changes, newest first; the service's history page shows them all.
   await answerItem(page, "connectivity.each-component", "Not met");
+  const recent = page.getByRole("region", { name: "History" });
+  await expect(recent.getByRole("listitem")).toHaveCount(5);
+  await expect(recent.getByRole("listitem").first()).toContainText(
+    `${demo.member.name} changed “${itemText("connectivity.each-component")}” from Met to Not met`,
+  );
+  await recent.getByRole("link", { name: "All history and changes to this service" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `History of ${name}` })).toBeVisible();
   const history = page.getByRole("region", { name: "History" });
   const entries = history.getByRole("listitem");
   await expect(entries).toHaveCount(6);
@@ -135,6 +146,8 @@ test("a team self-assesses a new service end to end with the mouse", async ({ pa
     ),
   ).toBeVisible();
   await expect(history.getByText("Note: Checked from the bastion only")).toBeVisible();
+  await page.getByRole("link", { name: `Back to ${name}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
 
   // The list shows the new score and progress.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Services" }).click();

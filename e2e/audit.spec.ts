@@ -56,8 +56,10 @@ test("the audit log and a service's changes read as sentences, in English and in
   await expect(edit).toContainText("Description— → Books every payment.");
   await expect(log).not.toContainText(RAW);
 
-  // The same sentences at the bottom of the service's page.
+  // The same sentences on the service's history, a link away from its assessment.
   await page.goto(`/services/${slug}`);
+  await page.getByRole("link", { name: "All history and changes to this service" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `History of ${name}` })).toBeVisible();
   const changes = page.getByRole("table", { name: "Changes to this service" });
   await expect(
     changes.getByText(`${sre} verified the answer to “${itemText(KEY)}” (Met).`, { exact: true }),

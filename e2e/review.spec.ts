@@ -136,7 +136,8 @@ test("evidence is attached, a reviewer requests a change, the team answers, and 
   await expect(item(page, key).getByText("Verified", { exact: true })).toBeVisible();
   await expect(verifiedScore(page).getByText("4.2%", { exact: true })).toBeVisible();
 
-  // Every step is in the service's audit log.
+  // Every step is in the service's audit log, on its history page.
+  await page.goto(`/services/${slug}/history`);
   const log = page.getByRole("table", { name: "Changes to this service" });
   for (const kind of ["Answer verified", "Changes requested", "Comment added", "Evidence added"])
     await expect(log.getByRole("cell", { name: kind, exact: true }).first()).toBeVisible();

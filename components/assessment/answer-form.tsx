@@ -68,7 +68,7 @@ export function AnswerForm({ serviceId, itemKey, itemText, status, note, revisio
 
   const choose = (option: string) => (event: MouseEvent<HTMLButtonElement>) => {
     // "Not applicable" is a claim a reviewer decides on: it is sent only with its reason.
-    if (option === "NOT_APPLICABLE" && !noteRef.current?.value.trim()) {
+    if (option === "NOT_APPLICABLE" && !draft.trim()) {
       event.preventDefault();
       setChosen(option);
       openNote();
@@ -130,7 +130,7 @@ export function AnswerForm({ serviceId, itemKey, itemText, status, note, revisio
           data-key-note
           aria-label={`${t("assessment.note")}: ${itemText}`}
           aria-expanded={noteVisible}
-          aria-controls={`${form.id("note")}-panel`}
+          aria-controls={noteVisible ? `${form.id("note")}-panel` : undefined}
           onClick={() => (noteVisible ? setNoteOpen(false) : openNote())}
           className="rounded px-1.5 py-0.5 text-xs font-medium text-blue-800 underline hover:bg-slate-100"
         >
@@ -162,46 +162,51 @@ export function AnswerForm({ serviceId, itemKey, itemText, status, note, revisio
         <FieldError form={form} name="status" />
         <FormAlert form={form} fields={["status", "note"]} />
       </div>
-      <div id={`${form.id("note")}-panel`} hidden={!noteVisible} className="space-y-1 md:col-span-2">
-        <label htmlFor={form.id("note")} className="sr-only">
-          {t("assessment.note")}: {itemText}
-        </label>
-        <textarea
-          ref={noteRef}
-          {...form.control("note", { hint: true })}
-          rows={2}
-          value={draft}
-          onChange={(event) => setDraft(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
-              event.preventDefault();
-              saveNoteRef.current?.click();
-            } else if (event.key === "Escape") {
-              setNoteOpen(false);
-              event.currentTarget.closest<HTMLElement>("[data-item-row]")?.focus();
-            }
-          }}
-          className={inputClass}
-        />
-        <div className="flex flex-wrap items-center gap-3">
-          <p id={`${form.id("note")}-hint`} className={`${hintClass} flex-1`}>
-            {waitingForReason ? t("assessment.naNeedsReason") : t("assessment.noteHint")}
-          </p>
-          <button
-            ref={saveNoteRef}
-            aria-label={`${t("assessment.saveNote")}: ${itemText}`}
-            type="submit"
-            name="status"
-            value={chosen ?? shown}
-            disabled={form.pending}
-            className="rounded bg-blue-700 px-3 py-1 text-xs font-semibold text-white hover:bg-blue-800 disabled:opacity-60"
-            onClick={() => setPrevious(status ? { status, note } : null)}
-          >
-            {t("assessment.saveNote")}
-          </button>
+      {/* The note goes with every answer chosen; its box is rendered only when open, since a page
+          of 31 closed boxes is most of what every view would render for nothing. */}
+      {!noteVisible && <input type="hidden" name="note" value={draft} />}
+      {noteVisible && (
+        <div id={`${form.id("note")}-panel`} className="space-y-1 md:col-span-2">
+          <label htmlFor={form.id("note")} className="sr-only">
+            {t("assessment.note")}: {itemText}
+          </label>
+          <textarea
+            ref={noteRef}
+            {...form.control("note", { hint: true })}
+            rows={2}
+            value={draft}
+            onChange={(event) => setDraft(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+                event.preventDefault();
+                saveNoteRef.current?.click();
+              } else if (event.key === "Escape") {
+                setNoteOpen(false);
+                event.currentTarget.closest<HTMLElement>("[data-item-row]")?.focus();
+              }
+            }}
+            className={inputClass}
+          />
+          <div className="flex flex-wrap items-center gap-3">
+            <p id={`${form.id("note")}-hint`} className={`${hintClass} flex-1`}>
+              {waitingForReason ? t("assessment.naNeedsReason") : t("assessment.noteHint")}
+            </p>
+            <button
+              ref={saveNoteRef}
+              aria-label={`${t("assessment.saveNote")}: ${itemText}`}
+              type="submit"
+              name="status"
+              value={chosen ?? shown}
+              disabled={form.pending}
+              className="rounded bg-blue-700 px-3 py-1 text-xs font-semibold text-white hover:bg-blue-800 disabled:opacity-60"
+              onClick={() => setPrevious(status ? { status, note } : null)}
+            >
+              {t("assessment.saveNote")}
+            </button>
+          </div>
+          <FieldError form={form} name="note" />
         </div>
-        <FieldError form={form} name="note" />
-      </div>
+      )}
     </form>
   );
 }

@@ -2,10 +2,10 @@ import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 
 import { AnswerForm } from "@/components/assessment/answer-form";
+import { GuidanceDisclosure } from "@/components/assessment/guidance-disclosure";
 import { StatusLabel } from "@/components/assessment/status-label";
 import { AnswerBadges } from "@/components/review/answer-badges";
 import { Deltas } from "@/components/ui/deltas";
-import { Markdown } from "@/components/ui/markdown";
 import { ScoreBadge } from "@/components/ui/score-badge";
 import { showsAnswer, type AssessmentFilter } from "@/lib/assessment-filters";
 import { dayOf } from "@/lib/dates";
@@ -66,7 +66,7 @@ export function CategorySection({ assessment, category, canAnswer, traitNames, f
         {shown.map((item) => {
           const answer = answersByItem.get(item.id);
           const text = pick(locale, { ja: item.textJa, en: item.textEn });
-          const guidance = pick(locale, { ja: item.guidanceJa, en: item.guidanceEn });
+          const hasGuidance = Boolean(pick(locale, { ja: item.guidanceJa, en: item.guidanceEn }));
           const itemPath = `/services/${service.slug}/items/${item.key}`;
           return (
             <li key={item.id}>
@@ -110,18 +110,8 @@ export function CategorySection({ assessment, category, canAnswer, traitNames, f
                     >
                       {t("assessment.addEvidence")}
                     </Link>
-                    {guidance && (
-                      <details className="open:basis-full">
-                        <summary
-                          aria-label={`${t("assessment.guidance")}: ${text}`}
-                          className="cursor-pointer text-slate-600 underline"
-                        >
-                          {t("assessment.guidance")}
-                        </summary>
-                        <div className="mt-1 text-sm">
-                          <Markdown source={guidance} />
-                        </div>
-                      </details>
+                    {hasGuidance && (
+                      <GuidanceDisclosure itemKey={item.key} itemText={text} itemPath={itemPath} />
                     )}
                   </div>
                   {!canAnswer && answer?.note && (

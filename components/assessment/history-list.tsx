@@ -1,10 +1,23 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 
 import { cardClass } from "@/components/ui/styles";
 import { pick, type Locale } from "@/lib/i18n/config";
 import type { Assessment } from "@/lib/queries/assessment";
 
-export function HistoryList({ events, limit }: { events: Assessment["events"]; limit: number }) {
+/**
+ * A service's answer changes, newest first. When `limit` were read there may be more: `more` says
+ * where they are (a link), or else the list says it shows only the latest.
+ */
+export function HistoryList({
+  events,
+  limit,
+  more,
+}: {
+  events: Assessment["events"];
+  limit: number;
+  more?: ReactNode;
+}) {
   const t = useTranslations();
   const format = useFormatter();
   const locale = useLocale() as Locale;
@@ -57,9 +70,10 @@ export function HistoryList({ events, limit }: { events: Assessment["events"]; l
           })}
         </ol>
       )}
-      {events.length >= limit && (
-        <p className="mt-3 text-xs text-slate-500">{t("assessment.historyLatest", { count: limit })}</p>
-      )}
+      {more ??
+        (events.length >= limit && (
+          <p className="mt-3 text-xs text-slate-500">{t("assessment.historyLatest", { count: limit })}</p>
+        ))}
     </section>
   );
 }

@@ -11,6 +11,9 @@ import { delta } from "@/lib/read-models/rollups";
 import { isStale } from "@/lib/review";
 import { scoreAnswers, type ScoreSummary, type Trait } from "@/lib/scoring";
 
+// The assessment page shows the latest few changes; the service's history page shows the rest.
+export const RECENT_HISTORY = 5;
+
 /** Everything the assessment page shows, read in parallel. */
 export async function loadAssessment(slug: string) {
   const service = await getServiceBySlug(slug);
@@ -19,7 +22,7 @@ export async function loadAssessment(slug: string) {
   const [checklist, answers, events] = await Promise.all([
     getChecklist(),
     getServiceAnswers({ serviceId: service.id }),
-    listAnswerEvents({ serviceId: service.id }),
+    listAnswerEvents({ serviceId: service.id, take: RECENT_HISTORY }),
   ]);
   const answersByItem = new Map(
     answers.map(({ evidence, ...answer }) => [

@@ -116,3 +116,20 @@ export async function seedChecklist(document: ChecklistDocument, { at = new Date
   });
   return { created: true };
 }
+
+/** An item's guidance in the version in force, in both languages; null for an unknown or retired item. */
+export async function getItemGuidance(key: string) {
+  const now = new Date();
+  const item = await getDb().checklistItem.findFirst({
+    where: { key, createdAt: { lte: now }, OR: [{ retiredAt: null }, { retiredAt: { gt: now } }] },
+    select: {
+      versions: {
+        where: { effectiveFrom: { lte: now } },
+        orderBy: { version: "desc" },
+        take: 1,
+        select: { guidanceJa: true, guidanceEn: true },
+      },
+    },
+  });
+  return item?.versions[0] ?? null;
+}

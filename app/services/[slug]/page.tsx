@@ -8,7 +8,6 @@ import { HistoryList } from "@/components/assessment/history-list";
 import { ItemFilters } from "@/components/assessment/item-filters";
 import { KeyboardHelp } from "@/components/assessment/keyboard-help";
 import { ScorePanel } from "@/components/assessment/score-panel";
-import { AuditTable } from "@/components/audit/audit-table";
 import { buttonSecondary } from "@/components/ui/styles";
 import { readAssessmentFilter, showsAnswer } from "@/lib/assessment-filters";
 import { requireUser } from "@/lib/auth/session";
@@ -16,15 +15,11 @@ import { comparisonMoments, existedAt } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { pick, type Locale } from "@/lib/i18n/config";
 import { can } from "@/lib/permissions";
-import { HISTORY_LIMIT } from "@/lib/queries/answers";
-import { loadAssessment } from "@/lib/queries/assessment";
-import { listAuditLog } from "@/lib/queries/audit";
+import { loadAssessment, RECENT_HISTORY } from "@/lib/queries/assessment";
 import { latestVersionChanges } from "@/lib/queries/checklist-versions";
 import { getServiceBySlug } from "@/lib/queries/services";
 import { traitNames } from "@/lib/queries/traits";
 import { isApplicable } from "@/lib/scoring";
-
-const SERVICE_AUDIT_LIMIT = 50;
 
 type Props = {
   params: Promise<{ slug: string }>;
@@ -85,7 +80,6 @@ export default async function AssessmentPage({ params, searchParams }: Props) {
   const shownCount = applicableItems.filter((item) =>
     showsAnswer(filter.show, assessment.answersByItem.get(item.id), assessment.today),
   ).length;
-  const auditEntries = await listAuditLog({ serviceId: service.id, take: SERVICE_AUDIT_LIMIT });
 
   return (
     <div className="space-y-6">
@@ -193,17 +187,20 @@ export default async function AssessmentPage({ params, searchParams }: Props) {
               ))}
             </div>
           )}
-          <HistoryList events={assessment.events} limit={HISTORY_LIMIT} />
-          <section aria-labelledby="service-audit" className="space-y-3">
-            <h2 id="service-audit" className="text-lg font-semibold">
-              {t("audit.serviceTitle")}
-            </h2>
-            {auditEntries.length === 0 ? (
-              <p className="text-sm text-slate-600">{t("audit.emptyService")}</p>
-            ) : (
-              <AuditTable entries={auditEntries} caption={t("audit.serviceTitle")} showService={false} />
-            )}
-          </section>
+          <HistoryList
+            events={assessment.events}
+            limit={RECENT_HISTORY}
+            more={
+              <p className="mt-3 text-sm">
+                <Link
+                  href={`/services/${service.slug}/history`}
+                  className="font-medium text-blue-800 underline"
+                >
+                  {t("assessment.allHistory")}
+                </Link>
+              </p>
+            }
+          />
         </div>
       </div>
     </div>
