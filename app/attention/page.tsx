@@ -5,9 +5,10 @@ import Link from "next/link";
 import { PageHeader } from "@/components/layout/page-header";
 import { QueueTable } from "@/components/review/queue-table";
 import { ColumnHeaders } from "@/components/ui/column-headers";
+import { FilterForm } from "@/components/ui/filter-form";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { Pager } from "@/components/ui/pager";
-import { buttonPrimary, cardClass } from "@/components/ui/styles";
+import { cardClass } from "@/components/ui/styles";
 import { requireUser } from "@/lib/auth/session";
 import { todayIn } from "@/lib/dates";
 import { env } from "@/lib/env";
@@ -48,7 +49,13 @@ export default async function NeedsAttentionPage({
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} intro={mine ? t("introMine") : t("introAll")} />
-      <form method="get" className="flex flex-wrap items-end gap-2" role="search" aria-label={t("filter")}>
+      <FilterForm
+        applyLabel={t("filter")}
+        pendingLabel={t("updating")}
+        className="flex flex-wrap items-end gap-2"
+        role="search"
+        aria-label={t("filter")}
+      >
         <FilterSelect
           name="team"
           label={t("team")}
@@ -56,10 +63,7 @@ export default async function NeedsAttentionPage({
           value={query.team}
           options={teams.map((team) => ({ value: team.slug, label: team.name }))}
         />
-        <button type="submit" className={buttonPrimary}>
-          {t("filter")}
-        </button>
-      </form>
+      </FilterForm>
       {entries.length === 0 ? (
         <p className={`${cardClass} text-center text-slate-700`}>{t("empty")}</p>
       ) : (

@@ -4,8 +4,9 @@ import Link from "next/link";
 
 import { AuditTable } from "@/components/audit/audit-table";
 import { PageHeader } from "@/components/layout/page-header";
+import { FilterForm } from "@/components/ui/filter-form";
 import { FilterSelect } from "@/components/ui/filter-select";
-import { buttonPrimary, buttonSecondary, cardClass, inputClass, labelClass } from "@/components/ui/styles";
+import { buttonSecondary, cardClass, inputClass, labelClass } from "@/components/ui/styles";
 import { requirePermission } from "@/lib/auth/session";
 import { startOfDayIn } from "@/lib/dates";
 import { env } from "@/lib/env";
@@ -45,8 +46,9 @@ export default async function AuditPage({
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} intro={t("intro")} />
-      <form
-        method="get"
+      <FilterForm
+        applyLabel={t("filter")}
+        pendingLabel={t("updating")}
         className={`${cardClass} grid gap-4 sm:grid-cols-3 lg:grid-cols-6`}
         role="search"
         aria-label={t("filter")}
@@ -104,14 +106,11 @@ export default async function AuditPage({
           />
         </div>
         <div className="flex gap-2 sm:col-span-3 lg:col-span-6">
-          <button type="submit" className={buttonPrimary}>
-            {t("filter")}
-          </button>
           <Link href="/audit" className={buttonSecondary}>
             {t("reset")}
           </Link>
         </div>
-      </form>
+      </FilterForm>
       {entries.length === 0 ? (
         <p className={`${cardClass} text-center text-slate-700`}>{t("empty")}</p>
       ) : (

@@ -6,8 +6,9 @@ import { PageHeader } from "@/components/layout/page-header";
 import { QuarterClosing } from "@/components/trends/quarter-closing";
 import { TrendChart } from "@/components/trends/trend-chart";
 import { TrendTable } from "@/components/trends/trend-table";
+import { FilterForm } from "@/components/ui/filter-form";
 import { FilterSelect } from "@/components/ui/filter-select";
-import { buttonPrimary, buttonSecondary, cardClass } from "@/components/ui/styles";
+import { buttonSecondary, cardClass } from "@/components/ui/styles";
 import { requireUser } from "@/lib/auth/session";
 import { pick, type Locale } from "@/lib/i18n/config";
 import { quarterName } from "@/lib/quarters";
@@ -52,6 +53,7 @@ export default async function TrendsPage({
   const series = trend.points.map((point) => ({
     quarter: quarterName(t, point.quarter),
     closed: point.closed,
+    reopened: Boolean(point.reopened),
     declared: (category ? point.categories[category.key]?.average : point.overall?.average) ?? null,
     verified: category ? null : (point.verified?.average ?? null),
     ...(point.checklistVersions.length
@@ -66,8 +68,9 @@ export default async function TrendsPage({
   return (
     <div className="space-y-8">
       <PageHeader title={t("trends.title")} intro={t("trends.intro")} />
-      <form
-        method="get"
+      <FilterForm
+        applyLabel={t("trends.show")}
+        pendingLabel={t("trends.updating")}
         className={`${cardClass} grid gap-4 sm:grid-cols-4`}
         role="search"
         aria-label={t("trends.scope")}
@@ -100,14 +103,11 @@ export default async function TrendsPage({
           }
         />
         <div className="flex items-end gap-2">
-          <button type="submit" className={buttonPrimary}>
-            {t("trends.show")}
-          </button>
           <Link href="/trends" className={buttonSecondary}>
             {t("trends.reset")}
           </Link>
         </div>
-      </form>
+      </FilterForm>
       <section aria-labelledby="trend-heading" className="space-y-4">
         <h2 id="trend-heading" className="text-lg font-semibold">
           {t("trends.scopeTitle", { scope: scopeName })}
@@ -124,6 +124,7 @@ export default async function TrendsPage({
               declared: categoryTitle ?? t("trends.columns.declared"),
               verified: t("trends.columns.verified"),
               closed: t("trends.closedMark"),
+              reopened: t("trends.reopenedChartMark"),
             }}
           />
         </div>

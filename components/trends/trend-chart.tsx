@@ -15,11 +15,13 @@ import {
 type Point = {
   quarter: string;
   closed: boolean;
+  // Reopened by an admin and not closed again: its scores follow the answers' history again.
+  reopened: boolean;
   declared: number | null;
   verified: number | null;
   version?: string;
 };
-type Labels = { declared: string; verified: string; closed: string };
+type Labels = { declared: string; verified: string; closed: string; reopened: string };
 
 // Blue and orange from the Okabe-Ito palette, told apart by colour-blind readers; the verified
 // line is dashed too, so colour is not the only difference. The table below holds the numbers.
@@ -45,6 +47,17 @@ export function TrendChart({ series, labels }: { series: Point[]; labels: Labels
                 stroke="#94a3b8"
                 strokeDasharray="2 4"
                 label={{ value: labels.closed, position: "insideTop", fontSize: 10, fill: "#475569" }}
+              />
+            ))}
+          {series
+            .filter((point) => point.reopened && !point.closed)
+            .map((point) => (
+              <ReferenceLine
+                key={`reopened-${point.quarter}`}
+                x={point.quarter}
+                stroke="#b45309"
+                strokeDasharray="1 3"
+                label={{ value: labels.reopened, position: "insideTop", fontSize: 10, fill: "#92400e" }}
               />
             ))}
           {series
