@@ -113,20 +113,23 @@ function shutDown(signal) {
     `tenken: ${signal}: no new connections; waiting up to ${graceSeconds} s for ${open.size} open request(s)`,
   );
   for (const response of open) if (!response.headersSent) response.setHeader("Connection", "close");
-  const timer = setTimeout(async () => {
+  let cut = false;
+  const timer = setTimeout(() => {
+    cut = true;
     console.error(
       `tenken: ${open.size} request(s) still open after ${graceSeconds} s; closing their connections`,
     );
     server.closeAllConnections();
-    // A request cut short may still hold a database connection, which the pool would wait for.
-    await Promise.race([closeDatabase(), new Promise((resolve) => setTimeout(resolve, 2000))]);
-    process.exit(1);
+    // Should a connection linger anyway, the process does not.
+    setTimeout(() => process.exit(1), 3000);
   }, graceSeconds * 1000);
   server.close(async () => {
     clearTimeout(timer);
-    await closeDatabase();
+    // A request cut short may still hold a database connection, which the pool would wait for.
+    if (cut) await Promise.race([closeDatabase(), new Promise((resolve) => setTimeout(resolve, 2000))]);
+    else await closeDatabase();
     console.log("tenken: stopped");
-    process.exit(0);
+    process.exit(cut ? 1 : 0);
   });
   server.closeIdleConnections();
 }
