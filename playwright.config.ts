@@ -76,6 +76,8 @@ export default defineConfig({
         // The tests stand in for a reverse proxy: they say which client they forward with
         // X-Forwarded-For (e2e/throttle.spec.ts), and everything else comes from 127.0.0.1 itself.
         TENKEN_TRUSTED_PROXIES: "127.0.0.1",
+        // The tests sign in as the demo organisation's people, on PostgreSQL as on the embedded database.
+        TENKEN_DEMO_DATA: "on",
         ...(process.env.E2E_DATABASE_URL
           ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
           : { DATABASE_URL: "" }),

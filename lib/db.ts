@@ -5,6 +5,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 
 import { databaseTarget, type DatabaseTarget } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { CLOSE_DATABASE } from "@/lib/shutdown.mjs";
 
 export type Db = PrismaClient;
 export type DbConnection = { prisma: PrismaClient; pglite?: PGlite };
@@ -53,8 +54,13 @@ export function getDb(): PrismaClient {
   return getConnection().prisma;
 }
 
+/** Closes the process's connection; a second call (or one before any query) has nothing to close. */
 export async function closeDb() {
   const connection = globalForDb.tenkenDb;
   globalForDb.tenkenDb = undefined;
   if (connection) await closeConnection(connection);
 }
+
+// The server (scripts/serve.mjs) cannot import this module from outside the app's bundle: it
+// calls this once its last request has finished on SIGTERM.
+(globalThis as unknown as { [CLOSE_DATABASE]?: () => Promise<void> })[CLOSE_DATABASE] = closeDb;

@@ -1,6 +1,7 @@
 import path from "node:path";
 
 import { trustedProxies } from "@/lib/security/client-address.mjs";
+import { shutdownGraceSeconds } from "@/lib/shutdown.mjs";
 import { z } from "@/lib/validations/zod";
 
 const optionalString = z
@@ -26,6 +27,7 @@ export const envSchema = z.object({
     )
     .optional(),
   TENKEN_DATA_DIR: z.string().trim().min(1).default(".data/pglite"),
+  // Unset: the demo organisation on the embedded database only (see demoDataPolicy).
   TENKEN_DEMO_DATA: z.enum(["on", "off"]).optional(),
   // Times are shown in this zone; defaults to the server's own.
   TENKEN_TIME_ZONE: z
@@ -90,6 +92,17 @@ export const envSchema = z.object({
       }, "TENKEN_TRUSTED_PROXIES must be IP addresses or CIDR ranges, separated by commas")
       .optional(),
   ),
+  // How long requests still open at SIGTERM may take to finish (read by scripts/serve.mjs too).
+  TENKEN_SHUTDOWN_GRACE_SECONDS: optionalString
+    .refine((value) => {
+      try {
+        shutdownGraceSeconds(value);
+        return true;
+      } catch {
+        return false;
+      }
+    }, "TENKEN_SHUTDOWN_GRACE_SECONDS must be a whole number of seconds from 0 to 3600")
+    .transform((value) => shutdownGraceSeconds(value)),
 });
 
 function readEnv() {
@@ -120,4 +133,19 @@ export function databaseTarget(): DatabaseTarget {
 /** Where people reach tenken: TENKEN_BASE_URL, or this machine on PORT. */
 export function publicBaseUrl() {
   return (env.TENKEN_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
+}
+
+/**
+ * Whether a first start loads the demo organisation, whose people share a published password:
+ * by default only into the embedded database (someone trying tenken on their machine), into a
+ * PostgreSQL server only when asked for with TENKEN_DEMO_DATA=on.
+ */
+export function demoDataPolicy(
+  kind: DatabaseTarget["kind"],
+  setting: "on" | "off" | undefined,
+): { load: true } | { load: false; reason: string } {
+  if (setting === "off") return { load: false, reason: "TENKEN_DEMO_DATA=off" };
+  if (kind === "postgres" && setting !== "on")
+    return { load: false, reason: "PostgreSQL without TENKEN_DEMO_DATA=on" };
+  return { load: true };
 }

@@ -12,6 +12,7 @@ import next from "next";
 
 import { CLIENT_ADDRESS_HEADER, clientAddressOf, trustedProxies } from "../lib/security/client-address.mjs";
 import { requestBodyLimit } from "../lib/security/request-limit.mjs";
+import { CLOSE_DATABASE, DRAINING, shutdownGraceSeconds } from "../lib/shutdown.mjs";
 
 const { headers, fallbackPolicy, methods } = JSON.parse(
   readFileSync(new URL("../lib/security/headers.json", import.meta.url), "utf8"),
@@ -24,6 +25,7 @@ const LENGTH_HEADER = "x-tenken-content-length";
 const bodyLimit = requestBodyLimit();
 const proxies = trustedProxies(process.env.TENKEN_TRUSTED_PROXIES);
 const port = Number(process.env.PORT ?? 3000);
+const graceSeconds = shutdownGraceSeconds();
 const app = next({ dev: false, port });
 const handle = app.getRequestHandler();
 await app.prepare();
@@ -43,7 +45,19 @@ function withDefaults(response) {
   };
 }
 
+// Requests being answered, for the shutdown to wait for.
+const open = new Set();
+
 const server = createServer((request, response) => {
+  open.add(response);
+  response.on("close", () => {
+    open.delete(response);
+    // While draining, a keep-alive connection is let go as soon as its request is answered.
+    if (globalThis[DRAINING]) setImmediate(() => server.closeIdleConnections());
+  });
+  // While draining, every answer closes its connection: the client comes back on a new one, to
+  // another replica.
+  if (globalThis[DRAINING]) response.setHeader("Connection", "close");
   withDefaults(response);
   // Who is asking, as tenken works it out (lib/security/client-address.mjs): never as sent.
   request.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(
@@ -79,4 +93,45 @@ const server = createServer((request, response) => {
 });
 server.listen(port, () => console.log(`tenken: listening on port ${port}`));
 
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.close(() => process.exit(0)));
+async function closeDatabase() {
+  try {
+    await globalThis[CLOSE_DATABASE]?.();
+    console.log("tenken: closed the database connections");
+  } catch (error) {
+    console.error(`tenken: could not close the database connections: ${error?.message ?? error}`);
+  }
+}
+
+// On SIGTERM (or Ctrl-C): take no new connection, answer readiness with 503, let the requests
+// already begun finish within TENKEN_SHUTDOWN_GRACE_SECONDS, then close the database and exit 0.
+// Whatever is still open after that is cut, and the exit code says so. A second signal (npm start
+// forwards the one its process group also received) changes nothing.
+function shutDown(signal) {
+  if (globalThis[DRAINING]) return;
+  globalThis[DRAINING] = true;
+  console.log(
+    `tenken: ${signal}: no new connections; waiting up to ${graceSeconds} s for ${open.size} open request(s)`,
+  );
+  for (const response of open) if (!response.headersSent) response.setHeader("Connection", "close");
+  let cut = false;
+  const timer = setTimeout(() => {
+    cut = true;
+    console.error(
+      `tenken: ${open.size} request(s) still open after ${graceSeconds} s; closing their connections`,
+    );
+    server.closeAllConnections();
+    // Should a connection linger anyway, the process does not.
+    setTimeout(() => process.exit(1), 3000);
+  }, graceSeconds * 1000);
+  server.close(async () => {
+    clearTimeout(timer);
+    // A request cut short may still hold a database connection, which the pool would wait for.
+    if (cut) await Promise.race([closeDatabase(), new Promise((resolve) => setTimeout(resolve, 2000))]);
+    else await closeDatabase();
+    console.log("tenken: stopped");
+    process.exit(cut ? 1 : 0);
+  });
+  server.closeIdleConnections();
+}
+
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => shutDown(signal));

@@ -5,7 +5,12 @@ import { NextResponse, type NextRequest } from "next/server";
 export const PATH_HEADER = "x-tenken-path";
 export const SESSION_COOKIE_PREFIX = "tenken";
 
-const PUBLIC_PATHS = [/^\/sign-in\/?$/, /^\/setup\/?$/, /^\/api\/auth\//, /^\/api\/health\/?$/];
+const PUBLIC_PATHS = [
+  /^\/sign-in\/?$/,
+  /^\/setup\/?$/,
+  /^\/api\/auth\//,
+  /^\/api\/health(\/live|\/ready)?\/?$/,
+];
 
 function isPublic(pathname: string) {
   return PUBLIC_PATHS.some((pattern) => pattern.test(pathname));
