@@ -29,7 +29,7 @@ test.use({ baseURL: `http://127.0.0.1:${port}` });
 let replicas: Replicas;
 test.beforeAll(async () => {
   // Preparing a database and starting three servers.
-  test.setTimeout(300_000);
+  test.setTimeout(480_000);
   replicas = await startReplicas({ serverUrl: serverUrl!, port });
 });
 test.afterAll(async () => {
@@ -134,7 +134,7 @@ async function answerMet(page: Page, server: Server, service: Service, item: str
 }
 
 test("an answer saved through one server shows on the very next page through the other", async ({ page }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(480_000);
   await signInAs(page, "admin", "/services");
   const slug = uniqueSlug("replicas");
   const service = { name: `Aardvark replicas ${slug}`, slug };
