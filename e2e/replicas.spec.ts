@@ -23,7 +23,6 @@ test.skip(
   !serverUrl,
   "Two servers share one database: this runs against a PostgreSQL server (npm test with DATABASE_URL, and CI).",
 );
-test.describe.configure({ mode: "serial" });
 test.use({ baseURL: `http://127.0.0.1:${port}` });
 
 let replicas: Replicas;
