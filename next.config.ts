@@ -39,6 +39,9 @@ const GLOBAL_ERROR_MESSAGES = JSON.stringify(
 const bodyLimit = requestBodyLimit();
 
 const nextConfig: NextConfig = {
+  // The production server is plain Node on the traced output (.next/standalone, completed by
+  // scripts/build-standalone.ts): no npm, no tsx and no next.config at run time.
+  output: "standalone",
   // PGlite loads its WebAssembly and data files from its own package folder at run time.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg"],
   poweredByHeader: false,

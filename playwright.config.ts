@@ -87,7 +87,7 @@ export default defineConfig({
     // The same build pointed at a database nobody listens for (port 9 is "discard"), to see what
     // people see when the database is down. Started after the first server has built the app.
     {
-      command: "node scripts/serve.mjs",
+      command: "node .next/standalone/server.js",
       port: port + 1,
       timeout: 60_000,
       reuseExistingServer: false,
@@ -104,7 +104,7 @@ export default defineConfig({
             reuseExistingServer: false,
           },
           {
-            command: "node scripts/serve.mjs",
+            command: "node .next/standalone/server.js",
             url: `http://127.0.0.1:${outagePort}/api/health`,
             timeout: 60_000,
             reuseExistingServer: false,

@@ -277,7 +277,7 @@ const { env } = await import("@/lib/env");
 const { getDb } = await import("@/lib/db");
 const bigTeam = await getDb().team.findUniqueOrThrow({ where: { slug: "bench" }, select: { id: true } });
 
-buildIfStale();
+await buildIfStale();
 const server = spawn(process.execPath, [serverEntry], {
   stdio: "ignore",
   env: { ...process.env, PORT: String(PORT), TENKEN_BASE_URL: `http://127.0.0.1:${PORT}` },

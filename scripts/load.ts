@@ -298,7 +298,7 @@ if (EXTERNAL_URL) {
     process.exit(2);
   }
 } else {
-  buildIfStale();
+  await buildIfStale();
   server = spawn(process.execPath, [serverEntry], {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, PORT: String(PORT), TENKEN_BASE_URL: BASE_URL },

@@ -1,22 +1,21 @@
-// The production server: Next.js's request handler behind a thin guard. Plain JavaScript, so that
-// it runs under plain Node once the app is built (`npm start` starts it after preparing the
-// database).
+// The production server: Next.js's request handler behind a thin guard. Built into
+// .next/standalone/server.js (scripts/standalone/server.mjs), which runs under plain Node; `npm
+// start` starts it after preparing the database.
 //
 // Every response gets tenken's fixed security headers, and a restrictive policy where no page or
 // route set one of its own: so even what Next.js answers by itself, before tenken's code runs,
 // carries them. Methods tenken does not answer (TRACE, made-up ones) are refused here: Next.js
 // cannot even build a request object for them.
-import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import next from "next";
 
 import { CLIENT_ADDRESS_HEADER, clientAddressOf, trustedProxies } from "../lib/security/client-address.mjs";
+// Imported rather than read, so that the built server (scripts/standalone/server.mjs) carries it.
+import securityHeaders from "../lib/security/headers.json" with { type: "json" };
 import { requestBodyLimit } from "../lib/security/request-limit.mjs";
 import { CLOSE_DATABASE, DRAINING, shutdownGraceSeconds } from "../lib/shutdown.mjs";
 
-const { headers, fallbackPolicy, methods } = JSON.parse(
-  readFileSync(new URL("../lib/security/headers.json", import.meta.url), "utf8"),
-);
+const { headers, fallbackPolicy, methods } = securityHeaders;
 const defaults = { ...headers, "Content-Security-Policy": fallbackPolicy };
 // Next.js drops a route's Content-Length; a route that knows its length (evidence files) names it
 // in this header instead, and it becomes the Content-Length here.

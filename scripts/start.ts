@@ -1,10 +1,10 @@
-// npm start: generate the Prisma client and build the app when they are missing or stale,
-// prepare the database (migrations, checklist, demo data on first start), then serve.
+// npm start: generate the Prisma client and build the app when they are missing or stale, then
+// run what production runs, from the built output under plain Node: migrate.js prepares the
+// database (migrations, checklist, demo data on first start), server.js serves.
 import { spawn } from "node:child_process";
 
-import { buildIfStale, serverEntry } from "./build-if-stale";
+import { buildIfStale, migrateEntry, serverEntry } from "./build-if-stale";
 import { ensureGeneratedClient } from "./generate";
-import { prepareDatabase } from "./prepare-db";
 
 function fail(error: unknown): never {
   console.error(`tenken: ${error instanceof Error ? error.message : String(error)}`);
@@ -12,20 +12,17 @@ function fail(error: unknown): never {
 }
 
 await ensureGeneratedClient().catch(fail);
-try {
-  buildIfStale();
-} catch (error) {
-  fail(error);
-}
-await prepareDatabase().catch((error: unknown) =>
-  fail(`could not prepare the database: ${error instanceof Error ? error.message : String(error)}`),
-);
+await buildIfStale().catch(fail);
 
 const port = process.env.PORT ?? "3000";
-const server = spawn(process.execPath, [serverEntry], {
-  stdio: "inherit",
-  env: { ...process.env, PORT: port },
-});
+const env = { ...process.env, PORT: port };
+// Both say what went wrong themselves; a failed preparation stops the start.
+const migrated = await new Promise<number | null>((resolve) =>
+  spawn(process.execPath, [migrateEntry], { stdio: "inherit", env }).on("exit", resolve),
+);
+if (migrated !== 0) process.exit(1);
+
+const server = spawn(process.execPath, [serverEntry], { stdio: "inherit", env });
 console.log(`tenken: serving http://localhost:${port}`);
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

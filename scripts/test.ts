@@ -1,11 +1,12 @@
 // npm test: every test. Formatting and lint, the type check, unit and integration tests (against
 // DATABASE_URL when set, an embedded PGlite otherwise), then the browser tests against the built
-// app with a database of their own.
+// app with a database of their own, then the built output as the container image runs it.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 
+import { standaloneMigrate } from "./build-standalone";
 import { findChromium } from "./find-chromium";
 import { ensureGeneratedClient } from "./generate";
 
@@ -67,4 +68,14 @@ const browserTestsPassed = await withE2eDatabase((env) =>
     { ...env, CHROMIUM_PATH: chromium },
   ),
 );
-process.exit(browserTestsPassed ? 0 : 1);
+if (!browserTestsPassed) process.exit(1);
+// The browser tests started the app as `npm start` does, which built it.
+if (!existsSync(standaloneMigrate)) {
+  console.log("\ntenken: no built output (.next/standalone), so it was not tested as the image runs it.");
+  process.exit(0);
+}
+const outputPassed = run("the built output, read-only, as an unprivileged user with nothing but node", [
+  "node_modules/tsx/dist/cli.mjs",
+  "scripts/standalone-contract.ts",
+]);
+process.exit(outputPassed ? 0 : 1);
