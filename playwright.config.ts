@@ -1,5 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 
+import { heapArgs } from "./scripts/server-heap";
+
 // scripts/test.ts prepares the environment: CHROMIUM_PATH, and a database of the run's own
 // (E2E_DATABASE_URL on a server, or a fresh embedded data directory).
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -87,7 +89,7 @@ export default defineConfig({
     // The same build pointed at a database nobody listens for (port 9 is "discard"), to see what
     // people see when the database is down. Started after the first server has built the app.
     {
-      command: "node .next/standalone/server.js",
+      command: ["node", ...heapArgs(), ".next/standalone/server.js"].join(" "),
       port: port + 1,
       timeout: 60_000,
       reuseExistingServer: false,
@@ -104,7 +106,7 @@ export default defineConfig({
             reuseExistingServer: false,
           },
           {
-            command: "node .next/standalone/server.js",
+            command: ["node", ...heapArgs(), ".next/standalone/server.js"].join(" "),
             url: `http://127.0.0.1:${outagePort}/api/health`,
             timeout: 60_000,
             reuseExistingServer: false,

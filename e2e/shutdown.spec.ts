@@ -2,10 +2,11 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { connect, type Socket } from "node:net";
 import { expect, test } from "@playwright/test";
 
+import { heapArgs } from "../scripts/server-heap";
 import { demo, DEMO_PASSWORD } from "./fixtures/auth";
 import { canReachDatabase, queryDb } from "./fixtures/db";
 
-// SIGTERM while a request is being answered: the built server (scripts/serve.mjs) started here on
+// SIGTERM while a request is being answered: the production server (.next/standalone/server.js) started here on
 // the run's database, already prepared by the main server (playwright.config.ts), and stopped the
 // way an orchestrator stops it.
 test.skip(
@@ -19,7 +20,7 @@ const origin = `http://127.0.0.1:${port}`;
 type Server = { process: ChildProcess; log: () => string; exited: Promise<number | null> };
 
 async function startServer(graceSeconds: number): Promise<Server> {
-  const child = spawn(process.execPath, ["scripts/serve.mjs"], {
+  const child = spawn(process.execPath, [...heapArgs(), ".next/standalone/server.js"], {
     env: {
       ...process.env,
       PORT: String(port),

@@ -13,7 +13,7 @@ import pg from "pg";
 import { largestContentfulPaints, pageWeight } from "./bench/page-weight";
 import { overviewAggregate, trendAggregate, type TrendRow } from "./bench/raw-sql";
 import { BIG_TEAM_SERVICES, seedBench, SERVICES } from "./bench/seed";
-import { buildIfStale, serverEntry } from "./build-if-stale";
+import { buildIfStale, serverArgs } from "./build-if-stale";
 import { ensureGeneratedClient } from "./generate";
 import { percentile, signIn, waitForHealth } from "./http";
 import { prepareDatabase } from "./prepare-db";
@@ -278,7 +278,7 @@ const { getDb } = await import("@/lib/db");
 const bigTeam = await getDb().team.findUniqueOrThrow({ where: { slug: "bench" }, select: { id: true } });
 
 await buildIfStale();
-const server = spawn(process.execPath, [serverEntry], {
+const server = spawn(process.execPath, serverArgs, {
   stdio: "ignore",
   env: { ...process.env, PORT: String(PORT), TENKEN_BASE_URL: `http://127.0.0.1:${PORT}` },
 });

@@ -4,6 +4,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 import { completeStandalone, standaloneMigrate, standaloneServer } from "./build-standalone";
+import { heapArgs } from "./server-heap";
 
 const SOURCES = [
   "app",
@@ -27,6 +28,8 @@ const SERVER_SOURCES = [
 export const nextBin = path.resolve("node_modules/next/dist/bin/next");
 // The production server (Next.js behind tenken's guard), started with plain Node.
 export const serverEntry = standaloneServer;
+// With the heap cap every production server tenken starts runs under (scripts/server-heap.ts).
+export const serverArgs = [...heapArgs(), serverEntry];
 // Prepares the database (migrations, checklist, demo data, first admin), with plain Node.
 export const migrateEntry = standaloneMigrate;
 

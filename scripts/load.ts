@@ -15,7 +15,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import autocannon from "autocannon";
 
-import { buildIfStale, serverEntry } from "./build-if-stale";
+import { buildIfStale, serverArgs } from "./build-if-stale";
 import { ensureGeneratedClient } from "./generate";
 import { percentile, signIn, waitForHealth } from "./http";
 import { prepareDatabase } from "./prepare-db";
@@ -299,7 +299,7 @@ if (EXTERNAL_URL) {
   }
 } else {
   await buildIfStale();
-  server = spawn(process.execPath, [serverEntry], {
+  server = spawn(process.execPath, serverArgs, {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, PORT: String(PORT), TENKEN_BASE_URL: BASE_URL },
   });

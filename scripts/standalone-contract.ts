@@ -16,11 +16,12 @@ import pg from "pg";
 
 import { standaloneDir, standaloneMigrate, standaloneServer } from "./build-standalone";
 import { signIn } from "./http";
+import { SERVER_HEAP_MB } from "./server-heap";
 
 const UNPRIVILEGED = "65532";
 const SETPRIV = ["/usr/bin/setpriv", "/bin/setpriv"].find((candidate) => existsSync(candidate));
 // The readiness probe once the app has one, its health check until then.
-const READY_PATH = existsSync("app/api/health/ready/route.ts") ? "/api/health/ready" : "/api/health";
+const READY_PATH = "/api/health/ready";
 const DEMO_ADMIN = { email: "admin@demo.tenken.example", password: "tenken-demo-pass" };
 
 function skip(reason: string): never {
@@ -67,7 +68,14 @@ function runAsNobody(appDir: string, script: string, env: Record<string, string>
     [`--reuid=${UNPRIVILEGED}`, `--regid=${UNPRIVILEGED}`, "--clear-groups", process.execPath, script],
     {
       cwd: appDir,
-      env: { NODE_ENV: "production", PATH: "", HOME: "/nonexistent", ...env },
+      // As the image runs it (Dockerfile): the heap cap comes in NODE_OPTIONS.
+      env: {
+        NODE_ENV: "production",
+        NODE_OPTIONS: `--max-old-space-size=${SERVER_HEAP_MB}`,
+        PATH: "",
+        HOME: "/nonexistent",
+        ...env,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );

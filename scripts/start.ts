@@ -3,7 +3,7 @@
 // database (migrations, checklist, demo data on first start), server.js serves.
 import { spawn } from "node:child_process";
 
-import { buildIfStale, migrateEntry, serverEntry } from "./build-if-stale";
+import { buildIfStale, migrateEntry, serverArgs } from "./build-if-stale";
 import { ensureGeneratedClient } from "./generate";
 
 function fail(error: unknown): never {
@@ -22,7 +22,7 @@ const migrated = await new Promise<number | null>((resolve) =>
 );
 if (migrated !== 0) process.exit(1);
 
-const server = spawn(process.execPath, [serverEntry], { stdio: "inherit", env });
+const server = spawn(process.execPath, serverArgs, { stdio: "inherit", env });
 console.log(`tenken: serving http://localhost:${port}`);
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));
