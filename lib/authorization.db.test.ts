@@ -82,6 +82,9 @@ const matrix: Record<string, Entry> = {
   signInWithSsoAction: { public: "redirects to the identity provider" },
   signOutAction: { public: "ends the caller's own session" },
   createFirstAdminAction: { public: "needs the one-time setup token; tested in auth.db.test.ts" },
+  readGuidanceAction: {
+    public: "reads an item's guidance for someone signed in; answers nothing signed out",
+  },
   createServiceAction: {
     allowed: ["admin", "member"],
     run: (actor, { teamId }) => {

@@ -6,7 +6,8 @@
 //
 // Run by `npm test` after the browser tests (which build the app), with DATABASE_URL naming a
 // PostgreSQL server it may create a database on. Needs root: only root can change to another
-// user and hand the copy to root.
+// user and hand the copy to root. TENKEN_CONTRACT_NODE names another node binary to run the copy
+// with: .ci/run runs it again on the Node.js LTS the image is built on.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -19,6 +20,7 @@ import { signIn } from "./http";
 import { SERVER_HEAP_MB } from "./server-heap";
 
 const UNPRIVILEGED = "65532";
+const NODE = process.env.TENKEN_CONTRACT_NODE?.trim() || process.execPath;
 const SETPRIV = ["/usr/bin/setpriv", "/bin/setpriv"].find((candidate) => existsSync(candidate));
 // The readiness probe once the app has one, its health check until then.
 const READY_PATH = "/api/health/ready";
@@ -46,6 +48,11 @@ if (process.getuid?.() !== 0) skip("it must run as root, to run the copy as anot
 if (!SETPRIV) skip("setpriv is missing (Debian package util-linux)");
 if (!process.env.DATABASE_URL?.trim())
   skip("DATABASE_URL names no PostgreSQL server to create a database on");
+if (!existsSync(NODE)) {
+  console.error(`tenken: TENKEN_CONTRACT_NODE names no file: ${NODE}`);
+  process.exit(1);
+}
+const nodeVersion = spawnSync(NODE, ["--version"], { encoding: "utf8" }).stdout.trim();
 if (!existsSync(standaloneMigrate) || !existsSync(standaloneServer)) {
   console.error(`tenken: ${standaloneDir} is incomplete: build it first (npm run build)`);
   process.exit(1);
@@ -65,7 +72,7 @@ function freePort() {
 function runAsNobody(appDir: string, script: string, env: Record<string, string>) {
   const child = spawn(
     SETPRIV!,
-    [`--reuid=${UNPRIVILEGED}`, `--regid=${UNPRIVILEGED}`, "--clear-groups", process.execPath, script],
+    [`--reuid=${UNPRIVILEGED}`, `--regid=${UNPRIVILEGED}`, "--clear-groups", NODE, script],
     {
       cwd: appDir,
       // As the image runs it (Dockerfile): the heap cap comes in NODE_OPTIONS.
@@ -183,7 +190,7 @@ try {
     fail("server.js tried to write outside a temporary folder", run.log());
 
   console.log(
-    `server.js as uid ${UNPRIVILEGED} from a read-only copy: ready (${READY_PATH}) ${readySeconds.toFixed(1)} s after it was started, ` +
+    `server.js on Node.js ${nodeVersion} as uid ${UNPRIVILEGED} from a read-only copy: ready (${READY_PATH}) ${readySeconds.toFixed(1)} s after it was started, ` +
       `RSS ${rssAtReady} MB then and ${rssMb(child.pid!)} MB after a sign-in and a page; the demo admin signed in and /services was served with its styles`,
   );
 } catch (error) {
