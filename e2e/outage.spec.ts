@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 
-import { answerButton, fillNote, itemRow } from "./fixtures/answers";
+import { answerButton, fillNote, itemRow, noteBox } from "./fixtures/answers";
 import { signInAs } from "./fixtures/auth";
 import { itemText } from "./fixtures/checklist";
 import {
@@ -30,7 +30,7 @@ function item(page: Page) {
 }
 
 function noteField(page: Page) {
-  return item(page).getByRole("textbox", { name: `Note: ${itemText(ITEM)}`, includeHidden: true });
+  return item(page).getByRole("textbox", { name: `Note: ${itemText(ITEM)}` });
 }
 
 /** A new service of the member's team, its assessment open, and a note typed but not saved. */
@@ -58,7 +58,7 @@ async function expectSavedOnRetry(page: Page, status: string, note: string) {
   await expect(item(page).getByRole("alert")).toHaveCount(0);
   await page.reload();
   await expect(answerButton(page, ITEM, status)).toHaveAttribute("aria-pressed", "true");
-  await expect(noteField(page)).toHaveValue(note);
+  await expect(await noteBox(page, ITEM)).toHaveValue(note);
 }
 
 test("a save while the database is down keeps what was typed, and tenken comes back without a restart", async ({

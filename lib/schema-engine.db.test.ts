@@ -1,32 +1,13 @@
-import pg from "pg";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { closeConnection, openConnection } from "@/lib/db";
-import type { DatabaseTarget } from "@/lib/env";
 import { applyMigrations, diffMigrationSql, readMigrationsList } from "@/lib/schema-engine";
-
-// A database that nothing has touched: a new one on the server, or a new in-memory PGlite.
-async function withEmptyDatabase(run: (target: DatabaseTarget) => Promise<void>) {
-  const serverUrl = inject("databaseUrl");
-  if (!serverUrl) return run({ kind: "pglite", dataDir: "memory://" });
-  const name = `tenken_empty_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  try {
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    await run({ kind: "postgres", url: url.toString() });
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  }
-}
+import { withEmptyDatabase } from "@/lib/testing/empty-database";
 
 describe("migrations", () => {
   it("apply from an empty database through Prisma's engine, and a second run applies nothing", async () => {
     const { migrationDirectories } = await readMigrationsList();
-    await withEmptyDatabase(async (target) => {
+    await withEmptyDatabase("tenken_empty", async (target) => {
       const connection = openConnection(target);
       try {
         const first = await applyMigrations(target, connection);

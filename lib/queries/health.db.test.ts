@@ -1,14 +1,13 @@
-import pg from "pg";
-import { afterEach, describe, expect, inject, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 
 import { GET as ready } from "@/app/api/health/ready/route";
 import { closeConnection, openConnection } from "@/lib/db";
-import type { DatabaseTarget } from "@/lib/env";
 import { EXPECTED_MIGRATIONS } from "@/lib/migrations-expected";
 import { pendingMigrations } from "@/lib/queries/health";
 import { applyMigrations } from "@/lib/schema-engine";
 import { DRAINING } from "@/lib/shutdown.mjs";
 import { setUpTestDatabase } from "@/lib/testing/db";
+import { withEmptyDatabase } from "@/lib/testing/empty-database";
 
 setUpTestDatabase();
 
@@ -17,27 +16,9 @@ afterEach(() => {
   drainFlag[DRAINING] = undefined;
 });
 
-// A database that nothing has touched: a new one on the server, or a new in-memory PGlite.
-async function withEmptyDatabase(run: (target: DatabaseTarget) => Promise<void>) {
-  const serverUrl = inject("databaseUrl");
-  if (!serverUrl) return run({ kind: "pglite", dataDir: "memory://" });
-  const name = `tenken_ready_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  try {
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    await run({ kind: "postgres", url: url.toString() });
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  }
-}
-
 describe("pending migrations", () => {
   it("are all of them on a database never migrated, and none once they are applied", async () => {
-    await withEmptyDatabase(async (target) => {
+    await withEmptyDatabase("tenken_ready", async (target) => {
       const connection = openConnection(target);
       try {
         expect(await pendingMigrations(EXPECTED_MIGRATIONS, connection.prisma)).toEqual({
