@@ -1,15 +1,17 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect } from "react";
+import { useLayoutEffect } from "react";
 
 /**
  * Arrow keys and Page Up/Down move through the presenter view, as clickers send them; Escape
- * leaves it. Keys typed into a field are left alone.
+ * leaves it. Keys typed into a field are left alone. The keys are listened to from the moment the
+ * slide is on screen (a layout effect, in the same commit), so a key pressed as soon as it shows
+ * is not lost.
  */
 export function PresenterKeys({ previous, next, exit }: { previous?: string; next?: string; exit: string }) {
   const router = useRouter();
-  useEffect(() => {
+  useLayoutEffect(() => {
     function onKey(event: KeyboardEvent) {
       const target = event.target as HTMLElement | null;
       if (
